@@ -1,0 +1,34 @@
+"""The FastAPI application factory."""
+
+from __future__ import annotations
+
+import logging
+
+from fastapi import FastAPI
+from fastapi.middleware.cors import CORSMiddleware
+
+from drafting.api.problems import install_problem_handlers
+from drafting.api.routes import brands, health, knowledge
+from drafting.config import Settings, get_settings
+
+
+def create_app(settings: Settings | None = None) -> FastAPI:
+    settings = settings or get_settings()
+    logging.basicConfig(level=settings.log_level.upper(),
+                        format="%(asctime)s %(levelname)s %(name)s: %(message)s")
+    app = FastAPI(
+        title="crisisdraft",
+        version="0.1.0",
+        description="Drafts, checks and routes for approval what a brand says when things go wrong.",
+    )
+    if settings is not get_settings():
+        app.dependency_overrides[get_settings] = lambda: settings
+    if settings.cors_origins:
+        app.add_middleware(CORSMiddleware, allow_origins=settings.cors_origins,
+                           allow_methods=["GET", "POST", "PUT"],
+                           allow_headers=["Authorization", "Content-Type", "Idempotency-Key"])
+    install_problem_handlers(app)
+    app.include_router(health.router)
+    app.include_router(brands.router, prefix="/v1")
+    app.include_router(knowledge.router, prefix="/v1")
+    return app

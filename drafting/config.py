@@ -1,0 +1,90 @@
+"""Settings: one class, read from ``CRISISDRAFT_*`` environment variables or ``.env``.
+
+Reach them through :func:`get_settings` (a FastAPI dependency too), never a module global,
+so tests can build their own ``Settings`` instead of patching.
+"""
+
+from __future__ import annotations
+
+from functools import lru_cache
+from pathlib import Path
+from typing import Literal
+
+from pydantic import Field, model_validator
+from pydantic_settings import BaseSettings, SettingsConfigDict
+
+
+class Settings(BaseSettings):
+    model_config = SettingsConfigDict(env_prefix="CRISISDRAFT_", env_file=".env", extra="ignore")
+
+    environment: Literal["development", "production"] = Field(
+        "development", description="`production` refuses unsafe defaults (open CORS, no keys)."
+    )
+    data_dir: Path = Field(Path("./var"), description="All state lives under this directory.")
+    database_url: str | None = Field(
+        None, description="SQLAlchemy URL; default `sqlite:///<data_dir>/crisisdraft.db`."
+    )
+    chroma_url: str | None = Field(
+        None,
+        description="`http://host:port` of a Chroma server; default: embedded Chroma "
+        "in `<data_dir>/chroma` (one writer process only).",
+    )
+    draft_model: str = Field(
+        "crisisdraft/composer", description="Any litellm model name; the default needs no model."
+    )
+    fallback_models: list[str] = Field(
+        default_factory=lambda: ["crisisdraft/composer"],
+        description="Models tried in order when the draft model fails (JSON list).",
+    )
+    llm_api_base: str | None = Field(None, description="`api_base` for OpenAI-compatible servers.")
+    llm_timeout_s: float = Field(30.0, gt=0, description="Timeout of one model call.")
+    llm_retries: int = Field(1, ge=0, le=5, description="Retries of a failed model call.")
+    llm_max_reasks: int = Field(1, ge=0, le=3, description="Re-asks when structured output is invalid.")
+    request_deadline_s: float = Field(
+        60.0, gt=0, description="No draft request is held longer than this."
+    )
+    max_post_chars: int = Field(5000, gt=0, description="Longest incoming post accepted.")
+    max_thread_items: int = Field(30, ge=0, description="Most thread messages accepted.")
+    max_alternatives: int = Field(5, ge=1, le=10, description="Most alternatives per draft request.")
+    max_pack_file_bytes: int = Field(
+        5_000_000, gt=0, description="Largest single file accepted in a brand pack."
+    )
+    embed_threads: int = Field(2, ge=1, description="Threads the embedding model may use.")
+    embed_batch_size: int = Field(32, ge=1, description="Texts per embedding batch.")
+    chunk_tokens: int = Field(256, ge=32, description="Guideline chunk size in tokens.")
+    retrieval_k: int = Field(8, ge=1, le=50, description="Knowledge items retrieved per draft.")
+    cors_origins: list[str] = Field(
+        default_factory=list, description="Origins allowed by CORS (JSON list)."
+    )
+    log_level: str = Field("INFO", description="Python logging level.")
+
+    @model_validator(mode="after")
+    def _refuse_unsafe_production(self) -> Settings:
+        if self.environment == "production" and "*" in self.cors_origins:
+            raise ValueError(
+                "CRISISDRAFT_CORS_ORIGINS may not contain '*' in production: "
+                'list the extension origin, e.g. ["chrome-extension://<id>"].'
+            )
+        return self
+
+    # Derived locations: one data directory holds everything.
+    @property
+    def models_dir(self) -> Path:
+        return self.data_dir / "models"
+
+    @property
+    def brands_dir(self) -> Path:
+        return self.data_dir / "brands"
+
+    @property
+    def chroma_dir(self) -> Path:
+        return self.data_dir / "chroma"
+
+    @property
+    def resolved_database_url(self) -> str:
+        return self.database_url or f"sqlite:///{self.data_dir / 'crisisdraft.db'}"
+
+
+@lru_cache
+def get_settings() -> Settings:
+    return Settings()

@@ -1,0 +1,202 @@
+"""Every model call goes through litellm: a Router per model with timeouts, retries and
+fallbacks, structured output validated with pydantic and re-asked a bounded number of times.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import re
+from collections.abc import AsyncIterator
+from dataclasses import dataclass, field
+from functools import lru_cache
+from typing import Any
+
+from pydantic import BaseModel, Field, ValidationError
+
+from drafting.config import Settings
+from drafting.errors import InvalidInputError, ModelError
+
+COMPOSER = "crisisdraft/composer"
+LOCAL_PROVIDERS = ("crisisdraft/", "ollama/", "ollama_chat/", "hosted_vllm/", "llamafile/")
+
+
+class ModelDraft(BaseModel):
+    """What every model must return (the built-in composer too)."""
+
+    text: str = Field(min_length=1, max_length=20000)
+    language: str | None = None
+    cited: list[str] = Field(default_factory=list)
+
+
+@dataclass
+class Generation:
+    draft: ModelDraft
+    model: str  # the model that produced it
+    requested_model: str
+    fallback: bool
+    attempts: int
+    prompt_tokens: int = 0
+    completion_tokens: int = 0
+    cost_usd: float = 0.0
+    notes: list[str] = field(default_factory=list)
+
+
+def litellm_module() -> Any:
+    """Import litellm offline (local cost map, bundled tiktoken files) and register the composer."""
+    os.environ.setdefault("LITELLM_LOCAL_MODEL_COST_MAP", "True")
+    from knowledge.tokens import ensure_tiktoken_offline
+
+    ensure_tiktoken_offline()
+    import litellm
+
+    from drafting.composer import register
+
+    register(litellm)
+    litellm.telemetry = False
+    litellm.suppress_debug_info = True
+    return litellm
+
+
+def check_model_name(model: str) -> None:
+    litellm = litellm_module()
+    try:
+        litellm.get_llm_provider(model)
+    except Exception as exc:
+        raise InvalidInputError(
+            f"Unsupported model name {model!r}.",
+            fix="Use a litellm model name with its provider prefix, e.g. 'openai/gpt-4o-mini', "
+            "'anthropic/claude-3-5-haiku-latest', 'ollama/llama3', 'hosted_vllm/<name>', or the "
+            "built-in 'crisisdraft/composer'.",
+        ) from exc
+
+
+@lru_cache(maxsize=32)
+def _router(model: str, fallbacks: tuple[str, ...], timeout: float, retries: int,
+            api_base: str | None) -> Any:
+    litellm = litellm_module()
+    names = [model, *[f for f in fallbacks if f != model]]
+    model_list = []
+    for name in names:
+        params: dict[str, Any] = {"model": name, "timeout": timeout}
+        if api_base and not name.startswith("crisisdraft/"):
+            params["api_base"] = api_base
+            params.setdefault("api_key", os.environ.get("OPENAI_API_KEY", "none"))
+        model_list.append({"model_name": name, "litellm_params": params})
+    return litellm.Router(
+        model_list=model_list,
+        fallbacks=[{model: names[1:]}] if len(names) > 1 else [],
+        num_retries=retries,
+        timeout=timeout,
+        allowed_fails=3,
+        cooldown_time=5,
+    )
+
+
+def router_for(model: str, settings: Settings) -> Any:
+    return _router(model, tuple(settings.fallback_models), settings.llm_timeout_s,
+                   settings.llm_retries, settings.llm_api_base)
+
+
+def parse_model_draft(content: str) -> ModelDraft:
+    """Validate a model's answer; tolerate code fences and prose around one JSON object."""
+    text = content.strip()
+    fenced = re.search(r"```(?:json)?\s*(\{.*\})\s*```", text, re.S)
+    if fenced:
+        text = fenced.group(1)
+    elif not text.startswith("{"):
+        match = re.search(r"\{.*\}", text, re.S)
+        if match:
+            text = match.group(0)
+    try:
+        return ModelDraft.model_validate(json.loads(text))
+    except (json.JSONDecodeError, ValidationError, TypeError) as exc:
+        raise ValueError(str(exc).splitlines()[0]) from exc
+
+
+def _usage(response: Any) -> tuple[int, int]:
+    usage = getattr(response, "usage", None)
+    return (int(getattr(usage, "prompt_tokens", 0) or 0),
+            int(getattr(usage, "completion_tokens", 0) or 0))
+
+
+def _cost(litellm: Any, response: Any) -> float:
+    try:
+        return float(litellm.completion_cost(completion_response=response) or 0.0)
+    except Exception:  # unknown price (local or custom models): no cost recorded
+        return 0.0
+
+
+async def generate(messages: list[dict[str, str]], *, model: str, settings: Settings,
+                   context: dict[str, Any]) -> Generation:
+    """One validated draft from ``model`` (or its fallbacks), re-asked when output is invalid."""
+    litellm = litellm_module()
+    router = router_for(model, settings)
+    history = list(messages)
+    prompt_tokens = completion_tokens = 0
+    cost = 0.0
+    last_error = ""
+    for attempt in range(1, settings.llm_max_reasks + 2):
+        try:
+            response = await router.acompletion(
+                model=model, messages=history, metadata={"crisisdraft": context},
+                timeout=settings.llm_timeout_s,
+            )
+        except Exception as exc:
+            raise ModelError(
+                f"Model {model!r} and its fallbacks failed: {type(exc).__name__}: "
+                f"{str(exc).splitlines()[0][:300] if str(exc) else ''}",
+                fix="Check the provider key and network, or use the built-in "
+                "'crisisdraft/composer' (CRISISDRAFT_DRAFT_MODEL).",
+            ) from exc
+        p, c = _usage(response)
+        prompt_tokens, completion_tokens = prompt_tokens + p, completion_tokens + c
+        cost += _cost(litellm, response)
+        content = response.choices[0].message.content or ""
+        used = str(getattr(response, "model", "") or model)
+        try:
+            draft = parse_model_draft(content)
+        except ValueError as exc:
+            last_error = str(exc)
+            history = [*messages, {"role": "assistant", "content": content[:4000]},
+                       {"role": "user", "content": "That was not valid. Answer with exactly one "
+                        'JSON object {"text": ..., "language": ..., "cited": [...]} and nothing '
+                        f"else. Problem: {last_error}"}]
+            continue
+        answered_by = COMPOSER if used.endswith("composer") else used
+        fallback = not _same_model(answered_by, model)
+        return Generation(draft=draft, model=answered_by, requested_model=model,
+                          fallback=fallback, attempts=attempt, prompt_tokens=prompt_tokens,
+                          completion_tokens=completion_tokens, cost_usd=cost)
+    raise ModelError(
+        f"Model {model!r} gave no valid structured answer after {settings.llm_max_reasks + 1} "
+        f"attempts ({last_error}).",
+        fix="Use a model that follows JSON instructions, or the built-in 'crisisdraft/composer'.",
+    )
+
+
+async def stream_tokens(messages: list[dict[str, str]], *, model: str, settings: Settings,
+                        context: dict[str, Any]) -> AsyncIterator[str]:
+    """Yield the model's raw output as it arrives (the caller validates the whole)."""
+    router = router_for(model, settings)
+    try:
+        response = await router.acompletion(
+            model=model, messages=messages, metadata={"crisisdraft": context},
+            timeout=settings.llm_timeout_s, stream=True,
+        )
+        async for chunk in response:
+            delta = chunk.choices[0].delta.content if chunk.choices else None
+            if delta:
+                yield delta
+    except Exception as exc:
+        raise ModelError(f"Model {model!r} failed while streaming: {type(exc).__name__}",
+                         fix="Retry, or use the built-in 'crisisdraft/composer'.") from exc
+
+
+def _same_model(answered: str, requested: str) -> bool:
+    return answered == requested or requested.endswith("/" + answered) or answered.endswith(
+        requested.split("/", 1)[-1])
+
+
+def is_local(model: str) -> bool:
+    return model.startswith(LOCAL_PROVIDERS)
