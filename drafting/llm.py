@@ -27,6 +27,7 @@ class ModelDraft(BaseModel):
     text: str = Field(min_length=1, max_length=20000)
     language: str | None = None
     cited: list[str] = Field(default_factory=list)
+    notes: list[str] = Field(default_factory=list, max_length=20)
 
 
 @dataclass

@@ -7,6 +7,7 @@ from typing import Annotated
 from fastapi import Depends, Request
 
 from drafting.config import Settings, get_settings
+from drafting.store import DraftStore
 from knowledge.registry import BrandRegistry
 
 SettingsDep = Annotated[Settings, Depends(get_settings)]
@@ -21,3 +22,12 @@ def get_registry(request: Request, settings: SettingsDep) -> BrandRegistry:
 
 
 RegistryDep = Annotated[BrandRegistry, Depends(get_registry)]
+
+
+def get_store(settings: SettingsDep) -> DraftStore:
+    from drafting.store import store_for
+
+    return store_for(settings.resolved_database_url)
+
+
+StoreDep = Annotated[DraftStore, Depends(get_store)]

@@ -8,7 +8,7 @@ from fastapi import FastAPI
 from fastapi.middleware.cors import CORSMiddleware
 
 from drafting.api.problems import install_problem_handlers
-from drafting.api.routes import brands, health, knowledge
+from drafting.api.routes import brands, checks, drafts, health, knowledge
 from drafting.config import Settings, get_settings
 
 
@@ -31,4 +31,6 @@ def create_app(settings: Settings | None = None) -> FastAPI:
     app.include_router(health.router)
     app.include_router(brands.router, prefix="/v1")
     app.include_router(knowledge.router, prefix="/v1")
+    app.include_router(drafts.router, prefix="/v1")
+    app.include_router(checks.router, prefix="/v1")
     return app

@@ -1,0 +1,50 @@
+"""Drafts: create (JSON or streamed as server-sent events) and read back."""
+
+from __future__ import annotations
+
+import json
+from collections.abc import AsyncIterator
+from typing import Annotated
+
+from fastapi import APIRouter, Query
+from fastapi.responses import StreamingResponse
+
+from drafting.api.deps import RegistryDep, SettingsDep, StoreDep
+from drafting.errors import CrisisdraftError
+from drafting.schemas import DraftCreate, DraftPublic
+
+router = APIRouter(tags=["drafts"])
+
+
+@router.post("/drafts", status_code=201, response_model=DraftPublic,
+             responses={200: {"content": {"text/event-stream": {}},
+                              "description": "With ?stream=true: token events, then the draft."}})
+async def create_draft(
+    *, body: DraftCreate, settings: SettingsDep, registry: RegistryDep, store: StoreDep,
+    stream: Annotated[bool, Query(description="Stream tokens as server-sent events.")] = False,
+) -> DraftPublic | StreamingResponse:
+    """Triage the post, retrieve the brand's knowledge, draft, check and store for review."""
+    from drafting.pipeline import create_draft as run
+    from drafting.pipeline import stream_draft
+
+    if not stream:
+        return await run(body, settings=settings, registry=registry, store=store)
+
+    async def events() -> AsyncIterator[str]:
+        try:
+            async for kind, payload in stream_draft(body, settings=settings, registry=registry,
+                                                    store=store):
+                if kind == "token":
+                    yield f"event: token\ndata: {json.dumps(payload)}\n\n"
+                else:
+                    yield f"event: draft\ndata: {payload.model_dump_json()}\n\n"
+        except CrisisdraftError as exc:
+            problem = {"type": exc.type, "title": exc.title, "detail": exc.message, "fix": exc.fix}
+            yield f"event: error\ndata: {json.dumps(problem)}\n\n"
+
+    return StreamingResponse(events(), media_type="text/event-stream")
+
+
+@router.get("/drafts/{draft_id}")
+def get_draft(*, draft_id: str, store: StoreDep) -> DraftPublic:
+    return store.get(draft_id)

@@ -1,0 +1,229 @@
+"""``crisisdraft/composer``: the built-in drafter that needs no model download and no network.
+
+It composes a reply from the sentences of the brand's own approved replies (closest first)
+and the incident's current facts, following the moves the brand's policy requires for the
+draft kind. It never writes a sentence that no approved reply or fact supports: sentences
+carrying specifics (amounts, dates, order numbers, e-mail addresses) are used only when the
+facts contain them. It is registered as a litellm custom provider, so it runs through the
+same Router as any model and can be a fallback.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+import time
+from collections.abc import AsyncIterator, Iterator
+from dataclasses import dataclass
+from typing import Any
+
+from drafting.moves import MOVE_ORDER, moves_of
+
+_SENTENCE = re.compile(r"[^.!?\n]+(?:[.!?]+|$)")
+_HANDLE = re.compile(r"(?<![\w@])@\w{1,30}")
+_SPECIFIC = re.compile(
+    r"[\w.+-]+@[\w-]+\.[\w.]+|\b\d[\d\s-]{4,}\d\b|[€$£]\s?\d|\d+(?:[.,]\d+)?\s?(?:€|EUR|eur|euro|%)"
+    r"|\b\d{1,2}(?::\d{2})\b|\b\d{1,2}(?:st|nd|rd|th)?\s+(?:jan|feb|mar|apr|may|jun|jul|aug|sep|"
+    r"oct|nov|dec|gen|mag|giu|lug|ago|set|ott|dic)\w*|\b(?:19|20)\d{2}\b",
+    re.I,
+)
+_URL = re.compile(r"https?://\S+")
+_SIGNOFF = re.compile(r"^\s*(?:\^\s*\w+|[-–—]\s*\w[\w\s]{0,30})\s*$")
+
+
+@dataclass(frozen=True)
+class Sentence:
+    text: str
+    source: str
+    moves: frozenset[str]
+    weight: float
+
+
+def split_sentences(text: str) -> list[str]:
+    return [s.strip() for s in _SENTENCE.findall(text) if s.strip()]
+
+
+def _clean(sentence: str, sign_offs: list[str]) -> str:
+    out = _HANDLE.sub("", sentence).strip()
+    for sign in sign_offs:
+        if sign and out.endswith(sign):
+            out = out[: -len(sign)].strip()
+    out = re.sub(r"\s{2,}", " ", out).strip(" ,;:")
+    return out
+
+
+def _supported(sentence: str, facts_text: str, allowed_hosts: tuple[str, ...]) -> bool:
+    for match in _SPECIFIC.finditer(sentence):
+        if match.group(0).strip().lower() not in facts_text:
+            return False
+    for url in _URL.findall(sentence):
+        host = re.sub(r"^https?://", "", url).split("/")[0].lower()
+        if allowed_hosts and not any(host == h or host.endswith("." + h) for h in allowed_hosts):
+            return False
+    return True
+
+
+def candidate_sentences(ctx: dict[str, Any]) -> list[Sentence]:
+    """Sentences of the retrieved approved replies, tagged with the moves they make."""
+    language = ctx.get("language", "en")
+    facts_text = " ".join(ctx.get("facts", [])).lower()
+    sign_offs = [s for s in ctx.get("sign_offs", []) if s]
+    hosts = tuple(ctx.get("allowed_hosts", ()))
+    out: list[Sentence] = []
+    for rank, reply in enumerate(ctx.get("replies", [])):
+        if reply.get("language", language) != language:
+            continue
+        weight = 1.0 / (1 + rank)
+        if reply.get("kind") == ctx.get("kind"):
+            weight *= 1.6
+        if reply.get("category") == ctx.get("category"):
+            weight *= 1.3
+        if reply.get("channel") == ctx.get("channel"):
+            weight *= 1.1
+        for raw in split_sentences(reply.get("reply", "")):
+            if _SIGNOFF.match(raw) or any(raw.strip() == s for s in sign_offs):
+                continue
+            text = _clean(raw, sign_offs)
+            if len(text) < 8 or not _supported(text, facts_text, hosts):
+                continue
+            moves = moves_of(text, language)
+            if moves:
+                out.append(Sentence(text=text, source=str(reply.get("id")), moves=moves,
+                                    weight=weight))
+    return out
+
+
+def compose(ctx: dict[str, Any]) -> dict[str, Any]:
+    """Assemble a draft; returns ``{"text", "language", "cited", "notes"}``."""
+    language = ctx.get("language", "en")
+    kind = ctx.get("kind", "reply")
+    limit = int(ctx.get("max_chars", 280))
+    alternative = int(ctx.get("alternative", 0))
+    wanted = [m for m in MOVE_ORDER.get(kind, MOVE_ORDER["reply"])
+              if m != "move_to_dm" or ctx.get("move_to_dm")]
+    for move in ctx.get("required_moves", []):
+        if move not in wanted:
+            wanted.append(move)
+    if ctx.get("move_to_dm") and "move_to_dm" not in wanted:
+        wanted.append("move_to_dm")
+    required = set(ctx.get("required_moves", [])) | ({"move_to_dm"} if ctx.get("move_to_dm") else set())
+    candidates = candidate_sentences(ctx)
+    facts = [f.strip() for f in ctx.get("facts", []) if f.strip()]
+    chosen: list[tuple[str, str, str]] = []  # (move, text, source)
+    used: set[str] = set()
+    notes: list[str] = []
+    for move in wanted:
+        if move in {"state_status", "state_resolution"} and facts:
+            chosen.append((move, " ".join(_sentence_case(f) for f in facts[:3]), "facts"))
+            continue
+        if move == "next_update" and facts and any(moves_of(f, language) & {"next_update"}
+                                                   for f in facts):
+            continue  # the facts already say when the next update comes
+        options = sorted((s for s in candidates if move in s.moves and s.text not in used),
+                         key=lambda s: (-s.weight, len(s.text)))
+        if not options:
+            if move in required:
+                notes.append(f"no approved reply or fact supports the move '{move}'; "
+                             "a reviewer must add it")
+            continue
+        pick = options[min(alternative, len(options) - 1)]
+        # One sentence may make several moves (e.g. "Sorry, please DM us"): count them all.
+        chosen.append((move, pick.text, pick.source))
+        used.add(pick.text)
+    text = _assemble(chosen, ctx, limit, required)
+    cited = list(dict.fromkeys(src for _, _, src in chosen if src != "facts"))
+    if any(src == "facts" for _, _, src in chosen):
+        cited.append("facts")
+    return {"text": text, "language": language, "cited": cited, "notes": notes}
+
+
+def _sentence_case(text: str) -> str:
+    text = text.strip()
+    text = text[0].upper() + text[1:] if text else text
+    return text if text.endswith((".", "!", "?")) else text + "."
+
+
+def _assemble(chosen: list[tuple[str, str, str]], ctx: dict[str, Any], limit: int,
+              required: set[str]) -> str:
+    author = ctx.get("author") or ""
+    prefix = f"{author} " if author.startswith("@") and ctx.get("public", True) else ""
+    sign_off = ctx.get("sign_off") or ""
+    parts = [(_sentence_case(text), move) for move, text, _ in chosen]
+    seen: set[str] = set()
+    parts = [(t, m) for t, m in parts if not (t in seen or seen.add(t))]  # type: ignore[func-returns-value]
+
+    def render(items: list[tuple[str, str]]) -> str:
+        body = " ".join(t for t, _ in items)
+        return f"{prefix}{body}{(' ' + sign_off) if sign_off else ''}".strip()
+
+    # Over the channel's limit: drop optional moves first, then the longest optional sentence.
+    while len(render(parts)) > limit and parts:
+        optional = [i for i, (_, m) in enumerate(parts) if m not in required]
+        victim = max(optional, key=lambda i: len(parts[i][0])) if optional else max(
+            range(len(parts)), key=lambda i: len(parts[i][0]))
+        parts.pop(victim)
+    return render(parts)
+
+
+# --- litellm custom provider -------------------------------------------------------------
+
+def _context(kwargs: dict[str, Any]) -> dict[str, Any]:
+    params = kwargs.get("litellm_params") or {}
+    metadata = params.get("metadata") or {}
+    ctx = metadata.get("crisisdraft")
+    if not isinstance(ctx, dict):
+        raise ValueError(
+            "crisisdraft/composer composes from retrieved knowledge and needs the drafting "
+            "pipeline's context (metadata['crisisdraft']); call it through crisisdraft."
+        )
+    return ctx
+
+
+def _handler_class(litellm: Any) -> type:
+    from litellm import CustomLLM
+    from litellm.types.utils import GenericStreamingChunk
+
+    class ComposerLLM(CustomLLM):  # type: ignore[misc]
+        def completion(self, *args: Any, **kwargs: Any) -> Any:
+            started = time.perf_counter()
+            result = compose(_context(kwargs))
+            response = kwargs["model_response"]
+            response.choices[0].message.content = json.dumps(result, ensure_ascii=False)
+            response.model = "crisisdraft/composer"
+            response._hidden_params["composer_ms"] = (time.perf_counter() - started) * 1000
+            return response
+
+        async def acompletion(self, *args: Any, **kwargs: Any) -> Any:
+            return self.completion(*args, **kwargs)
+
+        def streaming(self, *args: Any, **kwargs: Any) -> Iterator[GenericStreamingChunk]:
+            content = json.dumps(compose(_context(kwargs)), ensure_ascii=False)
+            pieces = re.findall(r".{1,24}", content, re.S)
+            for i, piece in enumerate(pieces):
+                last = i == len(pieces) - 1
+                yield {"text": piece, "is_finished": last, "finish_reason": "stop" if last else "",
+                       "usage": None, "index": 0, "tool_use": None}
+
+        async def astreaming(self, *args: Any, **kwargs: Any) -> AsyncIterator[GenericStreamingChunk]:
+            for chunk in self.streaming(*args, **kwargs):
+                yield chunk
+
+    return ComposerLLM
+
+
+_registered: set[int] = set()
+
+
+def register(litellm: Any) -> None:
+    """Register ``crisisdraft/*`` with litellm (idempotent)."""
+    if id(litellm) in _registered:
+        return
+    handler = _handler_class(litellm)()
+    litellm.custom_provider_map = [
+        *[p for p in litellm.custom_provider_map if p.get("provider") != "crisisdraft"],
+        {"provider": "crisisdraft", "custom_handler": handler},
+    ]
+    from litellm.utils import custom_llm_setup
+
+    custom_llm_setup()
+    _registered.add(id(litellm))

@@ -1,0 +1,336 @@
+"""The drafting pipeline: triage → retrieve → prompt → generate → check (→ revise once) → store."""
+
+from __future__ import annotations
+
+import asyncio
+import time
+import uuid
+from collections.abc import AsyncIterator
+from dataclasses import dataclass
+from typing import Any
+
+from drafting.config import Settings
+from drafting.errors import DeadlineExceededError, InvalidInputError
+from drafting.llm import Generation, check_model_name, generate, stream_tokens
+from drafting.schemas import (
+    AlternativePublic,
+    DraftCreate,
+    DraftPublic,
+    EscalationPublic,
+    SourcePublic,
+    TimingsPublic,
+    UsagePublic,
+)
+from drafting.store import DraftStore, utcnow
+from knowledge.brandpack import BrandPack
+from knowledge.registry import BrandRegistry
+from knowledge.taxonomy import CHANNEL_LIMITS, PUBLIC_CHANNELS
+from prompts.budget import Section, fit
+from prompts.templates import RenderedPrompt, fence, load_prompt, render
+
+LANGUAGE_NAMES = {"en": "English", "it": "Italian", "es": "Spanish", "fr": "French",
+                  "de": "German", "pt": "Portuguese"}
+KIND_LABELS = {"reply": "first public reply", "apology": "apology",
+               "holding_statement": "holding statement", "status_update": "status update",
+               "resolution_update": "resolution update", "dm_followup": "private follow-up message"}
+# Token budgets per prompt section (the post has its own).
+BUDGETS = {"guidelines": 900, "replies": 1200, "thread": 500, "post": 700}
+
+
+@dataclass
+class Prepared:
+    """Everything generation needs, computed once per request."""
+
+    request: DraftCreate
+    pack: BrandPack
+    triage: Any
+    language: str
+    model: str
+    prompt: RenderedPrompt
+    context: dict[str, Any]
+    sources: list[SourcePublic]
+    escalation: EscalationPublic | None
+    notes: list[str]
+    timings: TimingsPublic
+
+
+def validate_request(req: DraftCreate, pack: BrandPack, settings: Settings) -> None:
+    if len(req.post.text) > settings.max_post_chars:
+        raise InvalidInputError(
+            f"The post is {len(req.post.text):,} characters; the limit is {settings.max_post_chars:,}.",
+            fix="Send only the post being answered (CRISISDRAFT_MAX_POST_CHARS sets the limit).",
+        )
+    if not req.post.text.strip():
+        raise InvalidInputError("The post is empty.", fix="Send the text of the post to answer.")
+    if len(req.thread) > settings.max_thread_items:
+        raise InvalidInputError(
+            f"The thread has {len(req.thread)} messages; the limit is {settings.max_thread_items}.",
+            fix="Send the most recent messages only.")
+    if req.n > settings.max_alternatives:
+        raise InvalidInputError(f"n={req.n} alternatives asked; the limit is "
+                                f"{settings.max_alternatives}.", fix="Ask for fewer alternatives.")
+    if req.channel not in pack.brand.channels:
+        raise InvalidInputError(
+            f"Brand {pack.brand.id!r} does not use channel {req.channel!r}.",
+            fix=f"Use one of {pack.brand.channels}, or add the channel to brand.yaml.")
+
+
+def _escalation(tri: Any, pack: BrandPack) -> EscalationPublic | None:
+    if tri.action != "escalate" or not tri.escalate_to:
+        return None
+    contact = pack.brand.escalation_contacts.get(tri.escalate_to)
+    return EscalationPublic(role=tri.escalate_to, contact_name=contact.name if contact else None,
+                            contact=contact.contact if contact else None, reasons=list(tri.reasons))
+
+
+def prepare(req: DraftCreate, *, settings: Settings, registry: BrandRegistry) -> Prepared:
+    from drafting.checks.moves import required_moves_for
+    from drafting.triage import triage
+    from knowledge.embedder import get_embedder
+    from knowledge.retrieval import search
+
+    timings = TimingsPublic()
+    t0 = time.perf_counter()
+    pack = registry.get(req.brand)
+    validate_request(req, pack, settings)
+    model = req.model or settings.draft_model
+    check_model_name(model)
+    embedder = get_embedder(settings)
+    tri = triage(req.post.text, thread=[m.text for m in req.thread if not m.from_brand],
+                 brand=pack.brand, embedder=embedder, supported_languages=pack.brand.languages)
+    t1 = time.perf_counter()
+    timings.triage_ms = (t1 - t0) * 1000
+    language = req.language or tri.language
+    if language not in pack.brand.languages:
+        names = ", ".join(LANGUAGE_NAMES.get(x, x) for x in pack.brand.languages)
+        raise InvalidInputError(
+            f"The post is in {LANGUAGE_NAMES.get(language, language)!s}, which {pack.brand.name} "
+            f"does not answer in ({names}).",
+            fix="Answer this post by hand, or add the language to brand.yaml with approved "
+            "replies and guidelines in it. To answer in a supported language anyway, send "
+            "\"language\": \"en\".",
+            language=language,
+        )
+    notes: list[str] = []
+    escalation = _escalation(tri, pack)
+    holding_only = (not tri.public_draft_allowed) and not req.force_public_draft
+    kind = "dm_followup" if tri.action == "dm_only" and req.kind == "reply" else req.kind
+    if holding_only:
+        notes.append("Triage says not to draft a public reply: this is a holding line only"
+                     + (f"; escalate to {escalation.role}." if escalation else "."))
+    query = req.post.text
+    replies = search(req.brand, query, k=settings.retrieval_k, kinds=["approved_reply"],
+                     where={"language": language, "kind": kind}, settings=settings)
+    if len(replies) < 3:
+        replies += [h for h in search(req.brand, query, k=settings.retrieval_k,
+                                      kinds=["approved_reply"], where={"language": language},
+                                      settings=settings) if h.id not in {r.id for r in replies}]
+    guidelines = search(req.brand, f"{kind} {tri.category} {req.channel} {query}", k=4,
+                        kinds=["guideline"], settings=settings)
+    t2 = time.perf_counter()
+    timings.retrieval_ms = (t2 - t1) * 1000
+
+    policy = pack.policy
+    required = required_moves_for(policy, "holding_statement" if holding_only else kind)
+    move_to_dm = tri.action in ("reply_public_then_dm", "escalate", "dm_only") or (
+        "personal_data_public" in tri.risk_flags)
+    limit = _char_limit(policy, req.channel)
+    sign_off = pack.brand.sign_off.get(language, "")
+    public = req.channel in PUBLIC_CHANNELS and kind != "dm_followup"
+    fitted = fit(
+        [Section("guidelines", [g.text for g in guidelines], BUDGETS["guidelines"]),
+         Section("replies", [f"{r.text}\n{r.metadata.get('reply', '')}" for r in replies],
+                 BUDGETS["replies"]),
+         Section("thread", [m.text for m in req.thread], BUDGETS["thread"])],
+        post=req.post.text, post_budget=BUDGETS["post"])
+    notes.extend(fitted.notes)
+    kept_g = guidelines[: len(fitted.items["guidelines"])]
+    kept_r = [r for r in replies if f"{r.text}\n{r.metadata.get('reply', '')}"
+              in set(fitted.items["replies"])]
+    variables = {
+        "brand": {"name": pack.brand.name}, "language": language,
+        "language_name": LANGUAGE_NAMES.get(language, language), "channel": req.channel,
+        "max_chars": limit, "sign_off": sign_off, "kind_label": KIND_LABELS[kind],
+        "author": req.post.author, "triage": {"category": tri.category, "severity": tri.severity,
+                                              "action": tri.action},
+        "move_to_dm": move_to_dm, "required_moves": [m.replace("_", " ") for m in required],
+        "facts": req.facts,
+        "guidelines": [{"id": g.id, "text": fence(g.text)} for g in kept_g],
+        "replies": [{"id": r.id, "post": fence(r.text), "reply": fence(str(r.metadata.get("reply", "")))}
+                    for r in kept_r],
+        "thread": [fence(t) for t in fitted.items["thread"]],
+        "post": fence(fitted.post),
+    }
+    prompt = render(load_prompt("draft"), **variables)
+    context = {
+        "language": language, "kind": "holding_statement" if holding_only else kind,
+        "category": tri.category, "channel": req.channel, "max_chars": limit,
+        "author": req.post.author or "", "public": public, "sign_off": sign_off,
+        "sign_offs": list(pack.brand.sign_off.values()), "move_to_dm": move_to_dm,
+        "required_moves": required, "facts": list(req.facts),
+        "allowed_hosts": _allowed_hosts(policy),
+        "replies": [{"id": r.id, "reply": r.metadata.get("reply", ""), "kind": r.metadata.get("kind"),
+                     "category": r.metadata.get("category"), "channel": r.metadata.get("channel"),
+                     "language": r.metadata.get("language")} for r in replies],
+    }
+    sources = [SourcePublic(id=g.id, source="guideline", title=str(g.metadata.get("title", "")),
+                            snippet=g.text[:240], score=g.score) for g in kept_g]
+    sources += [SourcePublic(id=r.id, source="approved_reply",
+                             title=f"{r.metadata.get('kind')} / {r.metadata.get('category')} "
+                             f"on {r.metadata.get('channel')}",
+                             snippet=str(r.metadata.get("reply", ""))[:240], score=r.score)
+                for r in replies]
+    sources += [SourcePublic(id=f"fact-{i + 1}", source="fact", title="incident fact",
+                             snippet=f[:240]) for i, f in enumerate(req.facts)]
+    timings.prompt_ms = (time.perf_counter() - t2) * 1000
+    return Prepared(request=req, pack=pack, triage=tri, language=language, model=model,
+                    prompt=prompt, context=context, sources=sources, escalation=escalation,
+                    notes=notes, timings=timings)
+
+
+def _char_limit(policy: Any, channel: str) -> int:
+    from drafting.checks.moves import channel_limit
+
+    return channel_limit(policy, channel) or CHANNEL_LIMITS[channel]
+
+
+def _allowed_hosts(policy: Any) -> list[str]:
+    from drafting.checks.moves import allowed_hosts
+
+    return allowed_hosts(policy)
+
+
+def check(text: str, prep: Prepared, *, kind: str | None = None) -> Any:
+    from drafting.checks import CheckContext, run_checks
+
+    req = prep.request
+    ctx = CheckContext(
+        brand=prep.pack.brand, policy=prep.pack.policy, channel=req.channel,
+        kind=kind or prep.context["kind"], language=prep.language, post_text=req.post.text,
+        thread=tuple(m.text for m in req.thread), facts=tuple(req.facts),
+        sources=tuple(s.snippet for s in prep.sources if s.source != "guideline")
+        + tuple(s.snippet for s in prep.sources if s.source == "guideline"),
+        system_prompt=prep.prompt.system, risk_flags=frozenset(prep.triage.risk_flags),
+        author=req.post.author,
+    )
+    return run_checks(text, ctx)
+
+
+async def _one(prep: Prepared, alternative: int, settings: Settings) -> tuple[Generation, Any, bool]:
+    context = {**prep.context, "alternative": alternative}
+    gen = await generate(prep.prompt.messages(), model=prep.model, settings=settings,
+                         context=context)
+    report = check(gen.draft.text, prep)
+    revised = False
+    if report.blocking and alternative == 0:
+        failures = [{"explanation": f.explanation, "suggestion": f.suggestion,
+                     "evidence": f.evidence} for f in report.blocking]
+        revise = render(load_prompt("revise"), draft_system=prep.prompt.system,
+                        draft_user=prep.prompt.user, previous=fence(gen.draft.text),
+                        failures=failures)
+        second = await generate(revise.messages(), model=prep.model, settings=settings,
+                                context=context)
+        second_report = check(second.draft.text, prep)
+        revised = True
+        if len(second_report.blocking) <= len(report.blocking):
+            second.prompt_tokens += gen.prompt_tokens
+            second.completion_tokens += gen.completion_tokens
+            second.cost_usd += gen.cost_usd
+            second.attempts += gen.attempts
+            gen, report = second, second_report
+    return gen, report, revised
+
+
+async def create_draft(req: DraftCreate, *, settings: Settings, registry: BrandRegistry,
+                       store: DraftStore) -> DraftPublic:
+    """Run the whole pipeline within the request deadline, then store the draft in one go."""
+    started = time.perf_counter()
+    prep = await asyncio.to_thread(prepare, req, settings=settings, registry=registry)
+    try:
+        results = await asyncio.wait_for(
+            asyncio.gather(*[_one(prep, i, settings) for i in range(req.n)]),
+            timeout=max(0.1, settings.request_deadline_s - (time.perf_counter() - started)),
+        )
+    except TimeoutError as exc:
+        raise DeadlineExceededError(
+            f"No draft within the {settings.request_deadline_s:.0f} s deadline; nothing was stored.",
+            fix="Retry, use a faster model, or raise CRISISDRAFT_REQUEST_DEADLINE_S.") from exc
+    draft = finish(prep, results, started)
+    store.save(draft)
+    return draft
+
+
+def finish(prep: Prepared, results: list[tuple[Generation, Any, bool]], started: float) -> DraftPublic:
+    gen, report, revised = results[0]
+    checks_started = time.perf_counter()
+    alternatives = [AlternativePublic(text=g.draft.text, verdict=r.verdict, checks=r.model_dump())
+                    for g, r, _ in results[1:]]
+    notes = list(prep.notes)
+    for g, _, _ in results:
+        notes.extend(n for n in getattr(g.draft, "notes", []) if n not in notes)
+    if gen.fallback:
+        notes.append(f"FALLBACK: {prep.model} failed; this draft was written by {gen.model}.")
+    if report.blocking:
+        notes.append(f"{len(report.blocking)} blocking check(s) still fail after "
+                     f"{'one revision' if revised else 'drafting'}: see checks.")
+    timings = prep.timings
+    timings.total_ms = (time.perf_counter() - started) * 1000
+    timings.generation_ms = max(0.0, timings.total_ms - timings.triage_ms - timings.retrieval_ms
+                                - timings.prompt_ms)
+    timings.checks_ms = (time.perf_counter() - checks_started) * 1000
+    usage = UsagePublic(
+        prompt_tokens=sum(g.prompt_tokens for g, _, _ in results),
+        completion_tokens=sum(g.completion_tokens for g, _, _ in results),
+        cost_usd=sum(g.cost_usd for g, _, _ in results),
+        model_calls=sum(g.attempts for g, _, _ in results),
+    )
+    req = prep.request
+    return DraftPublic(
+        id=f"d_{uuid.uuid4().hex[:20]}", status="pending_review", created_at=utcnow(),
+        brand=req.brand, channel=req.channel, kind=prep.context["kind"], language=prep.language,
+        incident_id=req.incident_id, post=req.post, thread=req.thread, text=gen.draft.text,
+        verdict=report.verdict, alternatives=alternatives, triage=prep.triage.model_dump(),
+        checks=report.model_dump(), sources=prep.sources, escalation=prep.escalation,
+        model=gen.model, requested_model=prep.model, fallback=gen.fallback, revised=revised,
+        prompt_version=prep.prompt.ref, usage=usage, timings=timings, notes=notes,
+    )
+
+
+async def stream_draft(req: DraftCreate, *, settings: Settings, registry: BrandRegistry,
+                       store: DraftStore) -> AsyncIterator[tuple[str, Any]]:
+    """Yield ("token", text) events as the model writes, then ("draft", DraftPublic)."""
+    started = time.perf_counter()
+    prep = await asyncio.to_thread(prepare, req, settings=settings, registry=registry)
+    deadline = started + settings.request_deadline_s
+    parts: list[str] = []
+    stream = stream_tokens(prep.prompt.messages(), model=prep.model, settings=settings,
+                           context={**prep.context, "alternative": 0})
+    while True:
+        remaining = deadline - time.perf_counter()
+        if remaining <= 0:
+            raise DeadlineExceededError("The model stream passed the request deadline; "
+                                        "nothing was stored.", fix="Retry or use a faster model.")
+        try:
+            token = await asyncio.wait_for(anext(stream), timeout=remaining)
+        except StopAsyncIteration:
+            break
+        except TimeoutError as exc:
+            raise DeadlineExceededError("The model stream passed the request deadline; "
+                                        "nothing was stored.", fix="Retry or use a faster model.") from exc
+        parts.append(token)
+        yield "token", token
+    from drafting.llm import ModelDraft, parse_model_draft
+
+    raw = "".join(parts)
+    try:
+        model_draft = parse_model_draft(raw)
+    except ValueError:
+        model_draft = ModelDraft(text=raw.strip() or "(empty)")
+        prep.notes.append("The model did not answer in the structured format; its raw text is "
+                          "shown as the draft.")
+    gen = Generation(draft=model_draft, model=prep.model, requested_model=prep.model,
+                     fallback=False, attempts=1)
+    report = check(model_draft.text, prep)
+    draft = finish(prep, [(gen, report, False)], started)
+    store.save(draft)
+    yield "draft", draft
