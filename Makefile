@@ -41,6 +41,7 @@ models-test: install-dev  ## Model files the tests need (reference weights, a sm
 
 demo: models  ## Load the bundled demo brand (no work when unchanged)
 	$(BIN)/crisisdraft brand load $(DEMO)
+	$(BIN)/crisisdraft keys bootstrap
 
 run: demo  ## Install everything, load the demo brand and start the API on $(HOST):$(PORT)
 	$(BIN)/crisisdraft serve --host $(HOST) --port $(PORT)

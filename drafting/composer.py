@@ -17,18 +17,37 @@ from collections.abc import AsyncIterator, Iterator
 from dataclasses import dataclass
 from typing import Any
 
-from drafting.moves import MOVE_ORDER, moves_of
+from drafting.moves import moves_for, moves_of
 
 _SENTENCE = re.compile(r"[^.!?\n]+(?:[.!?]+|$)")
 _HANDLE = re.compile(r"(?<![\w@])@\w{1,30}")
 _SPECIFIC = re.compile(
-    r"[\w.+-]+@[\w-]+\.[\w.]+|\b\d[\d\s-]{4,}\d\b|[€$£]\s?\d|\d+(?:[.,]\d+)?\s?(?:€|EUR|eur|euro|%)"
+    r"\b(?:one|two|three|four|five|six|seven|eight|nine|ten|twelve|twenty|thirty|forty|fifty|"
+    r"a few|several|uno|una|due|tre|quattro|cinque|sei|sette|otto|nove|dieci|venti|trenta)"
+    r"[\s-]+(?:minute|hour|day|week|month|minut|or[ae]|giorn|settiman|mes)\w*"
+    r"|\b(?:today|tonight|tomorrow|yesterday|this (?:morning|afternoon|evening|week)|"
+    r"oggi|stasera|domani|ieri|stamattina|entro)\b"
+    r"|[\w.+-]+@[\w-]+\.[\w.]+|\b\d[\d\s-]{4,}\d\b|[€$£]\s?\d|\d+(?:[.,]\d+)?\s?(?:€|EUR|eur|euro|%)"
     r"|\b\d{1,2}(?::\d{2})\b|\b\d{1,2}(?:st|nd|rd|th)?\s+(?:jan|feb|mar|apr|may|jun|jul|aug|sep|"
     r"oct|nov|dec|gen|mag|giu|lug|ago|set|ott|dic)\w*|\b(?:19|20)\d{2}\b",
     re.I,
 )
 _URL = re.compile(r"https?://\S+")
 _SIGNOFF = re.compile(r"^\s*(?:\^\s*\w+|[-–—]\s*\w[\w\s]{0,30})\s*$")
+_WORD = re.compile(r"[^\W\d_]{4,}", re.UNICODE)
+
+
+def words(text: str) -> set[str]:
+    return {w.lower() for w in _WORD.findall(text)}
+
+
+def brand_vocabulary(replies: list[str], min_replies: int = 2) -> set[str]:
+    """Words the brand uses in several replies: its recurring voice, not one case's details."""
+    counts: dict[str, int] = {}
+    for reply in replies:
+        for word in words(reply):
+            counts[word] = counts.get(word, 0) + 1
+    return {w for w, n in counts.items() if n >= min_replies}
 
 
 @dataclass(frozen=True)
@@ -37,6 +56,7 @@ class Sentence:
     source: str
     moves: frozenset[str]
     weight: float
+    same_category: bool = False
 
 
 def split_sentences(text: str) -> list[str]:
@@ -52,7 +72,11 @@ def _clean(sentence: str, sign_offs: list[str]) -> str:
     return out
 
 
-def _supported(sentence: str, facts_text: str, allowed_hosts: tuple[str, ...]) -> bool:
+def _supported(sentence: str, facts_text: str, allowed_hosts: tuple[str, ...],
+               known: set[str] | None = None) -> bool:
+    """True when nothing in the sentence is specific to another customer's case."""
+    if known is not None and words(_URL.sub("", sentence)) - known:
+        return False  # e.g. "sorry your wife was hurt" answering a late parcel
     for match in _SPECIFIC.finditer(sentence):
         if match.group(0).strip().lower() not in facts_text:
             return False
@@ -69,7 +93,11 @@ def candidate_sentences(ctx: dict[str, Any]) -> list[Sentence]:
     facts_text = " ".join(ctx.get("facts", [])).lower()
     sign_offs = [s for s in ctx.get("sign_offs", []) if s]
     hosts = tuple(ctx.get("allowed_hosts", ()))
+    vocabulary = ctx.get("vocabulary")
+    known = (set(vocabulary) | words(ctx.get("post", "")) | words(facts_text)
+             | words(" ".join(sign_offs))) if vocabulary is not None else None
     out: list[Sentence] = []
+    patterns = ctx.get("move_patterns", {})
     for rank, reply in enumerate(ctx.get("replies", [])):
         if reply.get("language", language) != language:
             continue
@@ -84,12 +112,13 @@ def candidate_sentences(ctx: dict[str, Any]) -> list[Sentence]:
             if _SIGNOFF.match(raw) or any(raw.strip() == s for s in sign_offs):
                 continue
             text = _clean(raw, sign_offs)
-            if len(text) < 8 or not _supported(text, facts_text, hosts):
+            if len(text) < 8 or not _supported(text, facts_text, hosts, known):
                 continue
-            moves = moves_of(text, language)
+            moves = moves_of(text, patterns)
             if moves:
                 out.append(Sentence(text=text, source=str(reply.get("id")), moves=moves,
-                                    weight=weight))
+                                    weight=weight, same_category=reply.get("category")
+                                    == ctx.get("category")))
     return out
 
 
@@ -99,7 +128,7 @@ def compose(ctx: dict[str, Any]) -> dict[str, Any]:
     kind = ctx.get("kind", "reply")
     limit = int(ctx.get("max_chars", 280))
     alternative = int(ctx.get("alternative", 0))
-    wanted = [m for m in MOVE_ORDER.get(kind, MOVE_ORDER["reply"])
+    wanted = [m for m in moves_for(kind, ctx.get("category", "other"))
               if m != "move_to_dm" or ctx.get("move_to_dm")]
     for move in ctx.get("required_moves", []):
         if move not in wanted:
@@ -111,25 +140,32 @@ def compose(ctx: dict[str, Any]) -> dict[str, Any]:
     facts = [f.strip() for f in ctx.get("facts", []) if f.strip()]
     chosen: list[tuple[str, str, str]] = []  # (move, text, source)
     used: set[str] = set()
+    covered: set[str] = set()
     notes: list[str] = []
+    post_words = words(ctx.get("post", ""))
     for move in wanted:
+        if move in covered:
+            continue  # an earlier sentence made this move too ("Sorry, please DM us")
         if move in {"state_status", "state_resolution"} and facts:
             chosen.append((move, " ".join(_sentence_case(f) for f in facts[:3]), "facts"))
             continue
-        if move == "next_update" and facts and any(moves_of(f, language) & {"next_update"}
-                                                   for f in facts):
+        if move == "next_update" and facts and any(
+                "next_update" in moves_of(f, ctx.get("move_patterns", {})) for f in facts):
             continue  # the facts already say when the next update comes
+        # Sentences from replies of the same category first: they fit this kind of problem.
         options = sorted((s for s in candidates if move in s.moves and s.text not in used),
-                         key=lambda s: (-s.weight, len(s.text)))
+                         key=lambda s: (not s.same_category,
+                                        -s.weight * (1 + len(words(s.text) & post_words)),
+                                        len(s.text)))
         if not options:
             if move in required:
                 notes.append(f"no approved reply or fact supports the move '{move}'; "
                              "a reviewer must add it")
             continue
         pick = options[min(alternative, len(options) - 1)]
-        # One sentence may make several moves (e.g. "Sorry, please DM us"): count them all.
         chosen.append((move, pick.text, pick.source))
         used.add(pick.text)
+        covered |= pick.moves
     text = _assemble(chosen, ctx, limit, required)
     cited = list(dict.fromkeys(src for _, _, src in chosen if src != "facts"))
     if any(src == "facts" for _, _, src in chosen):

@@ -10,7 +10,7 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Literal
 
-from pydantic import Field, model_validator
+from pydantic import Field, ValidationInfo, field_validator, model_validator
 from pydantic_settings import BaseSettings, SettingsConfigDict
 
 
@@ -18,9 +18,13 @@ class Settings(BaseSettings):
     model_config = SettingsConfigDict(env_prefix="CRISISDRAFT_", env_file=".env", extra="ignore")
 
     environment: Literal["development", "production"] = Field(
-        "development", description="`production` refuses unsafe defaults (open CORS, no keys)."
+        "development", description="`production` refuses unsafe defaults (e.g. CORS open to every origin)."
     )
     data_dir: Path = Field(Path("./var"), description="All state lives under this directory.")
+    models_dir: Path = Field(
+        Path(""),  # empty: filled in from data_dir below
+        description="Model files (embedding model, local GGUF); default `<data_dir>/models`.",
+    )
     database_url: str | None = Field(
         None, description="SQLAlchemy URL; default `sqlite:///<data_dir>/crisisdraft.db`."
     )
@@ -53,10 +57,21 @@ class Settings(BaseSettings):
     embed_batch_size: int = Field(32, ge=1, description="Texts per embedding batch.")
     chunk_tokens: int = Field(256, ge=32, description="Guideline chunk size in tokens.")
     retrieval_k: int = Field(8, ge=1, le=50, description="Knowledge items retrieved per draft.")
+    rate_limit_per_minute: int = Field(600, ge=1, description="Requests per API key per minute.")
+    max_request_bytes: int = Field(
+        20_000_000, gt=0, description="Largest request body accepted (brand packs included)."
+    )
     cors_origins: list[str] = Field(
         default_factory=list, description="Origins allowed by CORS (JSON list)."
     )
     log_level: str = Field("INFO", description="Python logging level.")
+
+    @field_validator("models_dir", mode="after")
+    @classmethod
+    def _default_models_dir(cls, value: Path, info: ValidationInfo) -> Path:
+        if value == Path(""):
+            return Path(info.data.get("data_dir", Path("./var"))) / "models"
+        return value
 
     @model_validator(mode="after")
     def _refuse_unsafe_production(self) -> Settings:
@@ -68,10 +83,6 @@ class Settings(BaseSettings):
         return self
 
     # Derived locations: one data directory holds everything.
-    @property
-    def models_dir(self) -> Path:
-        return self.data_dir / "models"
-
     @property
     def brands_dir(self) -> Path:
         return self.data_dir / "brands"

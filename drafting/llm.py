@@ -141,7 +141,7 @@ async def generate(messages: list[dict[str, str]], *, model: str, settings: Sett
         try:
             response = await router.acompletion(
                 model=model, messages=history, metadata={"crisisdraft": context},
-                timeout=settings.llm_timeout_s,
+                timeout=settings.llm_timeout_s, **_structured(litellm, model, settings),
             )
         except Exception as exc:
             raise ModelError(
@@ -154,7 +154,8 @@ async def generate(messages: list[dict[str, str]], *, model: str, settings: Sett
         prompt_tokens, completion_tokens = prompt_tokens + p, completion_tokens + c
         cost += _cost(litellm, response)
         content = response.choices[0].message.content or ""
-        used = str(getattr(response, "model", "") or model)
+        hidden = getattr(response, "_hidden_params", None) or {}
+        answered_by = str(hidden.get("litellm_model_name") or model)
         try:
             draft = parse_model_draft(content)
         except ValueError as exc:
@@ -164,16 +165,38 @@ async def generate(messages: list[dict[str, str]], *, model: str, settings: Sett
                         'JSON object {"text": ..., "language": ..., "cited": [...]} and nothing '
                         f"else. Problem: {last_error}"}]
             continue
-        answered_by = COMPOSER if used.endswith("composer") else used
-        fallback = not _same_model(answered_by, model)
+        fallback = answered_by != model
         return Generation(draft=draft, model=answered_by, requested_model=model,
                           fallback=fallback, attempts=attempt, prompt_tokens=prompt_tokens,
                           completion_tokens=completion_tokens, cost_usd=cost)
+    if model != COMPOSER and COMPOSER in settings.fallback_models:
+        gen = await generate(messages, model=COMPOSER, settings=settings, context=context)
+        gen.requested_model, gen.fallback = model, True
+        gen.attempts += settings.llm_max_reasks + 1
+        gen.notes.append(f"{model} gave no valid structured answer ({last_error}); "
+                         "the built-in composer wrote this draft.")
+        return gen
     raise ModelError(
         f"Model {model!r} gave no valid structured answer after {settings.llm_max_reasks + 1} "
         f"attempts ({last_error}).",
         fix="Use a model that follows JSON instructions, or the built-in 'crisisdraft/composer'.",
     )
+
+
+def _structured(litellm: Any, model: str, settings: Settings) -> dict[str, Any]:
+    """Ask for JSON by schema where the provider can enforce it (OpenAI-compatible servers)."""
+    if model.startswith("crisisdraft/"):
+        return {}
+    supported = bool(settings.llm_api_base)
+    if not supported:
+        try:
+            supported = bool(litellm.supports_response_schema(model=model))
+        except Exception:
+            supported = False
+    if not supported:
+        return {}
+    return {"response_format": {"type": "json_schema", "json_schema": {
+        "name": "draft", "schema": ModelDraft.model_json_schema()}}}
 
 
 async def stream_tokens(messages: list[dict[str, str]], *, model: str, settings: Settings,
@@ -184,6 +207,7 @@ async def stream_tokens(messages: list[dict[str, str]], *, model: str, settings:
         response = await router.acompletion(
             model=model, messages=messages, metadata={"crisisdraft": context},
             timeout=settings.llm_timeout_s, stream=True,
+            **_structured(litellm_module(), model, settings),
         )
         async for chunk in response:
             delta = chunk.choices[0].delta.content if chunk.choices else None
@@ -192,11 +216,6 @@ async def stream_tokens(messages: list[dict[str, str]], *, model: str, settings:
     except Exception as exc:
         raise ModelError(f"Model {model!r} failed while streaming: {type(exc).__name__}",
                          fix="Retry, or use the built-in 'crisisdraft/composer'.") from exc
-
-
-def _same_model(answered: str, requested: str) -> bool:
-    return answered == requested or requested.endswith("/" + answered) or answered.endswith(
-        requested.split("/", 1)[-1])
 
 
 def is_local(model: str) -> bool:

@@ -12,6 +12,7 @@ from typing import Any
 from drafting.config import Settings
 from drafting.errors import DeadlineExceededError, InvalidInputError
 from drafting.llm import Generation, check_model_name, generate, stream_tokens
+from drafting.moves import move_patterns
 from drafting.schemas import (
     AlternativePublic,
     DraftCreate,
@@ -21,10 +22,11 @@ from drafting.schemas import (
     TimingsPublic,
     UsagePublic,
 )
-from drafting.store import DraftStore, utcnow
+from drafting.access import Principal
+from drafting.storage.repository import Storage, utcnow
 from knowledge.brandpack import BrandPack
 from knowledge.registry import BrandRegistry
-from knowledge.taxonomy import CHANNEL_LIMITS, PUBLIC_CHANNELS
+from knowledge.taxonomy import PUBLIC_CHANNELS
 from prompts.budget import Section, fit
 from prompts.templates import RenderedPrompt, fence, load_prompt, render
 
@@ -84,7 +86,6 @@ def _escalation(tri: Any, pack: BrandPack) -> EscalationPublic | None:
 
 
 def prepare(req: DraftCreate, *, settings: Settings, registry: BrandRegistry) -> Prepared:
-    from drafting.checks.moves import required_moves_for
     from drafting.triage import triage
     from knowledge.embedder import get_embedder
     from knowledge.retrieval import search
@@ -119,22 +120,18 @@ def prepare(req: DraftCreate, *, settings: Settings, registry: BrandRegistry) ->
         notes.append("Triage says not to draft a public reply: this is a holding line only"
                      + (f"; escalate to {escalation.role}." if escalation else "."))
     query = req.post.text
-    replies = search(req.brand, query, k=settings.retrieval_k, kinds=["approved_reply"],
-                     where={"language": language, "kind": kind}, settings=settings)
-    if len(replies) < 3:
-        replies += [h for h in search(req.brand, query, k=settings.retrieval_k,
-                                      kinds=["approved_reply"], where={"language": language},
-                                      settings=settings) if h.id not in {r.id for r in replies}]
+    replies = _reply_pool(req.brand, query, language=language, category=tri.category, kind=kind,
+                          settings=settings)
     guidelines = search(req.brand, f"{kind} {tri.category} {req.channel} {query}", k=4,
                         kinds=["guideline"], settings=settings)
     t2 = time.perf_counter()
     timings.retrieval_ms = (t2 - t1) * 1000
 
     policy = pack.policy
-    required = required_moves_for(policy, "holding_statement" if holding_only else kind)
+    required = list(policy.required_moves.get("holding_statement" if holding_only else kind, []))
     move_to_dm = tri.action in ("reply_public_then_dm", "escalate", "dm_only") or (
         "personal_data_public" in tri.risk_flags)
-    limit = _char_limit(policy, req.channel)
+    limit = policy.max_chars(req.channel)
     sign_off = pack.brand.sign_off.get(language, "")
     public = req.channel in PUBLIC_CHANNELS and kind != "dm_followup"
     fitted = fit(
@@ -143,7 +140,8 @@ def prepare(req: DraftCreate, *, settings: Settings, registry: BrandRegistry) ->
                  BUDGETS["replies"]),
          Section("thread", [m.text for m in req.thread], BUDGETS["thread"])],
         post=req.post.text, post_budget=BUDGETS["post"])
-    notes.extend(fitted.notes)
+    if fitted.post_truncated:
+        notes.extend(n for n in fitted.notes if n.startswith("The post"))
     kept_g = guidelines[: len(fitted.items["guidelines"])]
     kept_r = [r for r in replies if f"{r.text}\n{r.metadata.get('reply', '')}"
               in set(fitted.items["replies"])]
@@ -167,8 +165,10 @@ def prepare(req: DraftCreate, *, settings: Settings, registry: BrandRegistry) ->
         "category": tri.category, "channel": req.channel, "max_chars": limit,
         "author": req.post.author or "", "public": public, "sign_off": sign_off,
         "sign_offs": list(pack.brand.sign_off.values()), "move_to_dm": move_to_dm,
-        "required_moves": required, "facts": list(req.facts),
-        "allowed_hosts": _allowed_hosts(policy),
+        "required_moves": required, "facts": list(req.facts), "post": req.post.text,
+        "vocabulary": sorted(_vocabulary(pack)),
+        "move_patterns": move_patterns(policy, language),
+        "allowed_hosts": list(policy.links.allowed_domains),
         "replies": [{"id": r.id, "reply": r.metadata.get("reply", ""), "kind": r.metadata.get("kind"),
                      "category": r.metadata.get("category"), "channel": r.metadata.get("channel"),
                      "language": r.metadata.get("language")} for r in replies],
@@ -188,16 +188,32 @@ def prepare(req: DraftCreate, *, settings: Settings, registry: BrandRegistry) ->
                     notes=notes, timings=timings)
 
 
-def _char_limit(policy: Any, channel: str) -> int:
-    from drafting.checks.moves import channel_limit
+def _reply_pool(brand: str, query: str, *, language: str, category: str, kind: str,
+                settings: Settings) -> list[Any]:
+    """Similar approved replies: same category first, then same kind, then any (one language)."""
+    from knowledge.retrieval import search
 
-    return channel_limit(policy, channel) or CHANNEL_LIMITS[channel]
+    pool: dict[str, Any] = {}
+    for where in ({"language": language, "category": category},
+                  {"language": language, "kind": kind}, {"language": language}):
+        for hit in search(brand, query, k=settings.retrieval_k, kinds=["approved_reply"],
+                          where=where, settings=settings):
+            pool.setdefault(hit.id, hit)
+    return list(pool.values())
 
 
-def _allowed_hosts(policy: Any) -> list[str]:
-    from drafting.checks.moves import allowed_hosts
+_vocabularies: dict[str, frozenset[str]] = {}
 
-    return allowed_hosts(policy)
+
+def _vocabulary(pack: BrandPack) -> frozenset[str]:
+    """The brand's recurring words (cached per pack version) for the composer."""
+    from drafting.composer import brand_vocabulary
+
+    cached = _vocabularies.get(pack.content_hash)
+    if cached is None:
+        cached = frozenset(brand_vocabulary([r.reply for r in pack.approved_replies]))
+        _vocabularies[pack.content_hash] = cached
+    return cached
 
 
 def check(text: str, prep: Prepared, *, kind: str | None = None) -> Any:
@@ -242,9 +258,10 @@ async def _one(prep: Prepared, alternative: int, settings: Settings) -> tuple[Ge
 
 
 async def create_draft(req: DraftCreate, *, settings: Settings, registry: BrandRegistry,
-                       store: DraftStore) -> DraftPublic:
+                       store: Storage, actor: Principal | None = None) -> DraftPublic:
     """Run the whole pipeline within the request deadline, then store the draft in one go."""
     started = time.perf_counter()
+    received_at = utcnow()
     prep = await asyncio.to_thread(prepare, req, settings=settings, registry=registry)
     try:
         results = await asyncio.wait_for(
@@ -256,7 +273,7 @@ async def create_draft(req: DraftCreate, *, settings: Settings, registry: BrandR
             f"No draft within the {settings.request_deadline_s:.0f} s deadline; nothing was stored.",
             fix="Retry, use a faster model, or raise CRISISDRAFT_REQUEST_DEADLINE_S.") from exc
     draft = finish(prep, results, started)
-    store.save(draft)
+    store.save(draft, actor, received_at=received_at)
     return draft
 
 
@@ -267,7 +284,7 @@ def finish(prep: Prepared, results: list[tuple[Generation, Any, bool]], started:
                     for g, r, _ in results[1:]]
     notes = list(prep.notes)
     for g, _, _ in results:
-        notes.extend(n for n in getattr(g.draft, "notes", []) if n not in notes)
+        notes.extend(n for n in [*g.notes, *g.draft.notes] if n not in notes)
     if gen.fallback:
         notes.append(f"FALLBACK: {prep.model} failed; this draft was written by {gen.model}.")
     if report.blocking:
@@ -297,9 +314,11 @@ def finish(prep: Prepared, results: list[tuple[Generation, Any, bool]], started:
 
 
 async def stream_draft(req: DraftCreate, *, settings: Settings, registry: BrandRegistry,
-                       store: DraftStore) -> AsyncIterator[tuple[str, Any]]:
+                       store: Storage, actor: Principal | None = None
+                       ) -> AsyncIterator[tuple[str, Any]]:
     """Yield ("token", text) events as the model writes, then ("draft", DraftPublic)."""
     started = time.perf_counter()
+    received_at = utcnow()
     prep = await asyncio.to_thread(prepare, req, settings=settings, registry=registry)
     deadline = started + settings.request_deadline_s
     parts: list[str] = []
@@ -332,5 +351,5 @@ async def stream_draft(req: DraftCreate, *, settings: Settings, registry: BrandR
                      fallback=False, attempts=1)
     report = check(model_draft.text, prep)
     draft = finish(prep, [(gen, report, False)], started)
-    store.save(draft)
+    store.save(draft, actor, received_at=received_at)
     yield "draft", draft

@@ -82,6 +82,21 @@ class EscalationPublic(BaseModel):
     reasons: list[str]
 
 
+class ReviewState(BaseModel):
+    version: int = 1
+    decided_at: datetime | None = None
+    decided_by: str | None = None
+    reason: str | None = None
+    approved_text: str | None = None
+    override: bool = False
+    sent_at: datetime | None = None
+    external_post_id: str | None = None
+    received_at: datetime | None = None
+    minutes_to_first_draft: float | None = None
+    minutes_to_approval: float | None = None
+    overdue: bool = False
+
+
 class DraftPublic(BaseModel):
     id: str
     status: str
@@ -108,3 +123,9 @@ class DraftPublic(BaseModel):
     usage: UsagePublic
     timings: TimingsPublic
     notes: list[str]
+    review: ReviewState = Field(default_factory=ReviewState)
+
+
+class DraftsPublic(BaseModel):
+    data: list[DraftPublic]
+    count: int

@@ -1,4 +1,4 @@
-"""FastAPI dependencies as ``Annotated`` aliases."""
+"""FastAPI dependencies as ``Annotated`` aliases: settings, registry, storage, the caller."""
 
 from __future__ import annotations
 
@@ -6,11 +6,31 @@ from typing import Annotated
 
 from fastapi import Depends, Request
 
+from drafting.access import Principal
 from drafting.config import Settings, get_settings
-from drafting.store import DraftStore
+from drafting.errors import CrisisdraftError, NotFoundError
+from drafting.storage.repository import Storage
 from knowledge.registry import BrandRegistry
 
 SettingsDep = Annotated[Settings, Depends(get_settings)]
+
+
+class UnauthorizedError(CrisisdraftError):
+    type = "unauthorized"
+    status = 401
+    title = "Unauthorized"
+
+
+class ForbiddenError(CrisisdraftError):
+    type = "forbidden"
+    status = 403
+    title = "Forbidden"
+
+
+class RateLimitedError(CrisisdraftError):
+    type = "rate-limited"
+    status = 429
+    title = "Too many requests"
 
 
 def get_registry(request: Request, settings: SettingsDep) -> BrandRegistry:
@@ -24,10 +44,45 @@ def get_registry(request: Request, settings: SettingsDep) -> BrandRegistry:
 RegistryDep = Annotated[BrandRegistry, Depends(get_registry)]
 
 
-def get_store(settings: SettingsDep) -> DraftStore:
-    from drafting.store import store_for
+def get_storage(request: Request, settings: SettingsDep) -> Storage:
+    storage: Storage | None = getattr(request.app.state, "storage", None)
+    if storage is None or storage.url != settings.resolved_database_url:
+        storage = Storage(settings.resolved_database_url)
+        request.app.state.storage = storage
+    return storage
 
-    return store_for(settings.resolved_database_url)
+
+StorageDep = Annotated[Storage, Depends(get_storage)]
 
 
-StoreDep = Annotated[DraftStore, Depends(get_store)]
+def get_principal(request: Request, storage: StorageDep, settings: SettingsDep) -> Principal:
+    header = request.headers.get("authorization", "")
+    scheme, _, key = header.partition(" ")
+    if scheme.lower() != "bearer" or not key.strip():
+        raise UnauthorizedError("This endpoint needs an API key.",
+                                fix="Send 'Authorization: Bearer <key>'; create one with "
+                                "`crisisdraft keys create --role agent --brand <id>`.")
+    principal = storage.authenticate(key.strip())
+    if principal is None:
+        raise UnauthorizedError("The API key is unknown or revoked.",
+                                fix="Create a new key with `crisisdraft keys create`.")
+    wait = storage.hit(principal.key_id, limit=settings.rate_limit_per_minute)
+    if wait is not None:
+        raise RateLimitedError(
+            f"More than {settings.rate_limit_per_minute} requests this minute for this key.",
+            fix=f"Retry after {wait} s.", retry_after=wait)
+    return principal
+
+
+PrincipalDep = Annotated[Principal, Depends(get_principal)]
+
+
+def require(principal: Principal, permission: str, brand: str | None = None) -> None:
+    """403 when the role lacks ``permission``; 404 when the brand is not the key's."""
+    if not principal.can(permission):
+        raise ForbiddenError(
+            f"Role {principal.role!r} may not {permission.replace('_', ' ')}.",
+            fix="Use a key with a role that may (agent < reviewer < lead < admin).")
+    if brand is not None and not principal.sees(brand):
+        raise NotFoundError(f"Unknown brand {brand!r} for this key.",
+                            fix="Use a brand your key is scoped to.")

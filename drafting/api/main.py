@@ -7,8 +7,8 @@ import logging
 from fastapi import FastAPI
 from fastapi.middleware.cors import CORSMiddleware
 
-from drafting.api.problems import install_problem_handlers
-from drafting.api.routes import brands, checks, drafts, health, knowledge
+from drafting.api.problems import install_body_limit, install_problem_handlers
+from drafting.api.routes import audit, brands, checks, drafts, health, keys, knowledge, reviews, ui
 from drafting.config import Settings, get_settings
 
 
@@ -29,8 +29,13 @@ def create_app(settings: Settings | None = None) -> FastAPI:
                            allow_headers=["Authorization", "Content-Type", "Idempotency-Key"])
     install_problem_handlers(app)
     app.include_router(health.router)
+    app.include_router(ui.router)
     app.include_router(brands.router, prefix="/v1")
     app.include_router(knowledge.router, prefix="/v1")
     app.include_router(drafts.router, prefix="/v1")
     app.include_router(checks.router, prefix="/v1")
+    app.include_router(reviews.router, prefix="/v1")
+    app.include_router(audit.router, prefix="/v1")
+    app.include_router(keys.router, prefix="/v1")
+    install_body_limit(app, settings.max_request_bytes)
     return app

@@ -34,7 +34,12 @@ def install_problem_handlers(app: FastAPI) -> None:
                 for p in problems
             ]
         extra.update({k: v for k, v in exc.context.items() if isinstance(v, str | int | float)})
-        return problem(exc.status, exc.type, exc.title, exc.message, **extra)
+        response = problem(exc.status, exc.type, exc.title, exc.message, **extra)
+        if "retry_after" in exc.context:
+            response.headers["Retry-After"] = str(exc.context["retry_after"])
+        if exc.status == 401:
+            response.headers["WWW-Authenticate"] = "Bearer"
+        return response
 
     @app.exception_handler(RequestValidationError)
     async def _invalid(request: Request, exc: RequestValidationError) -> JSONResponse:
@@ -60,3 +65,16 @@ def install_problem_handlers(app: FastAPI) -> None:
         return problem(500, "internal", "Internal error",
                        "Something went wrong on our side; nothing was stored for this request.",
                        fix="Retry; if it persists, the server log has the details.")
+
+
+def install_body_limit(app: FastAPI, limit: int) -> None:
+    """Refuse bodies over ``limit`` bytes before reading them (413 problem+json)."""
+
+    @app.middleware("http")
+    async def _limit(request: Request, call_next: Any) -> Any:
+        length = request.headers.get("content-length")
+        if length and length.isdigit() and int(length) > limit:
+            return problem(413, "too-large", "Request too large",
+                           f"The body is {int(length):,} bytes; the limit is {limit:,}.",
+                           fix="Send less (CRISISDRAFT_MAX_REQUEST_BYTES sets the limit).")
+        return await call_next(request)

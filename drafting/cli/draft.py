@@ -29,7 +29,7 @@ def draft(
         from drafting.errors import InvalidInputError
         from drafting.pipeline import create_draft
         from drafting.schemas import DraftCreate
-        from drafting.store import store_for
+        from drafting.storage.repository import Storage
         from knowledge.registry import BrandRegistry
 
         settings = settings_from_cli()
@@ -42,7 +42,7 @@ def draft(
             raise InvalidInputError(f"{'.'.join(map(str, err['loc']))}: {err['msg']}",
                                     fix="See `crisisdraft draft --help`.") from None
         result = asyncio.run(create_draft(req, settings=settings, registry=BrandRegistry(settings),
-                                          store=store_for(settings.resolved_database_url)))
+                                          store=Storage(settings.resolved_database_url)))
         if as_json:
             print_json(result.model_dump(mode="json"))
             return

@@ -7,7 +7,7 @@ from typing import Any
 from fastapi import APIRouter, Request
 from pydantic import BaseModel, Field
 
-from drafting.api.deps import RegistryDep
+from drafting.api.deps import PrincipalDep, RegistryDep, StorageDep, require
 from drafting.errors import InvalidInputError
 from knowledge.brandpack import Brand
 
@@ -51,13 +51,15 @@ def _public(registry: RegistryDep, brand_id: str) -> BrandPublic:
 
 
 @router.get("/brands")
-def list_brands(*, registry: RegistryDep) -> BrandsPublic:
-    data = [_public(registry, b) for b in registry.ids()]
+def list_brands(*, registry: RegistryDep, principal: PrincipalDep) -> BrandsPublic:
+    require(principal, "draft")
+    data = [_public(registry, b) for b in registry.ids() if principal.sees(b)]
     return BrandsPublic(data=data, count=len(data))
 
 
 @router.get("/brands/{brand_id}")
-def get_brand(*, brand_id: str, registry: RegistryDep) -> BrandPublic:
+def get_brand(*, brand_id: str, registry: RegistryDep, principal: PrincipalDep) -> BrandPublic:
+    require(principal, "draft", brand_id)
     return _public(registry, brand_id)
 
 
@@ -69,10 +71,14 @@ def get_brand(*, brand_id: str, registry: RegistryDep) -> BrandPublic:
             "type": "string", "format": "binary"}}},
     }, "required": True}},
 )
-async def put_brand(*, brand_id: str, request: Request, registry: RegistryDep) -> BrandLoadReport:
+async def put_brand(*, brand_id: str, request: Request, registry: RegistryDep,
+                    storage: StorageDep, principal: PrincipalDep) -> BrandLoadReport:
     """Load or replace a brand pack as a whole; a malformed pack changes nothing (422 lists why)."""
+    require(principal, "manage_brand", brand_id)
     files = await _read_files(request)
     report = registry.load_files(files, expect_id=brand_id)
+    storage.record(actor=principal.actor, action="brand.loaded", brand=brand_id,
+                   after={"content_hash": report.content_hash, "changed": report.changed})
     return BrandLoadReport(**report.__dict__)
 
 

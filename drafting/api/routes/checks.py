@@ -7,7 +7,7 @@ from typing import Any
 from fastapi import APIRouter
 from pydantic import BaseModel, ConfigDict, Field
 
-from drafting.api.deps import RegistryDep
+from drafting.api.deps import PrincipalDep, RegistryDep, require
 from knowledge.taxonomy import Channel, Kind
 
 router = APIRouter(tags=["checks"])
@@ -26,11 +26,13 @@ class CheckCreate(BaseModel):
 
 
 @router.post("/checks")
-def run_checks(*, body: CheckCreate, registry: RegistryDep) -> dict[str, Any]:
+def run_checks(*, body: CheckCreate, registry: RegistryDep,
+               principal: PrincipalDep) -> dict[str, Any]:
     """Policy and tone checks; no model needed. ``verdict``: ok, needs_override or blocked."""
     from drafting.checks import CheckContext
     from drafting.checks import run_checks as run
 
+    require(principal, "draft", body.brand)
     pack = registry.get(body.brand)
     ctx = CheckContext(brand=pack.brand, policy=pack.policy, channel=body.channel, kind=body.kind,
                        language=body.language, post_text=body.post, facts=tuple(body.facts),

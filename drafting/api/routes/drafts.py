@@ -1,15 +1,16 @@
-"""Drafts: create (JSON or streamed as server-sent events) and read back."""
+"""Drafts: create (JSON, or streamed as server-sent events) and read back."""
 
 from __future__ import annotations
 
 import json
 from collections.abc import AsyncIterator
-from typing import Annotated
+from typing import Annotated, Any
 
-from fastapi import APIRouter, Query
+from fastapi import APIRouter, Query, Request
 from fastapi.responses import StreamingResponse
 
-from drafting.api.deps import RegistryDep, SettingsDep, StoreDep
+from drafting.api.deps import PrincipalDep, RegistryDep, SettingsDep, StorageDep, require
+from drafting.api.idempotency import idempotent
 from drafting.errors import CrisisdraftError
 from drafting.schemas import DraftCreate, DraftPublic
 
@@ -20,20 +21,26 @@ router = APIRouter(tags=["drafts"])
              responses={200: {"content": {"text/event-stream": {}},
                               "description": "With ?stream=true: token events, then the draft."}})
 async def create_draft(
-    *, body: DraftCreate, settings: SettingsDep, registry: RegistryDep, store: StoreDep,
+    *, request: Request, body: DraftCreate, settings: SettingsDep, registry: RegistryDep,
+    storage: StorageDep, principal: PrincipalDep,
     stream: Annotated[bool, Query(description="Stream tokens as server-sent events.")] = False,
-) -> DraftPublic | StreamingResponse:
+) -> Any:
     """Triage the post, retrieve the brand's knowledge, draft, check and store for review."""
     from drafting.pipeline import create_draft as run
     from drafting.pipeline import stream_draft
 
+    require(principal, "draft", body.brand)
     if not stream:
-        return await run(body, settings=settings, registry=registry, store=store)
+        async def go() -> DraftPublic:
+            return await run(body, settings=settings, registry=registry, store=storage,
+                             actor=principal)
+
+        return await idempotent(request, storage, principal, body.model_dump(mode="json"), 201, go)
 
     async def events() -> AsyncIterator[str]:
         try:
             async for kind, payload in stream_draft(body, settings=settings, registry=registry,
-                                                    store=store):
+                                                    store=storage, actor=principal):
                 if kind == "token":
                     yield f"event: token\ndata: {json.dumps(payload)}\n\n"
                 else:
@@ -46,5 +53,14 @@ async def create_draft(
 
 
 @router.get("/drafts/{draft_id}")
-def get_draft(*, draft_id: str, store: StoreDep) -> DraftPublic:
-    return store.get(draft_id)
+def get_draft(*, draft_id: str, storage: StorageDep, registry: RegistryDep,
+              principal: PrincipalDep) -> DraftPublic:
+    require(principal, "draft")
+    draft = storage.get(draft_id, principal=principal)
+    targets = registry.get(draft.brand).brand.response_targets.model_dump()
+    return storage.get(draft_id, principal=principal, targets=_targets(targets))
+
+
+def _targets(targets: dict[str, int]) -> dict[str, int]:
+    return {"approval_minutes": targets.get("approval_minutes", 30),
+            "first_draft_minutes": targets.get("first_draft_minutes", 15)}

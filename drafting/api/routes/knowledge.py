@@ -7,7 +7,7 @@ from typing import Annotated, Literal
 from fastapi import APIRouter, Query
 from pydantic import BaseModel
 
-from drafting.api.deps import RegistryDep, SettingsDep
+from drafting.api.deps import PrincipalDep, RegistryDep, SettingsDep, require
 from knowledge.taxonomy import Category, Channel, Kind
 
 router = APIRouter(tags=["knowledge"])
@@ -36,6 +36,7 @@ def search_knowledge(
     q: Annotated[str, Query(min_length=1, max_length=2000)],
     settings: SettingsDep,
     registry: RegistryDep,
+    principal: PrincipalDep,
     k: Annotated[int, Query(ge=1, le=50)] = 8,
     source: Literal["guideline", "approved_reply"] | None = None,
     channel: Channel | None = None,
@@ -45,6 +46,7 @@ def search_knowledge(
 ) -> HitsPublic:
     from knowledge.retrieval import search
 
+    require(principal, "draft", brand_id)
     registry.get(brand_id)  # 404 with a fix for unknown brands
     where = {key: value for key, value in
              {"channel": channel, "category": category, "kind": kind, "language": language}.items()

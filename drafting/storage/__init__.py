@@ -1,0 +1,1 @@
+"""Durable storage: SQLAlchemy 2 on SQLite (default) or PostgreSQL, schema by Alembic migrations."""
