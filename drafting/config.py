@@ -99,3 +99,19 @@ class Settings(BaseSettings):
 @lru_cache
 def get_settings() -> Settings:
     return Settings()
+
+
+def settings_table() -> str:
+    """The README's configuration table (``python -m drafting.config`` prints it)."""
+    rows = ["| variable | default | meaning |", "| --- | --- | --- |"]
+    for name, field in Settings.model_fields.items():
+        default = field.default_factory() if field.default_factory else field.default  # type: ignore[call-arg]
+        if name == "models_dir":
+            default = "<data_dir>/models"
+        shown = "(unset)" if default is None else getattr(default, "as_posix", lambda: default)()
+        rows.append(f"| `CRISISDRAFT_{name.upper()}` | `{shown}` | {field.description} |")
+    return "\n".join(rows)
+
+
+if __name__ == "__main__":
+    print(settings_table())

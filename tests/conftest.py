@@ -86,11 +86,11 @@ def twitter_dev_json() -> Path:
 
 
 @pytest.fixture(scope="session")
-def postgres(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
+def postgres() -> Iterator[str]:
     """A real PostgreSQL server for the session; tests take fresh databases from it."""
     from tests.servers import postgres_server
 
-    with postgres_server(tmp_path_factory.mktemp("pg")) as url:
+    with postgres_server() as url:
         yield url
 
 

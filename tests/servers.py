@@ -35,18 +35,22 @@ def postgres_bin() -> Path | None:
 
 
 @contextmanager
-def postgres_server(root: Path) -> Iterator[str]:
+def postgres_server() -> Iterator[str]:
     """A throwaway PostgreSQL cluster (Debian's package; .ci/run installs it). Yields a URL."""
     bindir = postgres_bin()
     if bindir is None:
         raise RuntimeError("PostgreSQL is not installed: run `apt-get install postgresql` "
                            "(.ci/run does) to test against it.")
-    data = root / "pgdata"
-    data.mkdir(parents=True)
+    import tempfile
+
+    # Its own folder under /tmp: as root, PostgreSQL runs as user postgres, which cannot
+    # enter pytest's private temporary folders.
+    data = Path(tempfile.mkdtemp(prefix="crisisdraft-pg-")) / "pgdata"
+    data.mkdir()
     port = free_port()
     as_user: list[str] = []
     if os.geteuid() == 0:  # PostgreSQL refuses to run as root
-        shutil.chown(root, "postgres")
+        shutil.chown(data.parent, "postgres")
         shutil.chown(data, "postgres")
         as_user = ["runuser", "-u", "postgres", "--"]
     subprocess.run([*as_user, str(bindir / "initdb"), "-D", str(data), "-U", "crisisdraft",
@@ -63,6 +67,7 @@ def postgres_server(root: Path) -> Iterator[str]:
     finally:
         subprocess.run([*as_user, str(bindir / "pg_ctl"), "-D", str(data), "-m", "immediate",
                         "stop"], capture_output=True)
+        shutil.rmtree(data.parent, ignore_errors=True)
 
 
 @contextmanager
