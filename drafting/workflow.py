@@ -41,6 +41,7 @@ TRANSITIONS: dict[str, Transition] = {
     "reject": Transition(frozenset({"pending_review"}), "rejected", "review"),
     "request_changes": Transition(frozenset({"pending_review"}), "changes_requested", "review"),
     "resubmit": Transition(frozenset({"changes_requested"}), "pending_review", "draft"),
+    "propose": Transition(frozenset({"pending_review"}), "pending_review", "draft"),
     "mark_sent": Transition(frozenset({"approved"}), "sent", "mark_sent"),
 }
 STATES = ("pending_review", "approved", "rejected", "changes_requested", "sent")
@@ -80,7 +81,10 @@ def decide(storage: Storage, registry: BrandRegistry, settings: Settings, *, dra
     override = False
     diff = None
     final_text = text
-    if action in ("approve", "resubmit"):
+    if action in ("propose", "resubmit") and text is None:
+        raise InvalidInputError(f"A text is required to {action}.",
+                                fix='Send {"text": "the edited reply"}.')
+    if action in ("approve", "resubmit", "propose"):
         if draft.status not in transition.allowed_from:
             raise ConflictError(
                 f"Draft {draft_id} is {draft.status} at version {draft.review.version}; it cannot "

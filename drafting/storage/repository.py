@@ -212,7 +212,10 @@ class Storage:
             if to_status == "approved":
                 values["approved_text"] = text if text is not None else row.text
             if to_status == "pending_review" and text is not None:
-                values["text"] = text
+                body = dict(row.body)
+                body.update(text=text, checks=checks or body.get("checks"),
+                            verdict=(checks or {}).get("verdict", body.get("verdict")))
+                values.update(text=text, verdict=body["verdict"], body=body)
             if to_status == "sent":
                 values.update(sent_at=now, external_post_id=external_post_id)
             done = s.execute(update(DraftRow).where(
@@ -234,9 +237,10 @@ class Storage:
                               to_status=to_status, actor=principal.actor, role=principal.role,
                               reason=reason, override=override, text=text, diff=diff,
                               created_at=now))
+            after = {k: v for k, v in values.items() if k != "body"}
             s.add(AuditRow(at=now, actor=principal.actor, action=f"draft.{action}",
                            brand=row.brand, draft_id=draft_id, before=before,
-                           after={**values, "reason": reason, "override": override,
+                           after={**after, "reason": reason, "override": override,
                                   "decided_at": now.isoformat() if "decided_at" in values else None,
                                   "sent_at": None}))
             return version + 1

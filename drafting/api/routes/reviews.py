@@ -87,6 +87,14 @@ async def resubmit(*, request: Request, draft_id: str, body: DecisionCreate, sto
                          settings=settings, principal=principal)
 
 
+@router.post("/drafts/{draft_id}/propose", response_model=DraftPublic)
+async def propose(*, request: Request, draft_id: str, body: DecisionCreate, storage: StorageDep,
+                  registry: RegistryDep, settings: SettingsDep, principal: PrincipalDep) -> Any:
+    """An agent's edited text for a pending draft: stored as a new version and re-checked."""
+    return await _decide(request, "propose", draft_id, body, storage=storage, registry=registry,
+                         settings=settings, principal=principal)
+
+
 @router.post("/drafts/{draft_id}/sent", response_model=DraftPublic)
 async def mark_sent(*, request: Request, draft_id: str, body: SentCreate, storage: StorageDep,
                     registry: RegistryDep, settings: SettingsDep, principal: PrincipalDep) -> Any:

