@@ -15,6 +15,7 @@ import re
 import time
 from collections.abc import AsyncIterator, Iterator
 from dataclasses import dataclass
+from functools import lru_cache
 from typing import Any
 
 from drafting.moves import moves_for, moves_of
@@ -87,17 +88,36 @@ def _supported(sentence: str, facts_text: str, allowed_hosts: tuple[str, ...],
     return True
 
 
+@lru_cache(maxsize=4096)
+def _tagged(reply: str, sign_offs: tuple[str, ...],
+            patterns: tuple[tuple[str, str], ...]) -> tuple[tuple[str, frozenset[str]], ...]:
+    """The cleaned sentences of one approved reply with their moves (cached: replies repeat)."""
+    out = []
+    table = dict(patterns)
+    for raw in split_sentences(reply):
+        if _SIGNOFF.match(raw) or any(raw.strip() == s for s in sign_offs):
+            continue
+        text = _clean(raw, list(sign_offs))
+        if len(text) < 8:
+            continue
+        moves = moves_of(text, table)
+        if moves:
+            out.append((text, moves))
+    return tuple(out)
+
+
 def candidate_sentences(ctx: dict[str, Any]) -> list[Sentence]:
     """Sentences of the retrieved approved replies, tagged with the moves they make."""
     language = ctx.get("language", "en")
     facts_text = " ".join(ctx.get("facts", [])).lower()
-    sign_offs = [s for s in ctx.get("sign_offs", []) if s]
+    sign_offs = tuple(s for s in ctx.get("sign_offs", []) if s)
     hosts = tuple(ctx.get("allowed_hosts", ()))
+    avoid = [a.lower() for a in ctx.get("avoid", []) if a]
     vocabulary = ctx.get("vocabulary")
     known = (set(vocabulary) | words(ctx.get("post", "")) | words(facts_text)
              | words(" ".join(sign_offs))) if vocabulary is not None else None
+    patterns = tuple(sorted(ctx.get("move_patterns", {}).items()))
     out: list[Sentence] = []
-    patterns = ctx.get("move_patterns", {})
     for rank, reply in enumerate(ctx.get("replies", [])):
         if reply.get("language", language) != language:
             continue
@@ -108,17 +128,13 @@ def candidate_sentences(ctx: dict[str, Any]) -> list[Sentence]:
             weight *= 1.3
         if reply.get("channel") == ctx.get("channel"):
             weight *= 1.1
-        for raw in split_sentences(reply.get("reply", "")):
-            if _SIGNOFF.match(raw) or any(raw.strip() == s for s in sign_offs):
-                continue
-            text = _clean(raw, sign_offs)
-            if len(text) < 8 or not _supported(text, facts_text, hosts, known):
-                continue
-            moves = moves_of(text, patterns)
-            if moves:
-                out.append(Sentence(text=text, source=str(reply.get("id")), moves=moves,
-                                    weight=weight, same_category=reply.get("category")
-                                    == ctx.get("category")))
+        for text, moves in _tagged(reply.get("reply", ""), sign_offs, patterns):
+            if not _supported(text, facts_text, hosts, known) or any(a in text.lower()
+                                                                    for a in avoid):
+                continue  # specific to another case, or a check flagged it: use another
+            out.append(Sentence(text=text, source=str(reply.get("id")), moves=moves,
+                                weight=weight,
+                                same_category=reply.get("category") == ctx.get("category")))
     return out
 
 

@@ -40,6 +40,7 @@ class Generation:
     prompt_tokens: int = 0
     completion_tokens: int = 0
     cost_usd: float = 0.0
+    model_ms: float = 0.0  # time the model itself took (the composer's own, or the provider's)
     notes: list[str] = field(default_factory=list)
 
 
@@ -136,6 +137,7 @@ async def generate(messages: list[dict[str, str]], *, model: str, settings: Sett
     history = list(messages)
     prompt_tokens = completion_tokens = 0
     cost = 0.0
+    model_ms = 0.0
     last_error = ""
     for attempt in range(1, settings.llm_max_reasks + 2):
         try:
@@ -152,10 +154,12 @@ async def generate(messages: list[dict[str, str]], *, model: str, settings: Sett
             ) from exc
         p, c = _usage(response)
         prompt_tokens, completion_tokens = prompt_tokens + p, completion_tokens + c
-        cost += _cost(litellm, response)
+        if not model.startswith("crisisdraft/"):
+            cost += _cost(litellm, response)
         content = response.choices[0].message.content or ""
         hidden = getattr(response, "_hidden_params", None) or {}
         answered_by = str(hidden.get("litellm_model_name") or model)
+        model_ms += float(hidden.get("composer_ms") or hidden.get("_response_ms") or 0.0)
         try:
             draft = parse_model_draft(content)
         except ValueError as exc:
@@ -168,7 +172,7 @@ async def generate(messages: list[dict[str, str]], *, model: str, settings: Sett
         fallback = answered_by != model
         return Generation(draft=draft, model=answered_by, requested_model=model,
                           fallback=fallback, attempts=attempt, prompt_tokens=prompt_tokens,
-                          completion_tokens=completion_tokens, cost_usd=cost)
+                          completion_tokens=completion_tokens, cost_usd=cost, model_ms=model_ms)
     if model != COMPOSER and COMPOSER in settings.fallback_models:
         gen = await generate(messages, model=COMPOSER, settings=settings, context=context)
         gen.requested_model, gen.fallback = model, True

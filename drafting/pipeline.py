@@ -87,8 +87,7 @@ def _escalation(tri: Any, pack: BrandPack) -> EscalationPublic | None:
 
 def prepare(req: DraftCreate, *, settings: Settings, registry: BrandRegistry) -> Prepared:
     from drafting.triage import triage
-    from knowledge.embedder import get_embedder
-    from knowledge.retrieval import search
+    from knowledge.retrieval import get_retriever, search
 
     timings = TimingsPublic()
     t0 = time.perf_counter()
@@ -96,7 +95,7 @@ def prepare(req: DraftCreate, *, settings: Settings, registry: BrandRegistry) ->
     validate_request(req, pack, settings)
     model = req.model or settings.draft_model
     check_model_name(model)
-    embedder = get_embedder(settings)
+    embedder = _QueryEmbedder(get_retriever(settings))  # the post is embedded once, then reused
     tri = triage(req.post.text, thread=[m.text for m in req.thread if not m.from_brand],
                  brand=pack.brand, embedder=embedder, supported_languages=pack.brand.languages)
     t1 = time.perf_counter()
@@ -122,8 +121,7 @@ def prepare(req: DraftCreate, *, settings: Settings, registry: BrandRegistry) ->
     query = req.post.text
     replies = _reply_pool(req.brand, query, language=language, category=tri.category, kind=kind,
                           settings=settings)
-    guidelines = search(req.brand, f"{kind} {tri.category} {req.channel} {query}", k=4,
-                        kinds=["guideline"], settings=settings)
+    guidelines = search(req.brand, query, k=4, kinds=["guideline"], settings=settings)
     t2 = time.perf_counter()
     timings.retrieval_ms = (t2 - t1) * 1000
 
@@ -188,18 +186,28 @@ def prepare(req: DraftCreate, *, settings: Settings, registry: BrandRegistry) ->
                     notes=notes, timings=timings)
 
 
+class _QueryEmbedder:
+    """Triage's embedder view of the retriever's query-vector cache."""
+
+    def __init__(self, retriever: Any) -> None:
+        self.retriever = retriever
+
+    def embed(self, texts: Any) -> Any:
+        import numpy as np
+
+        return np.stack([self.retriever.query_vector(t) for t in texts])
+
+
 def _reply_pool(brand: str, query: str, *, language: str, category: str, kind: str,
                 settings: Settings) -> list[Any]:
-    """Similar approved replies: same category first, then same kind, then any (one language)."""
+    """Similar approved replies in the post's language: same category first, then the rest."""
     from knowledge.retrieval import search
 
-    pool: dict[str, Any] = {}
-    for where in ({"language": language, "category": category},
-                  {"language": language, "kind": kind}, {"language": language}):
-        for hit in search(brand, query, k=settings.retrieval_k, kinds=["approved_reply"],
-                          where=where, settings=settings):
-            pool.setdefault(hit.id, hit)
-    return list(pool.values())
+    hits = search(brand, query, k=settings.retrieval_k * 3, kinds=["approved_reply"],
+                  where={"language": language}, settings=settings)
+    same = [h for h in hits if h.metadata.get("category") == category
+            or h.metadata.get("kind") == kind]
+    return same + [h for h in hits if h not in same]
 
 
 _vocabularies: dict[str, frozenset[str]] = {}
@@ -236,7 +244,9 @@ async def _one(prep: Prepared, alternative: int, settings: Settings) -> tuple[Ge
     context = {**prep.context, "alternative": alternative}
     gen = await generate(prep.prompt.messages(), model=prep.model, settings=settings,
                          context=context)
+    started = time.perf_counter()
     report = check(gen.draft.text, prep)
+    prep.timings.checks_ms += (time.perf_counter() - started) * 1000
     revised = False
     if report.blocking and alternative == 0:
         failures = [{"explanation": f.explanation, "suggestion": f.suggestion,
@@ -245,14 +255,18 @@ async def _one(prep: Prepared, alternative: int, settings: Settings) -> tuple[Ge
                         draft_user=prep.prompt.user, previous=fence(gen.draft.text),
                         failures=failures)
         second = await generate(revise.messages(), model=prep.model, settings=settings,
-                                context=context)
+                                context={**context, "avoid": [f["evidence"] for f in failures
+                                                              if f["evidence"]]})
+        started = time.perf_counter()
         second_report = check(second.draft.text, prep)
+        prep.timings.checks_ms += (time.perf_counter() - started) * 1000
         revised = True
         if len(second_report.blocking) <= len(report.blocking):
             second.prompt_tokens += gen.prompt_tokens
             second.completion_tokens += gen.completion_tokens
             second.cost_usd += gen.cost_usd
             second.attempts += gen.attempts
+            second.model_ms += gen.model_ms
             gen, report = second, second_report
     return gen, report, revised
 
@@ -279,7 +293,6 @@ async def create_draft(req: DraftCreate, *, settings: Settings, registry: BrandR
 
 def finish(prep: Prepared, results: list[tuple[Generation, Any, bool]], started: float) -> DraftPublic:
     gen, report, revised = results[0]
-    checks_started = time.perf_counter()
     alternatives = [AlternativePublic(text=g.draft.text, verdict=r.verdict, checks=r.model_dump())
                     for g, r, _ in results[1:]]
     notes = list(prep.notes)
@@ -292,9 +305,7 @@ def finish(prep: Prepared, results: list[tuple[Generation, Any, bool]], started:
                      f"{'one revision' if revised else 'drafting'}: see checks.")
     timings = prep.timings
     timings.total_ms = (time.perf_counter() - started) * 1000
-    timings.generation_ms = max(0.0, timings.total_ms - timings.triage_ms - timings.retrieval_ms
-                                - timings.prompt_ms)
-    timings.checks_ms = (time.perf_counter() - checks_started) * 1000
+    timings.generation_ms = sum(g.model_ms for g, _, _ in results)
     usage = UsagePublic(
         prompt_tokens=sum(g.prompt_tokens for g, _, _ in results),
         completion_tokens=sum(g.completion_tokens for g, _, _ in results),

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 
 @dataclass(frozen=True)
@@ -28,7 +29,9 @@ class Fitted:
     notes: list[str] = field(default_factory=list)
 
 
+@lru_cache(maxsize=8192)
 def _count(text: str) -> int:
+    """Token count (cached: the same guidelines and replies come back draft after draft)."""
     from knowledge.tokens import count_tokens
 
     return count_tokens(text)

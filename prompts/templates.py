@@ -12,7 +12,7 @@ from pathlib import Path
 from typing import Any
 
 import yaml
-from jinja2 import StrictUndefined, TemplateError
+from jinja2 import StrictUndefined, Template, TemplateError
 from jinja2.sandbox import SandboxedEnvironment
 from pydantic import BaseModel, ConfigDict, Field, ValidationError
 
@@ -47,6 +47,12 @@ class RenderedPrompt:
 _env = SandboxedEnvironment(undefined=StrictUndefined, autoescape=False, keep_trailing_newline=True)
 
 
+@lru_cache(maxsize=128)
+def _compiled(source: str) -> Template:
+    """Compile each template text once (compiling costs far more than rendering)."""
+    return _env.from_string(source)
+
+
 @lru_cache(maxsize=64)
 def load_prompt(name: str, directory: Path = PROMPTS_DIR) -> PromptTemplate:
     path = directory / f"{name}.yaml"
@@ -58,8 +64,8 @@ def load_prompt(name: str, directory: Path = PROMPTS_DIR) -> PromptTemplate:
         data = yaml.safe_load(path.read_text(encoding="utf-8"))
         template = PromptTemplate.model_validate({**data, "name": name})
         # Compile now so a syntax error names the file at load, not at the first draft.
-        _env.from_string(template.system)
-        _env.from_string(template.user)
+        _compiled(template.system)
+        _compiled(template.user)
     except (yaml.YAMLError, ValidationError, TemplateError, TypeError) as exc:
         raise SetupError(f"Prompt file {path} is invalid: {exc}",
                          fix="Fix the file: it needs version, description, system and user.") from exc
@@ -68,8 +74,8 @@ def load_prompt(name: str, directory: Path = PROMPTS_DIR) -> PromptTemplate:
 
 def render(template: PromptTemplate, **variables: Any) -> RenderedPrompt:
     try:
-        system = _env.from_string(template.system).render(**variables)
-        user = _env.from_string(template.user).render(**variables)
+        system = _compiled(template.system).render(**variables)
+        user = _compiled(template.user).render(**variables)
     except TemplateError as exc:
         raise InvalidInputError(f"Prompt {template.ref} could not be rendered: {exc}",
                                 fix="Pass every variable the template uses.") from exc

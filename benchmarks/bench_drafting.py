@@ -1,0 +1,192 @@
+"""Draft latency: crisisdraft's pipeline with the built-in composer vs a naive LangChain RAG chain.
+
+Both run over the demo brand with 10,000 approved replies loaded, side by side in one run,
+at 1 and at 8 concurrent clients. The naive chain does comparable work without triage or
+checks: a langchain-chroma retriever using Chroma's own default embedding function (same
+all-MiniLM-L6-v2 files), a ChatPromptTemplate, and litellm with ``mock_response``.
+
+Pipeline overhead = total latency minus the composer's own generation time.
+
+    .venv/bin/python benchmarks/bench_drafting.py [--replies 10000] [--requests 200]
+"""
+
+from __future__ import annotations
+
+import argparse
+import asyncio
+import json
+import os
+import shutil
+import statistics
+import sys
+import tempfile
+import time
+from pathlib import Path
+from typing import Any
+
+REPO = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(REPO))
+os.environ.setdefault("LITELLM_LOCAL_MODEL_COST_MAP", "True")
+TWITTER = REPO.parent / "shared" / "data" / "twitter-customer-care" / "dev.json"
+
+
+def percentile(values: list[float], q: float) -> float:
+    ordered = sorted(values)
+    return ordered[min(len(ordered) - 1, int(round(q / 100 * (len(ordered) - 1))))]
+
+
+def build_pack(out: Path, n_replies: int) -> Path:
+    """The demo pack plus ``n_replies`` approved replies made from the real conversations."""
+    from knowledge.twitter_import import read_conversations
+
+    shutil.copytree(REPO / "knowledge" / "brands" / "demo", out)
+    convs = [c for c in read_conversations(TWITTER) if c.last_client_turn]
+    lines = []
+    for i in range(n_replies):
+        conv = convs[i % len(convs)]
+        turn = conv.last_client_turn
+        assert turn is not None
+        variant = i // len(convs)
+        lines.append(json.dumps({
+            "id": f"bench-{i:06d}",
+            "post": {"text": f"{turn['message']} (case {variant})", "channel": "x"},
+            "reply": conv.reply, "category": "other", "kind": "reply", "language": "en",
+            "approved_at": turn["datetime"], "approved_by": "bench",
+        }))
+    with open(out / "approved_replies.jsonl", "a", encoding="utf-8") as handle:
+        handle.write("\n".join(lines) + "\n")
+    return out
+
+
+def queries() -> list[str]:
+    from knowledge.twitter_import import read_conversations
+
+    return [c.last_client_turn["message"] for c in read_conversations(TWITTER)[::5]
+            if c.last_client_turn][:100]
+
+
+async def run_clients(fn: Any, posts: list[str], clients: int, total: int) -> list[float]:
+    latencies: list[float] = []
+    queue: asyncio.Queue[str] = asyncio.Queue()
+    for i in range(total):
+        queue.put_nowait(posts[i % len(posts)])
+
+    async def worker() -> None:
+        while not queue.empty():
+            post = queue.get_nowait()
+            started = time.perf_counter()
+            await fn(post)
+            latencies.append((time.perf_counter() - started) * 1000)
+
+    await asyncio.gather(*[worker() for _ in range(clients)])
+    return latencies
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser()
+    parser.add_argument("--replies", type=int, default=10_000)
+    parser.add_argument("--requests", type=int, default=200)
+    args = parser.parse_args()
+
+    from drafting.config import Settings
+    from drafting.pipeline import create_draft
+    from drafting.schemas import DraftCreate
+    from drafting.storage.repository import Storage
+    from knowledge.embedder import get_embedder
+    from knowledge.registry import BrandRegistry
+
+    base = Settings(_env_file=None)  # type: ignore[call-arg]
+    work = Path(tempfile.mkdtemp(prefix="crisisdraft-bench-"))
+    settings = Settings(_env_file=None, data_dir=work / "data",  # type: ignore[call-arg]
+                        models_dir=base.models_dir.resolve())
+    pack = build_pack(work / "pack", args.replies)
+    started = time.perf_counter()
+    BrandRegistry(settings).load_dir(pack)
+    load_s = time.perf_counter() - started
+    print(f"loaded demo + {args.replies:,} approved replies in {load_s:.1f} s")
+
+    registry = BrandRegistry(settings)
+    storage = Storage(settings.resolved_database_url)
+    posts = queries()
+    composer_ms: list[float] = []
+
+    async def ours(post: str) -> None:
+        draft = await create_draft(DraftCreate.model_validate(
+            {"brand": "demo", "channel": "x", "post": {"text": post[:1000]}}),
+            settings=settings, registry=registry, store=storage)
+        composer_ms.append(draft.timings.generation_ms)
+
+    # The peer: a naive LangChain RAG chain over the same replies and vectors.
+    import chromadb
+    import litellm
+    from langchain_chroma import Chroma
+    from langchain_core.embeddings import Embeddings
+    from langchain_core.prompts import ChatPromptTemplate
+
+    from knowledge.modelfiles import chroma_default_embedding_function
+
+    chroma_ef = chroma_default_embedding_function(settings.models_dir / "all-MiniLM-L6-v2",
+                                                  work / "chroma-onnx")
+
+    class ChromaDefault(Embeddings):
+        def embed_documents(self, texts: list[str]) -> list[list[float]]:
+            return [list(map(float, v)) for v in chroma_ef(texts)]
+
+        def embed_query(self, text: str) -> list[float]:
+            return self.embed_documents([text])[0]
+
+    client = chromadb.PersistentClient(str(work / "peer-chroma"))
+    collection = client.get_or_create_collection("replies", metadata={"hnsw:space": "cosine"})
+    texts = [json.loads(line) for line in (pack / "approved_replies.jsonl").read_text().splitlines()
+             if line.strip()]
+    vectors = get_embedder(settings).embed([t["post"]["text"] for t in texts])
+    for i in range(0, len(texts), 4000):
+        chunk = texts[i:i + 4000]
+        collection.add(ids=[t["id"] for t in chunk], embeddings=vectors[i:i + 4000].tolist(),
+                       documents=[t["post"]["text"] for t in chunk],
+                       metadatas=[{"reply": t["reply"]} for t in chunk])
+    store = Chroma(client=client, collection_name="replies", embedding_function=ChromaDefault())
+    retriever = store.as_retriever(search_kwargs={"k": 8})
+    prompt = ChatPromptTemplate.from_messages([
+        ("system", "You write replies for Verdello. Past replies:\n{context}"),
+        ("user", "{post}")])
+
+    async def naive(post: str) -> None:
+        docs = await retriever.ainvoke(post[:1000])
+        context = "\n".join(f"{d.page_content}\n{d.metadata.get('reply', '')}" for d in docs)
+        messages = prompt.invoke({"context": context, "post": post[:1000]}).to_messages()
+        await litellm.acompletion(
+            model="openai/gpt-4o-mini", mock_response="We're sorry. Please DM us.",
+            messages=[{"role": "user" if m.type == "human" else "system", "content": m.content}
+                      for m in messages])
+
+    async def bench() -> dict[str, Any]:
+        out: dict[str, Any] = {}
+        for fn in (ours, naive):  # warm up both
+            for post in posts[:5]:
+                await fn(post)
+        for clients in (1, 8):
+            composer_ms.clear()
+            mine = await run_clients(ours, posts, clients, args.requests)
+            gen = list(composer_ms)
+            peer = await run_clients(naive, posts, clients, args.requests)
+            overhead = [t - g for t, g in zip(mine, gen, strict=False)]
+            out[clients] = {
+                "ours_p50": statistics.median(mine), "ours_p99": percentile(mine, 99),
+                "overhead_p50": statistics.median(overhead),
+                "naive_p50": statistics.median(peer), "naive_p99": percentile(peer, 99),
+            }
+        return out
+
+    results = asyncio.run(bench())
+    print(f"\n{'clients':>7} | {'ours p50':>9} {'ours p99':>9} {'overhead p50':>12} | "
+          f"{'naive p50':>9} {'naive p99':>9} | ratio p50")
+    for clients, r in results.items():
+        print(f"{clients:>7} | {r['ours_p50']:>8.1f}ms {r['ours_p99']:>8.1f}ms "
+              f"{r['overhead_p50']:>11.1f}ms | {r['naive_p50']:>8.1f}ms {r['naive_p99']:>8.1f}ms | "
+              f"{r['ours_p50'] / r['naive_p50']:.2f}")
+    shutil.rmtree(work, ignore_errors=True)
+
+
+if __name__ == "__main__":
+    main()
