@@ -1,0 +1,130 @@
+"""Quality of the policy and tone checks: precision and recall per check family, and blocking
+findings on real agent replies.
+
+Run: ``.venv/bin/python benchmarks/checks_quality.py`` (a few seconds).
+
+1. ``tests/data/checks_labelled.jsonl``: the labelled development set (written for the demo
+   brand and used while building the lexicons, so its figures are optimistic);
+2. ``tests/data/checks_holdout*.jsonl``: three held-out sets, each written after a round of
+   changes and measured before the next (the figures printed here are the current ones; the
+   first measurement of each is recorded in benchmarks/README.md);
+3. the brands' real final replies in ``../shared/data/twitter-customer-care/dev.json`` (read at
+   run time, never copied), checked with a neutral policy built from each brand's own help-site
+   domains: every blocking finding is listed, marked when it is in the reviewed list of
+   debatable cases (``tests/data/checks_real_debatable.json``);
+4. the demo brand's own approved replies (``knowledge/brands/demo/approved_replies.jsonl``,
+   written by a colleague, not used to tune the checks): human-approved, so every blocking
+   finding is either a false alarm or a place where the policy is stricter than past practice.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from collections import Counter
+from pathlib import Path
+
+REPO = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(REPO))
+DATA = REPO / "tests" / "data"
+TWITTER = REPO.parent / "shared" / "data" / "twitter-customer-care"
+DEMO_PACK = REPO / "knowledge" / "brands" / "demo"
+
+
+def table(title: str, scores: dict, total) -> None:  # type: ignore[no-untyped-def]
+    print(f"\n{title}")
+    print(f"  {'family':15s} {'TP':>4s} {'FP':>4s} {'FN':>4s} {'precision':>10s} {'recall':>7s}")
+    for family, s in scores.items():
+        print(f"  {family:15s} {s.tp:4d} {s.fp:4d} {s.fn:4d} {s.precision:10.3f} {s.recall:7.3f}")
+    print(
+        f"  {'ALL':15s} {total.tp:4d} {total.fp:4d} {total.fn:4d} {total.precision:10.3f} "
+        f"{total.recall:7.3f}"
+    )
+
+
+def labelled(path: Path, brand, policy, *, show_errors: bool) -> None:  # type: ignore[no-untyped-def]
+    from drafting.checks.quality import load_labelled, score_labelled
+
+    cases = load_labelled(path)
+    quality = score_labelled(cases, brand, policy)
+    print(
+        f"\n=== {path.relative_to(REPO)}: {len(cases)} cases "
+        f"({sum(1 for c in cases if c.language == 'it')} Italian) ==="
+    )
+    table("blocking rules (block severity)", quality.blocking, quality.total(quality.blocking))
+    table("all findings (block + warn)", quality.all_findings, quality.total(quality.all_findings))
+    print(f"  verdict agreement (ok vs not ok): {quality.verdict_agreement:.3f}")
+    if show_errors:
+        for error in quality.errors:
+            print(f"  - {error}")
+
+
+def real_replies() -> None:
+    from drafting.checks.quality import check_real_replies, load_debatable
+
+    if not (TWITTER / "dev.json").exists():
+        print(f"\n(real replies skipped: {TWITTER} not found)")
+        return
+    debatable = load_debatable(DATA / "checks_real_debatable.json")
+    results = check_real_replies(TWITTER)
+    blocking = [(r, f) for r, report in results for f in report.blocking]
+    warn = Counter(f.id for _, report in results for f in report.failures if f.severity != "block")
+    replies = {r.tweet_id for r, _ in blocking}
+    print(
+        f"\n=== real agent replies: {len(results)} replies, {len(blocking)} blocking findings on "
+        f"{len(replies)} replies ==="
+    )
+    for reply, finding in blocking:
+        mark = "debatable" if reply.tweet_id in debatable else "UNEXPECTED"
+        print(
+            f"  {reply.tweet_id} {reply.company:15s} {finding.id:32s} {mark}: "
+            f"{(finding.evidence or '')[:60]!r}"
+        )
+    unexpected = replies - set(debatable)
+    print(f"  unexpected (not in the reviewed debatable list): {len(unexpected)}")
+    print("  warnings:", ", ".join(f"{k} {v}" for k, v in warn.most_common()))
+
+
+def approved_replies() -> None:
+    from drafting.checks import CheckContext, run_checks
+    from knowledge.brandpack import load_pack
+
+    pack = load_pack(DEMO_PACK)
+    flagged = []
+    for reply in pack.approved_replies:
+        ctx = CheckContext(
+            brand=pack.brand,
+            policy=pack.policy,
+            channel=reply.post.channel,
+            kind=reply.kind,
+            language=reply.language,
+            post_text=reply.post.text,
+            author=reply.post.author,
+        )
+        report = run_checks(reply.reply, ctx)
+        if report.blocking:
+            flagged.append((reply, report))
+    print(
+        f"\n=== demo approved replies: {len(pack.approved_replies)} replies, "
+        f"{len(flagged)} with a blocking finding ==="
+    )
+    for reply, report in flagged:
+        ids = ", ".join(f"{f.id} {(f.evidence or '')[:40]!r}" for f in report.blocking)
+        print(f"  {reply.id} ({reply.kind}, {reply.post.channel}): {ids}")
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    parser.add_argument("--errors", action="store_true", help="list every disagreement")
+    args = parser.parse_args()
+    from drafting.checks.quality import load_demo
+
+    brand, policy = load_demo(DEMO_PACK)
+    for path in [DATA / "checks_labelled.jsonl", *sorted(DATA.glob("checks_holdout*.jsonl"))]:
+        labelled(path, brand, policy, show_errors=args.errors)
+    real_replies()
+    approved_replies()
+
+
+if __name__ == "__main__":
+    main()

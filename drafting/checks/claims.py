@@ -1,0 +1,385 @@
+"""Factual claims in a text (amounts, percentages, counts, dates and times, durations), each
+normalised so that a claim in a draft can be compared with the same claim in the incident facts,
+in either language ("20 EUR" = "€20" = "20 euro"; "3pm" = "15:00"; "48 ore" = "48 hours")."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+
+from drafting.checks.lexicon import LEXICON_LANGUAGES, load_lexicon
+
+_NUM = r"\d{1,3}(?:[.,\u202f ]\d{3})+(?:[.,]\d{1,2})?|\d+(?:[.,]\d{1,2})?"
+CURRENCIES = {
+    "€": "EUR",
+    "eur": "EUR",
+    "euro": "EUR",
+    "euros": "EUR",
+    "$": "USD",
+    "usd": "USD",
+    "dollar": "USD",
+    "dollars": "USD",
+    "£": "GBP",
+    "gbp": "GBP",
+    "pound": "GBP",
+    "pounds": "GBP",
+    "chf": "CHF",
+    "franc": "CHF",
+    "francs": "CHF",
+}
+AMOUNT = re.compile(
+    rf"(?P<cur>[€$£]|\b(?:EUR|USD|GBP|CHF)\b)\s?(?P<num>{_NUM})"
+    rf"|(?P<num2>{_NUM})\s?(?P<cur2>[€$£]|(?:EUR|USD|GBP|CHF|euros?|dollars?|pounds?|francs?)\b)",
+    re.IGNORECASE,
+)
+PERCENT = re.compile(
+    r"(?P<num>\d+(?:[.,]\d+)?)\s?(?:%|per ?cent\b|percent\b|per cento\b|percento\b)", re.IGNORECASE
+)
+_NUMBER_WORDS = {
+    "one": 1,
+    "a": 1,
+    "an": 1,
+    "two": 2,
+    "three": 3,
+    "four": 4,
+    "five": 5,
+    "six": 6,
+    "seven": 7,
+    "eight": 8,
+    "nine": 9,
+    "ten": 10,
+    "eleven": 11,
+    "twelve": 12,
+    "fifteen": 15,
+    "twenty": 20,
+    "thirty": 30,
+    "forty": 40,
+    "forty-five": 45,
+    "forty-eight": 48,
+    "sixty": 60,
+    "ninety": 90,
+    "uno": 1,
+    "un": 1,
+    "una": 1,
+    "due": 2,
+    "tre": 3,
+    "quattro": 4,
+    "cinque": 5,
+    "sei": 6,
+    "sette": 7,
+    "otto": 8,
+    "nove": 9,
+    "dieci": 10,
+    "dodici": 12,
+    "quindici": 15,
+    "venti": 20,
+    "trenta": 30,
+    "quaranta": 40,
+    "quarantotto": 48,
+    "sessanta": 60,
+    "novanta": 90,
+}
+_NUMWORD = "|".join(sorted((w for w in _NUMBER_WORDS if len(w) > 2), key=len, reverse=True))
+_UNITS = {
+    "minute": "minute",
+    "minutes": "minute",
+    "min": "minute",
+    "mins": "minute",
+    "minuto": "minute",
+    "minuti": "minute",
+    "hour": "hour",
+    "hours": "hour",
+    "hr": "hour",
+    "hrs": "hour",
+    "h": "hour",
+    "ora": "hour",
+    "ore": "hour",
+    "day": "day",
+    "days": "day",
+    "giorno": "day",
+    "giorni": "day",
+    "week": "week",
+    "weeks": "week",
+    "settimana": "week",
+    "settimane": "week",
+    "month": "month",
+    "months": "month",
+    "mese": "month",
+    "mesi": "month",
+    "year": "year",
+    "years": "year",
+    "anno": "year",
+    "anni": "year",
+}
+_UNIT = "|".join(sorted(_UNITS, key=len, reverse=True))
+DURATION = re.compile(
+    rf"\b(?P<n>\d+(?:[.,]\d+)?|{_NUMWORD})(?:\s?(?:-|–|to|or|o|a)\s?(?P<n2>\d+|{_NUMWORD}))?"
+    rf"[\s-]?(?:(?:working|business|calendar|full)\s)?(?P<unit>{_UNIT})\b",
+    re.IGNORECASE,
+)
+DURATION_SPECIAL = re.compile(
+    r"\b(?:within|in) (?:the|an|one) hour\b|\bhalf an hour\b|\bmezz'ora\b|\bentro un'ora\b"
+    r"|\btra un'ora\b|\bun'ora\b",
+    re.IGNORECASE,
+)
+_CLOCK_AMPM = re.compile(
+    r"\b(?P<h>1[0-2]|0?[1-9])(?:[:.](?P<m>[0-5]\d))?\s?(?P<ap>am|pm|a\.m\.|p\.m\.)(?!\w)",
+    re.IGNORECASE,
+)
+_CLOCK_24 = re.compile(
+    r"(?<![\d.,:/-])(?P<h>[01]?\d|2[0-3])[:.](?P<m>[0-5]\d)(?!\d)(?![.,:/]\d)(?!\s?(?:%|€|eur\b|euro))",
+    re.IGNORECASE,
+)
+_CLOCK_IT = re.compile(
+    r"\b(?:alle|entro le|dalle|verso le|ore|delle ore|delle)\s(?P<h>[01]?\d|2[0-3])\b(?![:.]\d)",
+    re.IGNORECASE,
+)
+_MONTH_ABBR = {
+    "jan": 1,
+    "feb": 2,
+    "mar": 3,
+    "apr": 4,
+    "jun": 6,
+    "jul": 7,
+    "aug": 8,
+    "sep": 9,
+    "sept": 9,
+    "oct": 10,
+    "nov": 11,
+    "dec": 12,
+    "gen": 1,
+    "mag": 5,
+    "giu": 6,
+    "lug": 7,
+    "ago": 8,
+    "set": 9,
+    "ott": 10,
+    "dic": 12,
+}
+_COUNT_WORDS = r"thousands|hundreds|dozens|migliaia|centinaia|decine"
+_QUANTIFIERS = (
+    r"(?:about|around|over|more than|nearly|almost|some|roughly|circa|oltre|più di|quasi|"
+    r"ca\.)\s"
+)
+
+
+@dataclass(frozen=True)
+class Claim:
+    kind: str  # amount, percentage, count, datetime, duration
+    start: int
+    end: int
+    keys: frozenset[str]  # normalised values; a claim is supported when one key is supported
+    value: float | None = None
+    currency: str | None = None
+
+
+def parse_number(raw: str) -> float | None:
+    raw = raw.strip().replace("\u202f", " ")
+    if raw.lower() in _NUMBER_WORDS:
+        return float(_NUMBER_WORDS[raw.lower()])
+    raw = raw.replace(" ", "")
+    if "," in raw and "." in raw:
+        decimal = "," if raw.rfind(",") > raw.rfind(".") else "."
+        thousands = "." if decimal == "," else ","
+        raw = raw.replace(thousands, "").replace(decimal, ".")
+    elif "," in raw or "." in raw:
+        sep = "," if "," in raw else "."
+        groups = raw.split(sep)
+        if len(groups) > 2 or len(groups[-1]) == 3:
+            raw = raw.replace(sep, "")
+        else:
+            raw = raw.replace(sep, ".")
+    try:
+        return float(raw)
+    except ValueError:
+        return None
+
+
+def _fmt(value: float) -> str:
+    return f"{value:g}"
+
+
+def amounts(text: str) -> list[Claim]:
+    out = []
+    for m in AMOUNT.finditer(text):
+        cur_raw = (m.group("cur") or m.group("cur2") or "").lower()
+        value = parse_number(m.group("num") or m.group("num2") or "")
+        currency = CURRENCIES.get(cur_raw, cur_raw.upper())
+        if value is None:
+            continue
+        out.append(
+            Claim(
+                "amount",
+                m.start(),
+                m.end(),
+                frozenset({f"{_fmt(value)} {currency}"}),
+                value,
+                currency,
+            )
+        )
+    return out
+
+
+def percentages(text: str) -> list[Claim]:
+    out = []
+    for m in PERCENT.finditer(text):
+        value = parse_number(m.group("num"))
+        if value is not None:
+            out.append(
+                Claim("percentage", m.start(), m.end(), frozenset({f"{_fmt(value)}%"}), value)
+            )
+    return out
+
+
+@lru_cache(maxsize=4)
+def _count_pattern(nouns: tuple[str, ...]) -> re.Pattern[str]:
+    noun = "|".join(re.escape(n) for n in sorted(nouns, key=len, reverse=True))
+    return re.compile(
+        rf"(?:{_QUANTIFIERS})?(?P<num>\d{{1,3}}(?:[.,]\d{{3}})+|\d+)\s(?:[\w'-]+\s){{0,2}}(?:{noun})\b"
+        rf"|\b(?P<word>{_COUNT_WORDS})\s(?:of|di)\s(?:[\w'-]+\s){{0,1}}(?:{noun})\b",
+        re.IGNORECASE,
+    )
+
+
+def _all_count_nouns() -> tuple[str, ...]:
+    nouns: list[str] = []
+    for lang in LEXICON_LANGUAGES:
+        nouns += load_lexicon(lang).count_nouns
+    return tuple(sorted(set(nouns)))
+
+
+_COUNT_HINT = re.compile(rf"\d{{2}}|{_COUNT_WORDS}", re.IGNORECASE)
+_UNIT_HINT = re.compile(rf"\b(?:{_UNIT})\b|mezz'ora|un'ora", re.IGNORECASE)
+_DIGIT = re.compile(r"\d")
+
+
+def counts(text: str) -> list[Claim]:
+    """Numbers of people, orders, payments... (10 or more, or "thousands of")."""
+    out: list[Claim] = []
+    if not _COUNT_HINT.search(text):
+        return out
+    for m in _count_pattern(_all_count_nouns()).finditer(text):
+        if m.group("word"):
+            word = m.group("word").lower()
+            key = {"migliaia": "thousands", "centinaia": "hundreds", "decine": "dozens"}.get(
+                word, word
+            )
+            out.append(Claim("count", m.start(), m.end(), frozenset({key})))
+            continue
+        value = parse_number(m.group("num"))
+        if value is not None and value >= 10:
+            out.append(Claim("count", m.start(), m.end(), frozenset({_fmt(value)}), value))
+    return out
+
+
+@lru_cache(maxsize=1)
+def _calendar() -> tuple[
+    dict[str, int], dict[str, int], dict[str, str], re.Pattern[str], re.Pattern[str]
+]:
+    months: dict[str, int] = dict(_MONTH_ABBR)
+    weekdays: dict[str, int] = {}
+    relative: dict[str, str] = {}
+    for lang in LEXICON_LANGUAGES:
+        lex = load_lexicon(lang)
+        months.update({name: i + 1 for i, name in enumerate(lex.months)})
+        weekdays.update({name: i for i, name in enumerate(lex.weekdays)})
+        canonical = ("tomorrow", "tonight", "yesterday", "day after tomorrow")
+        relative.update(
+            {name: canonical[i] for i, name in enumerate(lex.relative_days) if i < len(canonical)}
+        )
+    month = "|".join(sorted(months, key=len, reverse=True))
+    day_names = "|".join(sorted([*weekdays, *relative], key=len, reverse=True))
+    dates = re.compile(
+        rf"\b(?P<d>[0-3]?\d)(?:st|nd|rd|th)?\s(?:of\s)?(?P<mon>{month})\b\.?"
+        rf"|\b(?P<mon2>{month})\.?\s(?P<d2>[0-3]?\d)(?:st|nd|rd|th)?\b"
+        r"|\b(?P<y>\d{4})-(?P<m3>\d{2})-(?P<d3>\d{2})\b"
+        r"|(?<![\d/])(?P<d4>[0-3]?\d)/(?P<m4>[01]?\d)(?:/\d{2,4})?(?![\d/])",
+        re.IGNORECASE,
+    )
+    days = re.compile(rf"\b(?P<day>{day_names})\b", re.IGNORECASE)
+    return months, weekdays, relative, dates, days
+
+
+def datetimes(text: str) -> list[Claim]:
+    months, weekdays, relative, dates, days = _calendar()
+    out: list[Claim] = []
+    taken: list[tuple[int, int]] = []
+    digits = bool(_DIGIT.search(text))
+    for m in _CLOCK_AMPM.finditer(text) if digits else ():
+        hour = int(m.group("h")) % 12 + (12 if m.group("ap").lower().startswith("p") else 0)
+        minute = int(m.group("m") or 0)
+        out.append(Claim("datetime", m.start(), m.end(), frozenset({f"{hour:02d}:{minute:02d}"})))
+        taken.append(m.span())
+    for rx in (_CLOCK_24, _CLOCK_IT) if digits else ():
+        for m in rx.finditer(text):
+            if any(s <= m.start() < e for s, e in taken):
+                continue
+            minute = int(m.groupdict().get("m") or 0)
+            out.append(
+                Claim(
+                    "datetime",
+                    m.start(),
+                    m.end(),
+                    frozenset({f"{int(m.group('h')):02d}:{minute:02d}"}),
+                )
+            )
+            taken.append(m.span())
+    matches = [*(dates.finditer(text) if digits else ()), *days.finditer(text)]
+    for m in matches:
+        if any(s <= m.start() < e for s, e in taken):
+            continue
+        groups = m.groupdict()
+        keys: set[str] = set()
+        if groups.get("mon"):
+            keys.add(f"{int(m.group('d'))}/{months[m.group('mon').lower()]}")
+        elif groups.get("mon2"):
+            keys.add(f"{int(m.group('d2'))}/{months[m.group('mon2').lower()]}")
+        elif groups.get("y"):
+            keys.add(f"{int(m.group('d3'))}/{int(m.group('m3'))}")
+        elif groups.get("d4"):
+            if m.group(0) == "24/7":
+                continue
+            d, mo = int(m.group("d4")), int(m.group("m4"))
+            if 1 <= mo <= 12 and 1 <= d <= 31:
+                keys.add(f"{d}/{mo}")
+            if 1 <= d <= 12 and 1 <= mo <= 31:
+                keys.add(f"{mo}/{d}")  # month/day order, as written in the US
+        elif groups.get("day"):
+            name = m.group("day").lower()
+            keys.add(f"weekday:{weekdays[name]}" if name in weekdays else f"rel:{relative[name]}")
+        if keys:
+            out.append(Claim("datetime", m.start(), m.end(), frozenset(keys)))
+    return sorted(out, key=lambda c: c.start)
+
+
+def durations(text: str) -> list[Claim]:
+    out: list[Claim] = []
+    if not _UNIT_HINT.search(text):
+        return out
+    for m in DURATION.finditer(text):
+        unit = _UNITS[m.group("unit").lower()]
+        keys = set()
+        for raw in (m.group("n"), m.group("n2")):
+            if raw:
+                value = parse_number(raw)
+                if value is not None:
+                    keys.add(f"{_fmt(value)} {unit}")
+        if keys:
+            out.append(Claim("duration", m.start(), m.end(), frozenset(keys)))
+    for m in DURATION_SPECIAL.finditer(text):
+        half = "half" in m.group(0).lower() or "mezz" in m.group(0).lower()
+        out.append(
+            Claim("duration", m.start(), m.end(), frozenset({"30 minute" if half else "1 hour"}))
+        )
+    return out
+
+
+def numeric_claims(text: str) -> list[Claim]:
+    """Every amount, percentage, count, date/time and duration in ``text``."""
+    found = amounts(text) + percentages(text)
+    money_spans = [(c.start, c.end) for c in found]
+    for claim in counts(text) + datetimes(text) + durations(text):
+        if not any(s <= claim.start < e or claim.start <= s < claim.end for s, e in money_spans):
+            found.append(claim)
+    return sorted(found, key=lambda c: c.start)

@@ -1,0 +1,155 @@
+"""compensation.*: what a draft offers, and how much, against the policy's kinds and caps."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from drafting.checks.checkrun import CheckRun
+from drafting.checks.claims import amounts, percentages
+
+
+@dataclass(frozen=True)
+class Offer:
+    kind: str
+    start: int
+    end: int
+    sentence: tuple[int, int]
+
+
+def offers(run: CheckRun) -> list[Offer]:
+    """Compensation the draft offers: a kind word in a sentence with an offer marker."""
+    lex = run.lexicon
+    if lex.offer is None or not run.lexical:
+        return []
+    masked = run.draft.masked
+    found: list[Offer] = []
+    for start, end in run.draft.sentences:
+        sentence = masked[start:end]
+        if not lex.offer.search(sentence):
+            continue
+        hits = []
+        for kind, pattern in lex.kinds.items():
+            hits += [(m.start(), m.end(), kind) for m in pattern.finditer(sentence)]
+        # Longest first, no overlaps: "refund the shipping" is a shipping refund, not a refund.
+        hits.sort(key=lambda h: (-(h[1] - h[0]), h[0]))
+        kept: list[tuple[int, int, str]] = []
+        for hit in hits:
+            if any(hit[0] < k[1] and k[0] < hit[1] for k in kept):
+                continue
+            if lex.negation.search(sentence[: hit[0]]):
+                continue  # "we can't offer a refund" is not an offer
+            kept.append(hit)
+        found += [Offer(kind, start + s, start + e, (start, end)) for s, e, kind in kept]
+    return found
+
+
+def check(run: CheckRun) -> None:
+    policy = run.policy.compensation
+    found = offers(run)
+    if found and run.enabled("compensation.kind_not_allowed"):
+        bad = [o for o in found if o.kind not in policy.allowed]
+        if bad:
+            names = ", ".join(dict.fromkeys(o.kind.replace("_", " ") for o in bad))
+            allowed = ", ".join(k.replace("_", " ") for k in policy.allowed) or "nothing"
+            run.fail(
+                "compensation.kind_not_allowed",
+                (bad[0].start, bad[0].end),
+                f"Offers {names}, which the policy does not allow (allowed: {allowed}).",
+                "Remove the offer or replace it with an allowed one; anything else needs a "
+                "team lead's decision first.",
+            )
+    flags = sorted(set(run.ctx.risk_flags) & set(policy.forbidden_on_risk_flags))
+    if found and flags and run.enabled("compensation.on_escalation"):
+        run.fail(
+            "compensation.on_escalation",
+            (found[0].start, found[0].end),
+            f"Offers compensation on a post flagged {', '.join(flags)}; an offer there can "
+            "be read as an admission of liability.",
+            "Remove the offer and route the post to the escalation contact.",
+        )
+    _check_amounts(run, found)
+
+
+def _check_amounts(run: CheckRun, found: list[Offer]) -> None:
+    policy = run.policy.compensation
+    text = run.draft.masked
+    sentences = {o.sentence for o in found}
+    kinds_any = [p for p in run.lexicon.kinds.values()]
+
+    def in_offer(start: int) -> bool:
+        sent = run.draft.sentence_at(start)
+        if sent in sentences:
+            return True
+        return any(p.search(text[sent[0] : sent[1]]) for p in kinds_any)
+
+    channel = run.ctx.channel
+    public_done = over_done = False
+    capped = set(policy.capped_kinds)
+    for claim in amounts(text):
+        if not in_offer(claim.start) or claim.value is None or claim.currency is None:
+            continue
+        sentence = run.draft.sentence_at(claim.start)
+        kinds_here = {o.kind for o in found if o.sentence == sentence}
+        goodwill = not kinds_here or bool(kinds_here & capped)
+        caps = policy.caps.get(claim.currency)
+        span = (claim.start, claim.end)
+        amount = f"{claim.value:g} {claim.currency}"
+        if run.public and not public_done and run.enabled("compensation.public_amount"):
+            if not policy.name_amounts_in_public:
+                run.fail(
+                    "compensation.public_amount",
+                    span,
+                    f"Names an amount ({amount}) in a public reply; the policy keeps "
+                    "compensation amounts out of public replies.",
+                    'Say "a voucher" or "a refund" without the amount, and give the '
+                    "amount in the private channel.",
+                )
+                public_done = True
+            elif caps is not None and caps.public is not None and claim.value > caps.public:
+                run.fail(
+                    "compensation.public_amount",
+                    span,
+                    f"Names {amount} in a public reply; the public cap is "
+                    f"{caps.public:g} {claim.currency}.",
+                    "Remove the amount from the public reply; discuss it in private.",
+                )
+                public_done = True
+        if over_done or not goodwill or not run.enabled("compensation.over_cap"):
+            continue
+        if policy.caps and caps is None:
+            run.fail(
+                "compensation.over_cap",
+                span,
+                f"Offers {amount}, but the policy sets no cap for {claim.currency} "
+                f"(caps exist for {', '.join(policy.caps)}).",
+                "Offer in a currency the policy caps, or ask a team lead.",
+            )
+            over_done = True
+            continue
+        if caps is None:
+            continue
+        cap = caps.for_channel(channel, public=run.public)
+        if cap is not None and claim.value > cap:
+            run.fail(
+                "compensation.over_cap",
+                span,
+                f"Offers {amount}; the cap on {channel} is {cap:g} {claim.currency}.",
+                f"Lower it to {cap:g} {claim.currency} or less, or have a team lead "
+                "approve it with a reason.",
+            )
+            over_done = True
+    limit = policy.max_discount_percent
+    if limit is not None and not over_done and run.enabled("compensation.over_cap"):
+        discount_sentences = {o.sentence for o in found if o.kind == "discount"}
+        for claim in percentages(text):
+            if (
+                run.draft.sentence_at(claim.start) in discount_sentences
+                and (claim.value or 0) > limit
+            ):
+                run.fail(
+                    "compensation.over_cap",
+                    (claim.start, claim.end),
+                    f"Offers a {claim.value:g}% discount; the cap is {limit:g}%.",
+                    f"Offer {limit:g}% or less, or have a team lead approve it.",
+                )
+                break

@@ -1,0 +1,78 @@
+"""The draft, analysed once for all checks: normalised text, masked text, links, sentences."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from functools import cached_property
+
+from drafting.checks.links import Link, find_links
+
+_QUOTES = str.maketrans({"’": "'", "‘": "'", "“": '"', "”": '"', "`": "'", "´": "'"})
+EMAIL = re.compile(r"(?<![\w.+-])[\w.+-]+@[\w-]+(?:\.[\w-]+)+")
+HANDLE = re.compile(r"(?<![\w@])@\w{1,30}")
+_SENTENCE = re.compile(r"[^.!?\n]+(?:[.!?]+|$)|\n")
+_WORD = re.compile(r"[^\W\d_]+(?:'[^\W\d_]+)?")
+
+
+def normalise(text: str) -> str:
+    """Straighten quotes; the result has the same length, so offsets stay valid."""
+    return text.translate(_QUOTES)
+
+
+def _blank(text: str, spans: list[tuple[int, int]]) -> str:
+    chars = list(text)
+    for start, end in spans:
+        for i in range(start, end):
+            if chars[i] != "\n":
+                chars[i] = " "
+    return "".join(chars)
+
+
+@dataclass
+class Draft:
+    text: str
+    sign_off: str = ""
+    norm: str = field(init=False)
+    links: list[Link] = field(init=False)
+
+    def __post_init__(self) -> None:
+        self.norm = normalise(self.text)
+        self.links = find_links(self.norm)
+
+    @cached_property
+    def masked(self) -> str:
+        """Links, e-mail addresses, @handles and the sign-off blanked out (same length)."""
+        spans = [(link.start, link.end) for link in self.links]
+        spans += [m.span() for m in EMAIL.finditer(self.norm)]
+        spans += [m.span() for m in HANDLE.finditer(self.norm)]
+        if self.sign_off:
+            at = self.norm.rfind(normalise(self.sign_off))
+            if at >= 0:
+                spans.append((at, at + len(self.sign_off)))
+        return _blank(self.norm, spans)
+
+    @cached_property
+    def without_links(self) -> str:
+        """The normalised text with links blanked out (same length)."""
+        return _blank(self.norm, [(link.start, link.end) for link in self.links])
+
+    @cached_property
+    def sentences(self) -> list[tuple[int, int]]:
+        """Spans of the sentences of the masked text."""
+        out = []
+        for m in _SENTENCE.finditer(self.masked):
+            if m.group(0).strip():
+                start = m.start() + (len(m.group(0)) - len(m.group(0).lstrip()))
+                out.append((start, m.end()))
+        return out
+
+    @cached_property
+    def words(self) -> list[str]:
+        return _WORD.findall(self.masked)
+
+    def sentence_at(self, pos: int) -> tuple[int, int]:
+        for start, end in self.sentences:
+            if start <= pos < end:
+                return start, end
+        return pos, pos

@@ -1,0 +1,65 @@
+"""forbidden.*: content a brand must never publish, whatever the tone."""
+
+from __future__ import annotations
+
+from drafting.checks.checkrun import CheckRun
+
+_WHY = {
+    "liability": (
+        "admits legal liability or fault for harm, which legal must decide first",
+        "Say you're sorry it happened and that you're looking into it, without saying "
+        "whose fault it is or promising to pay for damages; route injuries and legal "
+        "threats to the escalation contact.",
+    ),
+    "speculation": (
+        "guesses at the cause of the problem before it is confirmed",
+        'Say "we\'re finding out what went wrong" and give the cause only once the '
+        "incident lead has confirmed it.",
+    ),
+    "blame": (
+        "blames the customer, a courier, a supplier or another partner",
+        'Own the problem as the brand ("your parcel didn\'t arrive when we said it would"); '
+        "never point at couriers, partners, systems or the customer.",
+    ),
+    "legal_promise": (
+        "promises a legal or regulatory outcome nobody can promise",
+        "Remove the promise; legal questions go to the legal contact.",
+    ),
+    "medical_advice": (
+        "gives medical advice",
+        "Don't advise on treatment or health effects; say \"please seek medical "
+        'advice" and route the post to the safety contact.',
+    ),
+    "financial_advice": (
+        "gives financial or investment advice",
+        "Remove the advice; explain only the brand's own products and charges.",
+    ),
+    "other_customers": (
+        "mentions other customers or their cases",
+        "Talk only about this customer's case.",
+    ),
+}
+
+
+def check(run: CheckRun) -> None:
+    if not run.lexical:
+        return
+    masked = run.draft.masked
+    if run.enabled("forbidden.custom") and run.compiled.custom is not None:
+        hits = list(run.compiled.custom.finditer(masked))
+        if hits:
+            more = f" (and {len(hits) - 1} more)" if len(hits) > 1 else ""
+            run.fail(
+                "forbidden.custom",
+                hits[0].span(),
+                f"Uses {hits[0].group(0)!r}{more}, which the brand's policy forbids.",
+                "Rephrase without it (see forbidden.custom in policy.yaml).",
+            )
+    for category, (why, fix) in _WHY.items():
+        check_id = f"forbidden.{category}"
+        pattern = run.compiled.forbidden.get(category)
+        if pattern is None or not run.enabled(check_id):
+            continue
+        m = pattern.search(masked)
+        if m:
+            run.fail(check_id, m.span(), f"This {why}: {m.group(0).strip()!r}.", fix)

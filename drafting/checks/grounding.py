@@ -1,0 +1,270 @@
+"""grounding.*: every amount, percentage, count, date, duration, cause and promise in the draft
+must appear in the incident facts, the cited sources or the policy's standing facts.
+
+With neither facts nor sources there is nothing to check a claim against: unsupported claims
+are then reported as warnings ("could not be verified") rather than blocks.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+
+from drafting.checks.catalogue import CheckSeverity
+from drafting.checks.checkrun import CheckRun
+from drafting.checks.claims import Claim, numeric_claims
+from drafting.language import STOPWORDS
+
+#: What a promise commits to, with word stems in English and Italian.
+CONCEPTS: dict[str, tuple[str, ...]] = {
+    "refund": ("refund", "reimburs", "rimbors", "money back"),
+    "replacement": ("replac", "sostitu", "new one"),
+    "repair": ("repair", "ripar"),
+    "delivery": (
+        "deliver",
+        "consegn",
+        "arrive ",
+        "arrive.",
+        "arrive,",
+        "order will arrive",
+        "parcel will arrive",
+        "package will arrive",
+        "will arrive soon",
+        "will reach you",
+        "ordine arriverà",
+        "pacco arriverà",
+        "arriverà presto",
+        "ti arriverà",
+        "le arriverà",
+    ),
+    "dispatch": (
+        "dispatched",
+        "dispatch it",
+        "dispatch your",
+        "shipped",
+        "ship it",
+        "ship your",
+        "spediremo",
+        "spedito",
+        "spedita",
+        "spediti",
+        "partirà",
+        "partiranno",
+    ),
+    "fix": (
+        "fix",
+        "restor",
+        "resolv",
+        "risolv",
+        "risolt",
+        "ripristin",
+        "working again",
+        "funziona di nuovo",
+        "be back",
+        "back soon",
+        "back up",
+        "sarà di nuovo",
+        "tornerà",
+    ),
+    "collection": ("collect", "pick up", "pick-up", "ritir"),
+    "voucher": ("voucher", "buono", "coupon", "gift card", "carta regalo"),
+    "credit": ("store credit", "account credit", "credito"),
+    "compensation": (
+        "compensat",
+        "risarc",
+        "indennizz",
+        "pay for",
+        "pay your",
+        "cover your",
+        "cover the cost",
+        "cover all",
+        "medical cost",
+        "medical bill",
+        "spese mediche",
+        "paghere",
+        "copriremo",
+    ),
+    "gift": ("gift", "omaggi", "regalo"),
+    "discount": ("discount", "scont"),
+}
+_HEDGE = re.compile(
+    r"\b(look into|looking into|check|consider|see (if|whether|what)|find out|investigate|explore|"
+    r"look at|try to|verificare|verifichiamo|valutare|vedere se|capire se|controllare|"
+    r"controlliamo)\b",
+    re.IGNORECASE,
+)
+_NEGATED = re.compile(r"\b(non|not|never|mai)\s+(\w+\s+)?$", re.IGNORECASE)
+_QUESTION = re.compile(r"\b(when|whether|if|how long|quando|se)\s+(\w+\s+)?$", re.IGNORECASE)
+_KIND_LABEL = {
+    "amount": ("grounding.amount", "an amount"),
+    "percentage": ("grounding.percentage", "a percentage"),
+    "count": ("grounding.count", "a number of people or orders"),
+    "datetime": ("grounding.datetime", "a date or time"),
+    "duration": ("grounding.duration", "a duration"),
+}
+_EXTRA_STOP_WORDS = (
+    "some very high low more less much many issue issues problem problems technical side "
+    "certain current recent unexpected temporary ongoing earlier later early small large "
+    "alcuni alcune alcuni molto problema problemi tecnico tecnici"
+)
+_EXTRA_STOP = frozenset(_EXTRA_STOP_WORDS.split())
+
+
+@lru_cache(maxsize=1)
+def _stopwords() -> frozenset[str]:
+    words: set[str] = set(_EXTRA_STOP)
+    for text in STOPWORDS.values():
+        words.update(text.split())
+    return frozenset(words)
+
+
+@dataclass(frozen=True)
+class Support:
+    text: str  # lower-cased facts + sources (what causes and promises must come from)
+    keys: frozenset[str]  # normalised numeric claims found in them
+    context_keys: frozenset[str]  # ... and in the customer's post and thread
+    has_evidence: bool
+
+
+@lru_cache(maxsize=512)
+def claim_keys(text: str) -> frozenset[str]:
+    """Normalised numeric claims in a text (cached: facts and sources repeat across drafts)."""
+    return (
+        frozenset(k for c in numeric_claims(text) for k in c.keys) if text.strip() else frozenset()
+    )
+
+
+@lru_cache(maxsize=256)
+def _lowered(text: str) -> str:
+    return text.lower()
+
+
+def _support(run: CheckRun) -> Support:
+    ctx = run.ctx
+    standing = "\n".join(run.policy.grounding.standing_facts)
+    evidence = "\n".join([*ctx.facts, *ctx.sources])
+    keys = claim_keys(evidence) | claim_keys(standing)
+    context_keys = claim_keys("\n".join([ctx.post_text, *ctx.thread]))
+    # Standing facts support figures (opening hours, return period) but never an incident's
+    # cause or a promise made to this customer.
+    return Support(_lowered(evidence), keys, context_keys, bool(ctx.facts or ctx.sources))
+
+
+def check(run: CheckRun) -> None:
+    ids = [v[0] for v in _KIND_LABEL.values()] + ["grounding.cause", "grounding.promise"]
+    if not any(run.enabled(i) for i in ids):
+        return
+    support = _support(run)
+    severity: CheckSeverity | None = None if support.has_evidence else "warn"
+    caveat = (
+        ""
+        if support.has_evidence
+        else (" No incident facts or sources were given, so it could not be verified.")
+    )
+    reported: set[str] = set()
+    for claim in numeric_claims(run.draft.masked):
+        check_id, label = _KIND_LABEL[claim.kind]
+        if check_id in reported or not run.enabled(check_id) or _supported(claim, support):
+            continue
+        reported.add(check_id)
+        run.fail(
+            check_id,
+            (claim.start, claim.end),
+            f"States {label} ({run.draft.text[claim.start : claim.end]!r}) that the incident "
+            f"facts and cited sources don't contain.{caveat}",
+            "Use only figures from the incident lead's facts, or remove it.",
+            severity=severity,
+        )
+    if not run.lexical:
+        return
+    if run.enabled("grounding.cause"):
+        _check_causes(run, support, severity, caveat)
+    if run.enabled("grounding.promise"):
+        _check_promises(run, support, severity, caveat)
+
+
+def _supported(claim: Claim, support: Support) -> bool:
+    if claim.keys & support.keys:
+        return True
+    # Restating the customer's own dates, durations and counts is not a new claim.
+    return claim.kind in ("datetime", "duration", "count") and bool(
+        claim.keys & support.context_keys
+    )
+
+
+def _content_words(text: str) -> list[str]:
+    stop = _stopwords()
+    return [w for w in re.findall(r"[^\W\d_]{4,}", text.lower()) if w not in stop]
+
+
+def _check_causes(
+    run: CheckRun, support: Support, severity: CheckSeverity | None, caveat: str
+) -> None:
+    masked = run.draft.masked
+    for pattern in run.lexicon.causes:
+        for m in pattern.finditer(masked):
+            # A "cause" that only names the problem again ("caused by the delay") claims nothing.
+            words = [
+                w for w in _content_words(m.group("what")) if w not in run.lexicon.sentiment_neutral
+            ]
+            if not words:
+                continue
+            found = sum(1 for w in words if w[:5] in support.text)
+            if found / len(words) >= 0.6:
+                continue
+            run.fail(
+                "grounding.cause",
+                m.span(),
+                f"Gives a cause ({m.group(0).strip()!r}) that the incident facts and cited "
+                f"sources don't confirm.{caveat}",
+                "Give a cause only once the incident lead has confirmed it; otherwise say "
+                '"we\'re finding out what went wrong".',
+                severity=severity,
+            )
+            return
+
+
+def _check_promises(
+    run: CheckRun, support: Support, severity: CheckSeverity | None, caveat: str
+) -> None:
+    pattern = run.lexicon.promise
+    if pattern is None:
+        return
+    masked = run.draft.masked
+    lowered = masked.lower()
+    for m in pattern.finditer(masked):
+        before = masked[max(0, m.start() - 20) : m.start()]
+        if _NEGATED.search(before) or _QUESTION.search(before):
+            continue  # "we will not refund", "about when it will arrive"
+        sentence_start, sentence_end = run.draft.sentence_at(m.start())
+        # The clause runs from the sentence start (Italian puts the subject first: "il
+        # rimborso arriverà") to a few words after the promise.
+        base = sentence_start if sentence_start < m.start() else m.start()
+        cut = max(lowered.rfind(sep, base, m.start()) for sep in (",", ";", ":", " and ", " e "))
+        base = cut + 1 if cut >= base else base
+        clause = lowered[base : min(sentence_end, m.end() + 70)]
+        found = {}
+        for concept, stems in CONCEPTS.items():
+            at = min((clause.find(s) for s in stems if s in clause), default=-1)
+            if at >= 0:
+                found[concept] = (at, next(len(s) for s in stems if clause.find(s) == at))
+        if len(found) > 1:
+            found.pop("delivery", None)  # "the refund will arrive": the refund is the promise
+        for concept, (at, length) in found.items():
+            offset = m.start() - base
+            if at >= offset and _HEDGE.search(clause[offset:at]):
+                continue  # "we'll look into a refund" promises to look, not to refund
+            if any(s in support.text for s in CONCEPTS[concept]):
+                continue
+            start, end = min(base + at, m.start()), max(base + at + length, m.end())
+            run.fail(
+                "grounding.promise",
+                (start, end),
+                f"Promises a {concept} ({run.draft.text[start:end]!r}) that the incident "
+                f"facts and cited sources don't confirm.{caveat}",
+                "Promise only what has been confirmed; otherwise say \"we'll look into "
+                'it" and check first.',
+                severity=severity,
+            )
+            return

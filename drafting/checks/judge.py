@@ -1,0 +1,139 @@
+"""An optional LLM judge (through litellm) that adds findings the rules may have missed.
+
+The judge can only *add* findings: :func:`merge_judge` appends them to a rule-based report and
+recomputes the verdict from all findings, so a blocking rule-based finding is never cleared.
+Its severity per criterion comes from the policy (``judge.*`` rules; warn by default). When the
+model fails or answers with something unusable, the result says so (``judge.error``) instead of
+silently returning nothing.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from typing import Any
+
+from drafting.checks.catalogue import CHECK_IDS
+from drafting.checks.compiled import compiled_policy
+from drafting.checks.context import CheckContext
+from drafting.checks.lexicon import LEXICON_LANGUAGES
+from drafting.checks.report import CheckReport, Finding, sort_findings, verdict_of
+from drafting.checks.runner import draft_language
+from knowledge.taxonomy import PUBLIC_CHANNELS
+
+CRITERIA = ("tone", "policy", "grounding", "voice")
+_JSON = re.compile(r"\{.*\}", re.DOTALL)
+
+
+def judge_findings(
+    text: str, ctx: CheckContext, *, model: str, timeout: float = 30.0, **completion_options: Any
+) -> list[Finding]:
+    """Ask ``model`` (any litellm model name) to review ``text``; return failed findings only.
+
+    ``completion_options`` go to ``litellm.completion`` unchanged (``api_base``,
+    ``mock_response`` for offline tests, ...).
+    """
+    from drafting.llm import litellm_module
+    from prompts.templates import fence, load_prompt, render
+
+    language = draft_language(text, ctx)
+    rendered = render(
+        load_prompt("judge"),
+        brand=ctx.brand.name,
+        voice=ctx.brand.description or "warm, plain, calm and useful",
+        channel=ctx.channel,
+        public=ctx.channel in PUBLIC_CHANNELS,
+        kind=ctx.kind,
+        language=language,
+        facts=list(ctx.facts),
+        post=fence(ctx.post_text),
+        draft=fence(text),
+    )
+    litellm = litellm_module()
+    try:
+        response = litellm.completion(
+            model=model,
+            messages=rendered.messages(),
+            timeout=timeout,
+            temperature=0,
+            **completion_options,
+        )
+        content = response.choices[0].message.content or ""
+    except Exception as exc:  # any provider failure: report it, never hide it
+        return [_error(ctx, language, f"the model call failed ({type(exc).__name__}: {exc})")]
+    return parse_judge_answer(content, text, ctx, language=language)
+
+
+def parse_judge_answer(
+    content: str, text: str, ctx: CheckContext, *, language: str = "en"
+) -> list[Finding]:
+    """Findings from the judge's JSON answer (unknown criteria and passes are dropped)."""
+    match = _JSON.search(content)
+    try:
+        data = json.loads(match.group(0) if match else content)
+        items = data["findings"]
+        if not isinstance(items, list):
+            raise TypeError("findings is not a list")
+    except (ValueError, KeyError, TypeError) as exc:
+        return [
+            _error(
+                ctx,
+                language,
+                f"its answer was not the JSON asked for ({exc})",
+                evidence=content[:200],
+            )
+        ]
+    rules = compiled_policy(ctx.policy, language if language in LEXICON_LANGUAGES else "en").rules
+    out = []
+    for item in items:
+        if not isinstance(item, dict) or item.get("passed") is True:
+            continue
+        criterion = str(item.get("criterion", "")).strip().lower()
+        check_id = f"judge.{criterion}"
+        if criterion not in CRITERIA or not rules[check_id].enabled:
+            continue
+        evidence = str(item.get("evidence") or "").strip() or None
+        at = text.find(evidence) if evidence else -1
+        rule = rules[check_id]
+        out.append(
+            Finding(
+                id=check_id,
+                family="judge",
+                severity=rule.severity,
+                passed=False,
+                span=(at, at + len(evidence)) if evidence and at >= 0 else None,
+                evidence=evidence,
+                explanation=str(item.get("explanation") or CHECK_IDS[check_id].description)[:500],
+                suggestion=str(item.get("suggestion") or "")[:500],
+                overridable=rule.overridable,
+            )
+        )
+    return out
+
+
+def merge_judge(report: CheckReport, findings: list[Finding]) -> CheckReport:
+    """The rule-based report plus the judge's findings; the verdict can only get worse."""
+    added = [f for f in findings if not f.passed]
+    merged = sort_findings([*report.findings, *added])
+    verdict = verdict_of(merged)
+    order = {"ok": 0, "needs_override": 1, "blocked": 2}
+    if order[verdict] < order[report.verdict]:  # pragma: no cover - adding cannot improve it
+        verdict = report.verdict
+    return CheckReport(language=report.language, findings=merged, verdict=verdict)
+
+
+def _error(ctx: CheckContext, language: str, why: str, evidence: str | None = None) -> Finding:
+    rule = compiled_policy(ctx.policy, language if language in LEXICON_LANGUAGES else "en").rules[
+        "judge.error"
+    ]
+    return Finding(
+        id="judge.error",
+        family="judge",
+        severity=rule.severity,
+        passed=False,
+        span=None,
+        evidence=evidence,
+        explanation=f"The LLM judge could not review this draft: {why}.",
+        suggestion="Rely on the rule-based findings, or retry the judge later.",
+        overridable=True,
+    )

@@ -1,0 +1,107 @@
+"""Built-in phrase lists per language (``lexicons/<lang>.yaml``), loaded and compiled once."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+LEXICON_DIR = Path(__file__).with_name("lexicons")
+LEXICON_LANGUAGES: tuple[str, ...] = ("en", "it")
+Pattern = re.Pattern[str]
+
+
+def combine(patterns: list[str] | tuple[str, ...], flags: int = re.IGNORECASE) -> Pattern | None:
+    """One alternation of ``patterns`` (None when there are none)."""
+    patterns = [p for p in patterns if p]
+    if not patterns:
+        return None
+    return re.compile("|".join(f"(?:{p})" for p in patterns), flags)
+
+
+def phrase_pattern(phrase: str) -> str:
+    """A literal phrase as a case-insensitive, word-bounded pattern."""
+    body = r"\s+".join(re.escape(part) for part in phrase.strip().split())
+    return rf"(?<!\w){body}(?!\w)"
+
+
+@dataclass(frozen=True)
+class Lexicon:
+    language: str
+    raw: dict[str, Any]
+    blame_shift: Pattern | None
+    tone: dict[str, Pattern | None]
+    sentiment_neutral: frozenset[str]
+    problem_words: frozenset[str]
+    offer: Pattern | None
+    negation: Pattern
+    kinds: dict[str, Pattern]
+    causes: tuple[Pattern, ...]
+    promise: Pattern | None
+    update_time: Pattern | None
+    weekdays: tuple[str, ...]
+    relative_days: tuple[str, ...]
+    months: tuple[str, ...]
+    count_nouns: tuple[str, ...]
+    ai_disclosure: Pattern | None
+    injection: Pattern | None
+    removal_request: Pattern | None
+    formal_markers: Pattern | None
+    informal_markers: Pattern | None
+    names: tuple[Pattern, ...]
+
+    def move_patterns(self, move: str) -> list[str]:
+        return list(self.raw.get("moves", {}).get(move, []))
+
+    def forbidden_patterns(self, category: str) -> list[str]:
+        return list(self.raw.get("forbidden", {}).get(category, []))
+
+
+@lru_cache(maxsize=8)
+def load_lexicon(language: str) -> Lexicon:
+    """The built-in lexicon for ``language`` (English for languages without one)."""
+    if language not in LEXICON_LANGUAGES:
+        language = "en"
+    raw = yaml.safe_load((LEXICON_DIR / f"{language}.yaml").read_text(encoding="utf-8"))
+    comp = raw.get("compensation", {})
+    ground = raw.get("grounding", {})
+    safety = raw.get("output_safety", {})
+    formality = raw.get("formality", {})
+    return Lexicon(
+        language=language,
+        raw=raw,
+        blame_shift=combine(raw.get("blame_shift", [])),
+        tone={name: combine(pats) for name, pats in raw.get("tone", {}).items()},
+        sentiment_neutral=frozenset(w.lower() for w in raw.get("sentiment_neutral", [])),
+        problem_words=frozenset(str(w).lower() for w in raw.get("problem_words", [])),
+        offer=combine(comp.get("offer", [])),
+        negation=re.compile(comp.get("negation", r"\bnot\b"), re.IGNORECASE),
+        kinds={k: p for k, v in comp.get("kinds", {}).items() if (p := combine(v)) is not None},
+        causes=tuple(re.compile(p, re.IGNORECASE) for p in ground.get("cause", [])),
+        promise=combine(ground.get("promise", [])),
+        update_time=combine(ground.get("next_update_time", [])),
+        weekdays=tuple(ground.get("weekdays", [])),
+        relative_days=tuple(ground.get("relative_days", [])),
+        months=tuple(ground.get("months", [])),
+        count_nouns=tuple(ground.get("count_nouns", [])),
+        ai_disclosure=combine(safety.get("ai_disclosure", [])),
+        injection=combine(safety.get("injection", [])),
+        removal_request=combine(raw.get("removal_request", [])),
+        formal_markers=combine(formality.get("formal_markers", [])),
+        informal_markers=combine(formality.get("informal_markers", [])),
+        names=tuple(re.compile(p, re.MULTILINE) for p in raw.get("names", [])),
+    )
+
+
+@lru_cache(maxsize=16)
+def all_languages_pattern(section: str, key: str) -> Pattern | None:
+    """``section.key`` patterns of every built-in lexicon in one regex (e.g. AI disclosure in
+    any language, whatever the draft's language)."""
+    patterns: list[str] = []
+    for lang in LEXICON_LANGUAGES:
+        patterns += load_lexicon(lang).raw.get(section, {}).get(key, [])
+    return combine(patterns)

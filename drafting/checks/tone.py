@@ -1,0 +1,115 @@
+"""tone.*: empathy, no blame-shifting, defensiveness, sarcasm, hostility or escalation; a calm
+register, a draft sentiment that is not negative, and readability suited to the channel."""
+
+from __future__ import annotations
+
+import re
+
+from drafting.checks.checkrun import CheckRun
+from drafting.checks.sentiment import lix, sentiment
+
+_TONE = {
+    "defensive": ("sounds defensive", "Drop the defence; say what you will do for the customer."),
+    "sarcasm": ("reads as sarcasm or irony", "Say it plainly and kindly; never match sarcasm."),
+    "hostility": (
+        "is hostile or dismissive towards the customer",
+        "Remove it; reply calmly and offer help, or don't reply.",
+    ),
+    "escalating": (
+        "threatens or escalates the conflict",
+        "Remove the threat; abuse and legal issues go to the escalation contact.",
+    ),
+}
+_SHOUT = re.compile(r"[A-ZÀ-Ý]")
+_LETTER = re.compile(r"[^\W\d_]")
+
+
+def check(run: CheckRun) -> None:
+    if not run.lexical:
+        return
+    draft, ctx, lex = run.draft, run.ctx, run.lexicon
+    masked = draft.masked
+    if ctx.kind in run.policy.tone.empathy_required_for and run.enabled("tone.empathy"):
+        empathy = lex.tone.get("empathy")
+        if empathy is not None and not empathy.search(masked):
+            run.fail(
+                "tone.empathy",
+                None,
+                "Shows no empathy: nothing acknowledges how the customer feels or thanks them.",
+                'Add a human line, e.g. "We know how frustrating this is." / '
+                '"Capiamo quanto sia frustrante."',
+            )
+    if run.enabled("tone.blame_shift") and lex.blame_shift is not None:
+        m = lex.blame_shift.search(masked)
+        if m:
+            run.fail(
+                "tone.blame_shift",
+                m.span(),
+                f"{m.group(0).strip()!r} turns the apology into an excuse or puts the "
+                "problem on the customer.",
+                'Apologise without conditions: "We\'re sorry your order is late."',
+            )
+    for name, (why, fix) in _TONE.items():
+        pattern = lex.tone.get(name)
+        check_id = f"tone.{name}"
+        if pattern is None or not run.enabled(check_id):
+            continue
+        m = pattern.search(masked)
+        if m:
+            run.fail(check_id, m.span(), f"{m.group(0).strip()!r} {why}.", fix)
+    if run.enabled("tone.register"):
+        _check_register(run)
+    if run.enabled("tone.sentiment"):
+        score = sentiment(masked, lex.language, lex.sentiment_neutral | lex.problem_words)
+        if score < run.policy.tone.min_sentiment:
+            run.fail(
+                "tone.sentiment",
+                None,
+                f"The draft's own sentiment is negative ({score:.2f}; the policy's floor is "
+                f"{run.policy.tone.min_sentiment:.2f}), apology words aside.",
+                "Replace negative wording with what you will do.",
+                evidence=f"{score:.2f}",
+            )
+    if run.enabled("tone.readability"):
+        _check_readability(run)
+
+
+def _check_register(run: CheckRun) -> None:
+    masked = run.draft.masked
+    pattern = run.lexicon.tone.get("register")
+    m = pattern.search(masked) if pattern is not None else None
+    if m:
+        run.fail(
+            "tone.register",
+            m.span(),
+            f"{m.group(0)!r} is not a calm register.",
+            "Use one full stop or question mark.",
+        )
+        return
+    letters = _LETTER.findall(masked)
+    if len(letters) >= 20 and sum(1 for c in letters if _SHOUT.match(c)) / len(letters) > 0.6:
+        run.fail(
+            "tone.register",
+            None,
+            "Most of the draft is in capitals, which reads as shouting.",
+            "Write in normal sentence case.",
+        )
+
+
+def _check_readability(run: CheckRun) -> None:
+    if len(run.draft.words) < 15:
+        return
+    rule = run.policy.channel_rule(run.ctx.channel)
+    limit = rule.max_readability or run.policy.tone.max_readability.get(run.lexicon.language)
+    if limit is None:
+        return
+    score = lix(run.draft.masked)
+    if score > limit:
+        run.fail(
+            "tone.readability",
+            None,
+            f"Hard to read for {run.ctx.channel} (LIX {score:.0f}; the limit is {limit:.0f}): "
+            "long sentences or many long words.",
+            "Split long sentences and use everyday words.",
+            evidence=f"LIX {score:.0f}",
+        )

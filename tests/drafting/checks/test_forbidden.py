@@ -1,0 +1,91 @@
+"""forbidden.*: liability, speculation, blame, legal promises, advice, other customers and the
+brand's own forbidden phrases, in English and Italian."""
+
+from __future__ import annotations
+
+import pytest
+
+from tests.drafting.checks.conftest import EN, IT, failed
+
+
+@pytest.mark.parametrize(
+    ("check_id", "text"),
+    [
+        (
+            "forbidden.liability",
+            f"We're so sorry about your burn. This is entirely our fault and we "
+            f"will pay for your medical bills. {EN}",
+        ),
+        (
+            "forbidden.liability",
+            f"Ci dispiace molto, è tutta colpa nostra e risarciremo tutti i danni. {IT}",
+        ),
+        (
+            "forbidden.speculation",
+            f"Sorry the site is down. It's probably caused by a hacker attack. {EN}",
+        ),
+        ("forbidden.speculation", f"Ci dispiace, probabilmente è dovuto a un attacco hacker. {IT}"),
+        ("forbidden.blame", f"Sorry! The courier lost your parcel, please DM us. {EN}"),
+        ("forbidden.blame", f"Our payment provider had a technical problem this morning. {EN}"),
+        ("forbidden.blame", f"Ci dispiace, il corriere ha perso il tuo pacco. {IT}"),
+        (
+            "forbidden.blame",
+            f"Hai inserito un indirizzo sbagliato, per questo il pacco è tornato. {IT}",
+        ),
+        (
+            "forbidden.legal_promise",
+            f"There will be no fine from the data protection authority. {EN}",
+        ),
+        ("forbidden.legal_promise", f"Il Garante non ci multerà: rispettiamo tutte le leggi. {IT}"),
+        ("forbidden.medical_advice", f"Just apply some butter and it will heal on its own. {EN}"),
+        ("forbidden.medical_advice", f"Metti del ghiaccio, passerà da sola. {IT}"),
+        (
+            "forbidden.financial_advice",
+            f"We'd recommend you take out a loan to spread the cost. {EN}",
+        ),
+        ("forbidden.financial_advice", f"Ti consigliamo di chiedere un prestito. {IT}"),
+        ("forbidden.other_customers", f"Other customers have received theirs already. {EN}"),
+        ("forbidden.other_customers", f"Altri clienti hanno già ricevuto il loro ordine. {IT}"),
+        ("forbidden.custom", f"Sorry about the double charge (INC-2025-07). {EN}"),
+        ("forbidden.custom", f"If you delete your review, we'll send you a voucher. {EN}"),
+        ("forbidden.custom", f"We're sorry, but that is how it works. {EN}"),
+        ("forbidden.custom", f"Si comunica che il sito è di nuovo disponibile. {IT}"),
+    ],
+)
+def test_forbidden_content_is_caught_with_its_span(check, check_id: str, text: str) -> None:
+    report = check(text, kind="reply")
+    finding = next(f for f in report.failures if f.id == check_id)
+    assert finding.severity == "block"
+    assert finding.span is not None and text[finding.span[0] : finding.span[1]] == finding.evidence
+    assert finding.suggestion
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        f"We're sorry your parcel didn't arrive when we said it would. Please DM us. {EN}",
+        f"A change we made to our checkout charged some customers twice, and we're sorry. {EN}",
+        f"Please stop using the kettle, and seek medical advice if you were hurt. {EN}",
+        f"We're finding out what went wrong and will update you by 15:00 CET. {EN}",
+        f"It's likely a phishing attempt; please don't click the link. {EN}",
+        f"Ci dispiace, il tuo ordine non è arrivato quando avevamo detto. {IT}",
+    ],
+)
+def test_ordinary_customer_care_wording_is_not_forbidden(check, text: str) -> None:
+    report = check(text, kind="reply", facts=["Next update by 15:00 CET."])
+    assert not {i for i in failed(report) if i.startswith("forbidden.")}
+
+
+def test_liability_is_not_overridable(check) -> None:
+    report = check(
+        f"This is entirely our fault and we'll pay for your medical bills. {EN}", kind="reply"
+    )
+    liability = next(f for f in report.failures if f.id == "forbidden.liability")
+    assert liability.overridable is False
+    assert report.verdict == "blocked"
+
+
+def test_brand_patterns_are_per_language(check) -> None:
+    # "ci dispiace, ma" is Verdello's Italian pattern; it doesn't apply to English drafts.
+    assert "forbidden.custom" in failed(check(f"Ci dispiace, ma non possiamo. {IT}", kind="reply"))
+    assert "forbidden.custom" not in failed(check(f"Sorry, we can't. {EN}", kind="reply"))

@@ -1,0 +1,95 @@
+"""The checks' quality bar (issue 4): precision and recall on the labelled set, regression floors
+on the held-out sets, and no unexpected blocking finding on the real agent replies."""
+
+from __future__ import annotations
+
+from collections import Counter
+
+import pytest
+
+from drafting.checks import CHECK_IDS, FAMILIES
+from drafting.checks.quality import (
+    check_real_replies,
+    load_debatable,
+    load_labelled,
+    score_labelled,
+)
+from tests.conftest import REPO, TWITTER_DIR
+
+DATA = REPO / "tests" / "data"
+LABELLED = DATA / "checks_labelled.jsonl"
+HOLDOUTS = [DATA / f"checks_holdout{n}.jsonl" for n in ("", "2", "3")]
+
+
+def test_the_labelled_set_covers_every_family_channel_kind_and_both_languages() -> None:
+    cases = load_labelled(LABELLED)
+    assert len(cases) >= 160
+    assert len({c.id for c in cases}) == len(cases)
+    assert {c.channel for c in cases} >= {
+        "x",
+        "instagram",
+        "facebook",
+        "tiktok",
+        "linkedin",
+        "reviews",
+        "email",
+        "chat",
+    }
+    assert Counter(c.language for c in cases)["it"] >= 60
+    assert {c.kind for c in cases} >= {
+        "reply",
+        "apology",
+        "holding_statement",
+        "status_update",
+        "resolution_update",
+        "dm_followup",
+    }
+    expected = Counter(i for c in cases for i in c.expect_fail)
+    untested = {i for i in CHECK_IDS if not expected[i]}
+    # move_to_dm is never required by the demo policy (see test_structure); judge.* are tested
+    # with litellm's mock_response (test_judge).
+    assert untested == {"structure.move_to_dm", *(i for i in CHECK_IDS if i.startswith("judge."))}
+    assert {CHECK_IDS[i].family for i in expected} == set(FAMILIES) - {"judge"}
+    assert sum(1 for c in cases if not c.expect_fail) >= 50  # good replies too
+
+
+def test_blocking_rules_meet_the_target_on_the_labelled_set(demo) -> None:
+    brand, policy = demo
+    quality = score_labelled(load_labelled(LABELLED), brand, policy)
+    total = quality.total(quality.blocking)
+    assert total.recall >= 0.95, quality.errors
+    assert total.precision >= 0.9, quality.errors
+    assert quality.verdict_agreement >= 0.95, quality.errors
+
+
+@pytest.mark.parametrize(
+    ("path", "precision", "recall"),
+    [
+        (HOLDOUTS[0], 0.9, 0.85),
+        (HOLDOUTS[1], 0.9, 0.75),
+        (HOLDOUTS[2], 0.85, 0.65),
+    ],
+)
+def test_held_out_sets_do_not_regress(demo, path, precision: float, recall: float) -> None:
+    """Written after the checker was tuned (see benchmarks/checks_quality.py for the figures);
+    these floors sit a little under the measured values and only catch regressions."""
+    brand, policy = demo
+    quality = score_labelled(load_labelled(path), brand, policy)
+    total = quality.total(quality.blocking)
+    assert total.precision >= precision, quality.errors
+    assert total.recall >= recall, quality.errors
+
+
+@pytest.mark.skipif(not (TWITTER_DIR / "dev.json").exists(), reason="shared data set not present")
+def test_real_agent_replies_have_no_unexpected_blocking_finding() -> None:
+    debatable = load_debatable(DATA / "checks_real_debatable.json")
+    results = check_real_replies(TWITTER_DIR)
+    assert len(results) == 525
+    blocked = {
+        r.tweet_id: sorted(f.id for f in report.blocking)
+        for r, report in results
+        if report.blocking
+    }
+    unexpected = {k: v for k, v in blocked.items() if k not in debatable}
+    assert not unexpected, f"blocking findings on real replies a human accepted: {unexpected}"
+    assert len(blocked) <= 12
