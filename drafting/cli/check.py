@@ -14,23 +14,18 @@ def check(
     kind: str = typer.Option("reply", "--kind"),
     post: str = typer.Option("", "--post", help="The customer's post, for personal-data echo."),
     fact: list[str] = typer.Option([], "--fact", help="An incident fact (repeatable)."),
+    judge: str | None = typer.Option(None, "--judge", help="Also ask this model to judge."),
     as_json: bool = typer.Option(False, "--json"),
 ) -> None:
     """Exit code 0 when the verdict is ok, 1 on error, 3 when blocking checks fail."""
     with cli_errors():
-        from drafting.checks import CheckContext, run_checks
+        from drafting.checks.service import check_text
         from drafting.cli.draft import show_findings
-        from drafting.errors import InvalidInputError
         from knowledge.registry import BrandRegistry
-        from knowledge.taxonomy import CHANNELS, KINDS
 
-        if channel not in CHANNELS or kind not in KINDS:
-            raise InvalidInputError(f"Unknown channel {channel!r} or kind {kind!r}.",
-                                    fix=f"Channels: {', '.join(CHANNELS)}; kinds: {', '.join(KINDS)}.")
         pack = BrandRegistry(settings_from_cli()).get(brand)
-        report = run_checks(text, CheckContext(brand=pack.brand, policy=pack.policy,
-                                               channel=channel, kind=kind, post_text=post,
-                                               facts=tuple(fact)))
+        report = check_text(pack, text, channel=channel, kind=kind, post_text=post, facts=fact,
+                            judge_model=judge)
         data = report.model_dump()
         if as_json:
             print_json(data)

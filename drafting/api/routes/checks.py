@@ -23,19 +23,18 @@ class CheckCreate(BaseModel):
     post: str = Field("", max_length=20000, description="The customer's post (personal-data echo).")
     author: str | None = Field(None, max_length=100)
     facts: list[str] = Field(default_factory=list, max_length=50)
+    judge_model: str | None = Field(
+        None, max_length=200, description="Also ask this litellm model to judge (adds findings).")
 
 
 @router.post("/checks")
 def run_checks(*, body: CheckCreate, registry: RegistryDep,
                principal: PrincipalDep) -> dict[str, Any]:
     """Policy and tone checks; no model needed. ``verdict``: ok, needs_override or blocked."""
-    from drafting.checks import CheckContext
-    from drafting.checks import run_checks as run
+    from drafting.checks.service import check_text
 
     require(principal, "draft", body.brand)
-    pack = registry.get(body.brand)
-    ctx = CheckContext(brand=pack.brand, policy=pack.policy, channel=body.channel, kind=body.kind,
-                       language=body.language, post_text=body.post, facts=tuple(body.facts),
-                       author=body.author)
-    report: Any = run(body.text, ctx)
+    report = check_text(registry.get(body.brand), body.text, channel=body.channel, kind=body.kind,
+                        language=body.language, post_text=body.post, author=body.author,
+                        facts=body.facts, judge_model=body.judge_model)
     return report.model_dump()
