@@ -19,9 +19,13 @@ def free_port() -> int:
         return int(sock.getsockname()[1])
 
 
-def wait_for_port(port: int, timeout: float = 30.0) -> None:
+def wait_for_port(port: int, timeout: float = 30.0,
+                  proc: subprocess.Popen[bytes] | None = None) -> None:
     deadline = time.monotonic() + timeout
     while time.monotonic() < deadline:
+        if proc is not None and proc.poll() is not None:
+            raise RuntimeError(f"the server exited with code {proc.returncode} before listening "
+                               f"on port {port} (see its log)")
         with socket.socket() as sock:
             if sock.connect_ex(("127.0.0.1", port)) == 0:
                 return
@@ -78,7 +82,7 @@ def process(args: list[str], *, port: int, env: dict[str, str] | None = None,
     proc = subprocess.Popen(args, env={**os.environ, **(env or {})}, stdout=out,
                             stderr=subprocess.STDOUT)
     try:
-        wait_for_port(port, timeout)
+        wait_for_port(port, timeout, proc)
         yield proc
     finally:
         if proc.poll() is None:

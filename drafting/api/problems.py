@@ -6,6 +6,7 @@ import logging
 from typing import Any
 
 from fastapi import FastAPI, Request
+from pydantic import BaseModel, ConfigDict
 from fastapi.exceptions import RequestValidationError
 from fastapi.responses import JSONResponse
 from starlette.exceptions import HTTPException as StarletteHTTPException
@@ -15,6 +16,37 @@ from drafting.errors import CrisisdraftError
 log = logging.getLogger("crisisdraft.api")
 TYPE_BASE = "https://crisisdraft.dev/problems/"
 MEDIA_TYPE = "application/problem+json"
+
+
+class Problem(BaseModel):
+    """An error (RFC 9457). ``fix`` says how to fix it; ``errors`` lists field problems."""
+
+    model_config = ConfigDict(extra="allow")
+    type: str
+    title: str
+    status: int
+    detail: str
+    fix: str | None = None
+
+
+def _problem_response(description: str) -> dict[str, Any]:
+    return {"description": description, "model": Problem,
+            "content": {MEDIA_TYPE: {"schema": {"$ref": "#/components/schemas/Problem"}}}}
+
+
+#: Errors every /v1 route can answer with, documented in the OpenAPI document.
+PROBLEM_RESPONSES: dict[int | str, dict[str, Any]] = {
+    401: _problem_response("No or unknown API key"),
+    403: _problem_response("The key's role may not do this"),
+    404: _problem_response("Not found (or not one of the key's brands)"),
+    409: _problem_response("Conflict with the current state (the body says which)"),
+    413: _problem_response("Request too large"),
+    422: _problem_response("Invalid input: what was wrong and how to fix it"),
+    429: _problem_response("Rate limited: see Retry-After"),
+    502: _problem_response("The model provider failed"),
+    503: _problem_response("Not set up (model files, servers)"),
+    504: _problem_response("The request deadline passed; nothing was stored"),
+}
 
 
 def problem(status: int, type_: str, title: str, detail: str, **extra: Any) -> JSONResponse:
@@ -78,3 +110,4 @@ def install_body_limit(app: FastAPI, limit: int) -> None:
                            f"The body is {int(length):,} bytes; the limit is {limit:,}.",
                            fix="Send less (CRISISDRAFT_MAX_REQUEST_BYTES sets the limit).")
         return await call_next(request)
+
