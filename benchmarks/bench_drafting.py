@@ -32,7 +32,7 @@ TWITTER = REPO.parent / "shared" / "data" / "twitter-customer-care" / "dev.json"
 
 def percentile(values: list[float], q: float) -> float:
     ordered = sorted(values)
-    return ordered[min(len(ordered) - 1, int(round(q / 100 * (len(ordered) - 1))))]
+    return ordered[min(len(ordered) - 1, round(q / 100 * (len(ordered) - 1)))]
 
 
 def build_pack(out: Path, n_replies: int) -> Path:
@@ -47,12 +47,20 @@ def build_pack(out: Path, n_replies: int) -> Path:
         turn = conv.last_client_turn
         assert turn is not None
         variant = i // len(convs)
-        lines.append(json.dumps({
-            "id": f"bench-{i:06d}",
-            "post": {"text": f"{turn['message']} (case {variant})", "channel": "x"},
-            "reply": conv.reply, "category": "other", "kind": "reply", "language": "en",
-            "approved_at": turn["datetime"], "approved_by": "bench",
-        }))
+        lines.append(
+            json.dumps(
+                {
+                    "id": f"bench-{i:06d}",
+                    "post": {"text": f"{turn['message']} (case {variant})", "channel": "x"},
+                    "reply": conv.reply,
+                    "category": "other",
+                    "kind": "reply",
+                    "language": "en",
+                    "approved_at": turn["datetime"],
+                    "approved_by": "bench",
+                }
+            )
+        )
     with open(out / "approved_replies.jsonl", "a", encoding="utf-8") as handle:
         handle.write("\n".join(lines) + "\n")
     return out
@@ -61,8 +69,11 @@ def build_pack(out: Path, n_replies: int) -> Path:
 def queries() -> list[str]:
     from knowledge.twitter_import import read_conversations
 
-    return [c.last_client_turn["message"] for c in read_conversations(TWITTER)[::5]
-            if c.last_client_turn][:100]
+    return [
+        c.last_client_turn["message"]
+        for c in read_conversations(TWITTER)[::5]
+        if c.last_client_turn
+    ][:100]
 
 
 async def run_clients(fn: Any, posts: list[str], clients: int, total: int) -> list[float]:
@@ -97,8 +108,11 @@ def main() -> None:
 
     base = Settings(_env_file=None)  # type: ignore[call-arg]
     work = Path(tempfile.mkdtemp(prefix="crisisdraft-bench-"))
-    settings = Settings(_env_file=None, data_dir=work / "data",  # type: ignore[call-arg]
-                        models_dir=base.models_dir.resolve())
+    settings = Settings(
+        _env_file=None,
+        data_dir=work / "data",  # type: ignore[call-arg]
+        models_dir=base.models_dir.resolve(),
+    )
     pack = build_pack(work / "pack", args.replies)
     started = time.perf_counter()
     BrandRegistry(settings).load_dir(pack)
@@ -111,9 +125,14 @@ def main() -> None:
     composer_ms: list[float] = []
 
     async def ours(post: str) -> None:
-        draft = await create_draft(DraftCreate.model_validate(
-            {"brand": "demo", "channel": "x", "post": {"text": post[:1000]}}),
-            settings=settings, registry=registry, store=storage)
+        draft = await create_draft(
+            DraftCreate.model_validate(
+                {"brand": "demo", "channel": "x", "post": {"text": post[:1000]}}
+            ),
+            settings=settings,
+            registry=registry,
+            store=storage,
+        )
         composer_ms.append(draft.timings.generation_ms)
 
     # The peer: a naive LangChain RAG chain over the same replies and vectors.
@@ -125,8 +144,9 @@ def main() -> None:
 
     from knowledge.modelfiles import chroma_default_embedding_function
 
-    chroma_ef = chroma_default_embedding_function(settings.models_dir / "all-MiniLM-L6-v2",
-                                                  work / "chroma-onnx")
+    chroma_ef = chroma_default_embedding_function(
+        settings.models_dir / "all-MiniLM-L6-v2", work / "chroma-onnx"
+    )
 
     class ChromaDefault(Embeddings):
         def embed_documents(self, texts: list[str]) -> list[list[float]]:
@@ -137,28 +157,38 @@ def main() -> None:
 
     client = chromadb.PersistentClient(str(work / "peer-chroma"))
     collection = client.get_or_create_collection("replies", metadata={"hnsw:space": "cosine"})
-    texts = [json.loads(line) for line in (pack / "approved_replies.jsonl").read_text().splitlines()
-             if line.strip()]
+    texts = [
+        json.loads(line)
+        for line in (pack / "approved_replies.jsonl").read_text().splitlines()
+        if line.strip()
+    ]
     vectors = get_embedder(settings).embed([t["post"]["text"] for t in texts])
     for i in range(0, len(texts), 4000):
-        chunk = texts[i:i + 4000]
-        collection.add(ids=[t["id"] for t in chunk], embeddings=vectors[i:i + 4000].tolist(),
-                       documents=[t["post"]["text"] for t in chunk],
-                       metadatas=[{"reply": t["reply"]} for t in chunk])
+        chunk = texts[i : i + 4000]
+        collection.add(
+            ids=[t["id"] for t in chunk],
+            embeddings=vectors[i : i + 4000].tolist(),
+            documents=[t["post"]["text"] for t in chunk],
+            metadatas=[{"reply": t["reply"]} for t in chunk],
+        )
     store = Chroma(client=client, collection_name="replies", embedding_function=ChromaDefault())
     retriever = store.as_retriever(search_kwargs={"k": 8})
-    prompt = ChatPromptTemplate.from_messages([
-        ("system", "You write replies for Verdello. Past replies:\n{context}"),
-        ("user", "{post}")])
+    prompt = ChatPromptTemplate.from_messages(
+        [("system", "You write replies for Verdello. Past replies:\n{context}"), ("user", "{post}")]
+    )
 
     async def naive(post: str) -> None:
         docs = await retriever.ainvoke(post[:1000])
         context = "\n".join(f"{d.page_content}\n{d.metadata.get('reply', '')}" for d in docs)
         messages = prompt.invoke({"context": context, "post": post[:1000]}).to_messages()
         await litellm.acompletion(
-            model="openai/gpt-4o-mini", mock_response="We're sorry. Please DM us.",
-            messages=[{"role": "user" if m.type == "human" else "system", "content": m.content}
-                      for m in messages])
+            model="openai/gpt-4o-mini",
+            mock_response="We're sorry. Please DM us.",
+            messages=[
+                {"role": "user" if m.type == "human" else "system", "content": m.content}
+                for m in messages
+            ],
+        )
 
     async def bench() -> dict[str, Any]:
         out: dict[str, Any] = {}
@@ -172,19 +202,25 @@ def main() -> None:
             peer = await run_clients(naive, posts, clients, args.requests)
             overhead = [t - g for t, g in zip(mine, gen, strict=False)]
             out[clients] = {
-                "ours_p50": statistics.median(mine), "ours_p99": percentile(mine, 99),
+                "ours_p50": statistics.median(mine),
+                "ours_p99": percentile(mine, 99),
                 "overhead_p50": statistics.median(overhead),
-                "naive_p50": statistics.median(peer), "naive_p99": percentile(peer, 99),
+                "naive_p50": statistics.median(peer),
+                "naive_p99": percentile(peer, 99),
             }
         return out
 
     results = asyncio.run(bench())
-    print(f"\n{'clients':>7} | {'ours p50':>9} {'ours p99':>9} {'overhead p50':>12} | "
-          f"{'naive p50':>9} {'naive p99':>9} | ratio p50")
+    print(
+        f"\n{'clients':>7} | {'ours p50':>9} {'ours p99':>9} {'overhead p50':>12} | "
+        f"{'naive p50':>9} {'naive p99':>9} | ratio p50"
+    )
     for clients, r in results.items():
-        print(f"{clients:>7} | {r['ours_p50']:>8.1f}ms {r['ours_p99']:>8.1f}ms "
-              f"{r['overhead_p50']:>11.1f}ms | {r['naive_p50']:>8.1f}ms {r['naive_p99']:>8.1f}ms | "
-              f"{r['ours_p50'] / r['naive_p50']:.2f}")
+        print(
+            f"{clients:>7} | {r['ours_p50']:>8.1f}ms {r['ours_p99']:>8.1f}ms "
+            f"{r['overhead_p50']:>11.1f}ms | {r['naive_p50']:>8.1f}ms {r['naive_p99']:>8.1f}ms | "
+            f"{r['ours_p50'] / r['naive_p50']:.2f}"
+        )
     shutil.rmtree(work, ignore_errors=True)
 
 

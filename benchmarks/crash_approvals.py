@@ -31,19 +31,26 @@ def main() -> None:
 
     work = Path(tempfile.mkdtemp(prefix="crisisdraft-crash-"))
     base = Settings(_env_file=None)  # type: ignore[call-arg]
-    settings = Settings(_env_file=None, data_dir=work / "data",  # type: ignore[call-arg]
-                        models_dir=base.models_dir.resolve(), database_url=args.database_url)
+    settings = Settings(
+        _env_file=None,
+        data_dir=work / "data",  # type: ignore[call-arg]
+        models_dir=base.models_dir.resolve(),
+        database_url=args.database_url,
+    )
     BrandRegistry(settings).load_dir(REPO / "knowledge" / "brands" / "demo")
     ids = make_drafts(settings, args.drafts)
-    key, _ = Storage(settings.resolved_database_url).create_key(name="crash", role="lead",
-                                                                brands=["demo"])
+    key, _ = Storage(settings.resolved_database_url).create_key(
+        name="crash", role="lead", brands=["demo"]
+    )
     started = time.perf_counter()
     report = crash_rounds(settings, ids, rounds=args.rounds, key=key, log_dir=work)
-    print(f"{report.rounds} SIGKILLs in {time.perf_counter() - started:.0f} s "
-          f"({settings.resolved_database_url.split(':')[0]}): "
-          f"{report.acknowledged} approvals acknowledged, {len(report.lost)} lost, "
-          f"{len(report.half_written)} half-written, {report.in_flight_unacknowledged} requests "
-          "cut off unacknowledged")
+    print(
+        f"{report.rounds} SIGKILLs in {time.perf_counter() - started:.0f} s "
+        f"({settings.resolved_database_url.split(':')[0]}): "
+        f"{report.acknowledged} approvals acknowledged, {len(report.lost)} lost, "
+        f"{len(report.half_written)} half-written, {report.in_flight_unacknowledged} requests "
+        "cut off unacknowledged"
+    )
     shutil.rmtree(work, ignore_errors=True)
     if report.lost or report.half_written:
         raise SystemExit(1)

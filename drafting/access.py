@@ -28,8 +28,9 @@ GRANTS: dict[str, frozenset[str]] = {
     "agent": frozenset({"draft", "mark_sent"}),
     "reviewer": frozenset({"draft", "mark_sent", "review"}),
     "lead": frozenset({"draft", "mark_sent", "review", "override", "manage_brand", "read_audit"}),
-    "admin": frozenset({"draft", "mark_sent", "review", "override", "manage_brand", "read_audit",
-                        "manage_keys"}),
+    "admin": frozenset(
+        {"draft", "mark_sent", "review", "override", "manage_brand", "read_audit", "manage_keys"}
+    ),
 }
 
 

@@ -73,8 +73,9 @@ def _clean(sentence: str, sign_offs: list[str]) -> str:
     return out
 
 
-def _supported(sentence: str, facts_text: str, allowed_hosts: tuple[str, ...],
-               known: set[str] | None = None) -> bool:
+def _supported(
+    sentence: str, facts_text: str, allowed_hosts: tuple[str, ...], known: set[str] | None = None
+) -> bool:
     """True when nothing in the sentence is specific to another customer's case."""
     if known is not None and words(_URL.sub("", sentence)) - known:
         return False  # e.g. "sorry your wife was hurt" answering a late parcel
@@ -89,8 +90,9 @@ def _supported(sentence: str, facts_text: str, allowed_hosts: tuple[str, ...],
 
 
 @lru_cache(maxsize=4096)
-def _tagged(reply: str, sign_offs: tuple[str, ...],
-            patterns: tuple[tuple[str, str], ...]) -> tuple[tuple[str, frozenset[str]], ...]:
+def _tagged(
+    reply: str, sign_offs: tuple[str, ...], patterns: tuple[tuple[str, str], ...]
+) -> tuple[tuple[str, frozenset[str]], ...]:
     """The cleaned sentences of one approved reply with their moves (cached: replies repeat)."""
     out = []
     table = dict(patterns)
@@ -114,8 +116,16 @@ def candidate_sentences(ctx: dict[str, Any]) -> list[Sentence]:
     hosts = tuple(ctx.get("allowed_hosts", ()))
     avoid = [a.lower() for a in ctx.get("avoid", []) if a]
     vocabulary = ctx.get("vocabulary")
-    known = (set(vocabulary) | words(ctx.get("post", "")) | words(facts_text)
-             | words(" ".join(sign_offs))) if vocabulary is not None else None
+    known = (
+        (
+            set(vocabulary)
+            | words(ctx.get("post", ""))
+            | words(facts_text)
+            | words(" ".join(sign_offs))
+        )
+        if vocabulary is not None
+        else None
+    )
     patterns = tuple(sorted(ctx.get("move_patterns", {}).items()))
     out: list[Sentence] = []
     for rank, reply in enumerate(ctx.get("replies", [])):
@@ -129,12 +139,19 @@ def candidate_sentences(ctx: dict[str, Any]) -> list[Sentence]:
         if reply.get("channel") == ctx.get("channel"):
             weight *= 1.1
         for text, moves in _tagged(reply.get("reply", ""), sign_offs, patterns):
-            if not _supported(text, facts_text, hosts, known) or any(a in text.lower()
-                                                                    for a in avoid):
+            if not _supported(text, facts_text, hosts, known) or any(
+                a in text.lower() for a in avoid
+            ):
                 continue  # specific to another case, or a check flagged it: use another
-            out.append(Sentence(text=text, source=str(reply.get("id")), moves=moves,
-                                weight=weight,
-                                same_category=reply.get("category") == ctx.get("category")))
+            out.append(
+                Sentence(
+                    text=text,
+                    source=str(reply.get("id")),
+                    moves=moves,
+                    weight=weight,
+                    same_category=reply.get("category") == ctx.get("category"),
+                )
+            )
     return out
 
 
@@ -144,14 +161,19 @@ def compose(ctx: dict[str, Any]) -> dict[str, Any]:
     kind = ctx.get("kind", "reply")
     limit = int(ctx.get("max_chars", 280))
     alternative = int(ctx.get("alternative", 0))
-    wanted = [m for m in moves_for(kind, ctx.get("category", "other"))
-              if m != "move_to_dm" or ctx.get("move_to_dm")]
+    wanted = [
+        m
+        for m in moves_for(kind, ctx.get("category", "other"))
+        if m != "move_to_dm" or ctx.get("move_to_dm")
+    ]
     for move in ctx.get("required_moves", []):
         if move not in wanted:
             wanted.append(move)
     if ctx.get("move_to_dm") and "move_to_dm" not in wanted:
         wanted.append("move_to_dm")
-    required = set(ctx.get("required_moves", [])) | ({"move_to_dm"} if ctx.get("move_to_dm") else set())
+    required = set(ctx.get("required_moves", [])) | (
+        {"move_to_dm"} if ctx.get("move_to_dm") else set()
+    )
     candidates = candidate_sentences(ctx)
     facts = [f.strip() for f in ctx.get("facts", []) if f.strip()]
     chosen: list[tuple[str, str, str]] = []  # (move, text, source)
@@ -165,18 +187,26 @@ def compose(ctx: dict[str, Any]) -> dict[str, Any]:
         if move in {"state_status", "state_resolution"} and facts:
             chosen.append((move, " ".join(_sentence_case(f) for f in facts[:3]), "facts"))
             continue
-        if move == "next_update" and facts and any(
-                "next_update" in moves_of(f, ctx.get("move_patterns", {})) for f in facts):
+        if (
+            move == "next_update"
+            and facts
+            and any("next_update" in moves_of(f, ctx.get("move_patterns", {})) for f in facts)
+        ):
             continue  # the facts already say when the next update comes
         # Sentences from replies of the same category first: they fit this kind of problem.
-        options = sorted((s for s in candidates if move in s.moves and s.text not in used),
-                         key=lambda s: (not s.same_category,
-                                        -s.weight * (1 + len(words(s.text) & post_words)),
-                                        len(s.text)))
+        options = sorted(
+            (s for s in candidates if move in s.moves and s.text not in used),
+            key=lambda s: (
+                not s.same_category,
+                -s.weight * (1 + len(words(s.text) & post_words)),
+                len(s.text),
+            ),
+        )
         if not options:
             if move in required:
-                notes.append(f"no approved reply or fact supports the move '{move}'; "
-                             "a reviewer must add it")
+                notes.append(
+                    f"no approved reply or fact supports the move '{move}'; a reviewer must add it"
+                )
             continue
         pick = options[min(alternative, len(options) - 1)]
         chosen.append((move, pick.text, pick.source))
@@ -195,8 +225,9 @@ def _sentence_case(text: str) -> str:
     return text if text.endswith((".", "!", "?")) else text + "."
 
 
-def _assemble(chosen: list[tuple[str, str, str]], ctx: dict[str, Any], limit: int,
-              required: set[str]) -> str:
+def _assemble(
+    chosen: list[tuple[str, str, str]], ctx: dict[str, Any], limit: int, required: set[str]
+) -> str:
     author = ctx.get("author") or ""
     prefix = f"{author} " if author.startswith("@") and ctx.get("public", True) else ""
     sign_off = ctx.get("sign_off") or ""
@@ -211,13 +242,17 @@ def _assemble(chosen: list[tuple[str, str, str]], ctx: dict[str, Any], limit: in
     # Over the channel's limit: drop optional moves first, then the longest optional sentence.
     while len(render(parts)) > limit and parts:
         optional = [i for i, (_, m) in enumerate(parts) if m not in required]
-        victim = max(optional, key=lambda i: len(parts[i][0])) if optional else max(
-            range(len(parts)), key=lambda i: len(parts[i][0]))
+        victim = (
+            max(optional, key=lambda i: len(parts[i][0]))
+            if optional
+            else max(range(len(parts)), key=lambda i: len(parts[i][0]))
+        )
         parts.pop(victim)
     return render(parts)
 
 
 # --- litellm custom provider -------------------------------------------------------------
+
 
 def _context(kwargs: dict[str, Any]) -> dict[str, Any]:
     params = kwargs.get("litellm_params") or {}
@@ -235,7 +270,7 @@ def _handler_class(litellm: Any) -> type:
     from litellm import CustomLLM
     from litellm.types.utils import GenericStreamingChunk
 
-    class ComposerLLM(CustomLLM):  # type: ignore[misc]
+    class ComposerLLM(CustomLLM):
         def completion(self, *args: Any, **kwargs: Any) -> Any:
             started = time.perf_counter()
             result = compose(_context(kwargs))
@@ -253,10 +288,20 @@ def _handler_class(litellm: Any) -> type:
             pieces = re.findall(r".{1,24}", content, re.S)
             for i, piece in enumerate(pieces):
                 last = i == len(pieces) - 1
-                yield {"text": piece, "is_finished": last, "finish_reason": "stop" if last else "",
-                       "usage": None, "index": 0, "tool_use": None}
+                yield {
+                    "text": piece,
+                    "is_finished": last,
+                    "finish_reason": "stop" if last else "",
+                    "usage": None,
+                    "index": 0,
+                    "tool_use": None,
+                }
 
-        async def astreaming(self, *args: Any, **kwargs: Any) -> AsyncIterator[GenericStreamingChunk]:
+        # litellm declares astreaming as a coroutine returning an iterator but calls it as an
+        # async generator (as here); its own stub is what disagrees.
+        async def astreaming(  # type: ignore[override]
+            self, *args: Any, **kwargs: Any
+        ) -> AsyncIterator[GenericStreamingChunk]:
             for chunk in self.streaming(*args, **kwargs):
                 yield chunk
 

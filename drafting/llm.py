@@ -74,8 +74,9 @@ def check_model_name(model: str) -> None:
 
 
 @lru_cache(maxsize=32)
-def _router(model: str, fallbacks: tuple[str, ...], timeout: float, retries: int,
-            api_base: str | None) -> Any:
+def _router(
+    model: str, fallbacks: tuple[str, ...], timeout: float, retries: int, api_base: str | None
+) -> Any:
     litellm = litellm_module()
     names = [model, *[f for f in fallbacks if f != model]]
     model_list = []
@@ -96,8 +97,13 @@ def _router(model: str, fallbacks: tuple[str, ...], timeout: float, retries: int
 
 
 def router_for(model: str, settings: Settings) -> Any:
-    return _router(model, tuple(settings.fallback_models), settings.llm_timeout_s,
-                   settings.llm_retries, settings.llm_api_base)
+    return _router(
+        model,
+        tuple(settings.fallback_models),
+        settings.llm_timeout_s,
+        settings.llm_retries,
+        settings.llm_api_base,
+    )
 
 
 def parse_model_draft(content: str) -> ModelDraft:
@@ -118,8 +124,10 @@ def parse_model_draft(content: str) -> ModelDraft:
 
 def _usage(response: Any) -> tuple[int, int]:
     usage = getattr(response, "usage", None)
-    return (int(getattr(usage, "prompt_tokens", 0) or 0),
-            int(getattr(usage, "completion_tokens", 0) or 0))
+    return (
+        int(getattr(usage, "prompt_tokens", 0) or 0),
+        int(getattr(usage, "completion_tokens", 0) or 0),
+    )
 
 
 def _cost(litellm: Any, response: Any) -> float:
@@ -129,8 +137,9 @@ def _cost(litellm: Any, response: Any) -> float:
         return 0.0
 
 
-async def generate(messages: list[dict[str, str]], *, model: str, settings: Settings,
-                   context: dict[str, Any]) -> Generation:
+async def generate(
+    messages: list[dict[str, str]], *, model: str, settings: Settings, context: dict[str, Any]
+) -> Generation:
     """One validated draft from ``model`` (or its fallbacks), re-asked when output is invalid."""
     litellm = litellm_module()
     router = router_for(model, settings)
@@ -142,8 +151,11 @@ async def generate(messages: list[dict[str, str]], *, model: str, settings: Sett
     for attempt in range(1, settings.llm_max_reasks + 2):
         try:
             response = await router.acompletion(
-                model=model, messages=history, metadata={"crisisdraft": context},
-                timeout=settings.llm_timeout_s, **_structured(litellm, model, settings),
+                model=model,
+                messages=history,
+                metadata={"crisisdraft": context},
+                timeout=settings.llm_timeout_s,
+                **_structured(litellm, model, settings),
             )
         except Exception as exc:
             raise ModelError(
@@ -164,21 +176,37 @@ async def generate(messages: list[dict[str, str]], *, model: str, settings: Sett
             draft = parse_model_draft(content)
         except ValueError as exc:
             last_error = str(exc)
-            history = [*messages, {"role": "assistant", "content": content[:4000]},
-                       {"role": "user", "content": "That was not valid. Answer with exactly one "
-                        'JSON object {"text": ..., "language": ..., "cited": [...]} and nothing '
-                        f"else. Problem: {last_error}"}]
+            history = [
+                *messages,
+                {"role": "assistant", "content": content[:4000]},
+                {
+                    "role": "user",
+                    "content": "That was not valid. Answer with exactly one "
+                    'JSON object {"text": ..., "language": ..., "cited": [...]} and nothing '
+                    f"else. Problem: {last_error}",
+                },
+            ]
             continue
         fallback = answered_by != model
-        return Generation(draft=draft, model=answered_by, requested_model=model,
-                          fallback=fallback, attempts=attempt, prompt_tokens=prompt_tokens,
-                          completion_tokens=completion_tokens, cost_usd=cost, model_ms=model_ms)
+        return Generation(
+            draft=draft,
+            model=answered_by,
+            requested_model=model,
+            fallback=fallback,
+            attempts=attempt,
+            prompt_tokens=prompt_tokens,
+            completion_tokens=completion_tokens,
+            cost_usd=cost,
+            model_ms=model_ms,
+        )
     if model != COMPOSER and COMPOSER in settings.fallback_models:
         gen = await generate(messages, model=COMPOSER, settings=settings, context=context)
         gen.requested_model, gen.fallback = model, True
         gen.attempts += settings.llm_max_reasks + 1
-        gen.notes.append(f"{model} gave no valid structured answer ({last_error}); "
-                         "the built-in composer wrote this draft.")
+        gen.notes.append(
+            f"{model} gave no valid structured answer ({last_error}); "
+            "the built-in composer wrote this draft."
+        )
         return gen
     raise ModelError(
         f"Model {model!r} gave no valid structured answer after {settings.llm_max_reasks + 1} "
@@ -199,18 +227,26 @@ def _structured(litellm: Any, model: str, settings: Settings) -> dict[str, Any]:
             supported = False
     if not supported:
         return {}
-    return {"response_format": {"type": "json_schema", "json_schema": {
-        "name": "draft", "schema": ModelDraft.model_json_schema()}}}
+    return {
+        "response_format": {
+            "type": "json_schema",
+            "json_schema": {"name": "draft", "schema": ModelDraft.model_json_schema()},
+        }
+    }
 
 
-async def stream_tokens(messages: list[dict[str, str]], *, model: str, settings: Settings,
-                        context: dict[str, Any]) -> AsyncIterator[str]:
+async def stream_tokens(
+    messages: list[dict[str, str]], *, model: str, settings: Settings, context: dict[str, Any]
+) -> AsyncIterator[str]:
     """Yield the model's raw output as it arrives (the caller validates the whole)."""
     router = router_for(model, settings)
     try:
         response = await router.acompletion(
-            model=model, messages=messages, metadata={"crisisdraft": context},
-            timeout=settings.llm_timeout_s, stream=True,
+            model=model,
+            messages=messages,
+            metadata={"crisisdraft": context},
+            timeout=settings.llm_timeout_s,
+            stream=True,
             **_structured(litellm_module(), model, settings),
         )
         async for chunk in response:
@@ -218,8 +254,10 @@ async def stream_tokens(messages: list[dict[str, str]], *, model: str, settings:
             if delta:
                 yield delta
     except Exception as exc:
-        raise ModelError(f"Model {model!r} failed while streaming: {type(exc).__name__}",
-                         fix="Retry, or use the built-in 'crisisdraft/composer'.") from exc
+        raise ModelError(
+            f"Model {model!r} failed while streaming: {type(exc).__name__}",
+            fix="Retry, or use the built-in 'crisisdraft/composer'.",
+        ) from exc
 
 
 def is_local(model: str) -> bool:

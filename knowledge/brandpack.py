@@ -49,7 +49,7 @@ class Brand(BaseModel):
     escalation_contacts: dict[str, EscalationContact] = Field(
         default_factory=dict, description="Named people by role (legal, safety, press, ...)."
     )
-    response_targets: ResponseTargets = Field(default_factory=ResponseTargets)
+    response_targets: ResponseTargets = Field(default_factory=lambda: ResponseTargets())
     description: str = ""
 
     @field_validator("languages")
@@ -79,7 +79,9 @@ class ApprovedReply(BaseModel):
     approved_at: datetime
     approved_by: str = Field(min_length=1)
     incident_id: str | None = None
-    draft_id: str | None = Field(None, description="Set when the reply came from a crisisdraft draft.")
+    draft_id: str | None = Field(
+        None, description="Set when the reply came from a crisisdraft draft."
+    )
 
 
 @dataclass(frozen=True)
@@ -125,7 +127,9 @@ def load_pack(root: Path, *, max_file_bytes: int = 5_000_000) -> BrandPack:
     for name in REQUIRED_FILES:
         if not (root / name).is_file():
             problems.append(PackProblem(name, "is missing"))
-    guideline_paths = sorted((root / "guidelines").glob("*.md")) if (root / "guidelines").is_dir() else []
+    guideline_paths = (
+        sorted((root / "guidelines").glob("*.md")) if (root / "guidelines").is_dir() else []
+    )
     if not guideline_paths:
         problems.append(PackProblem("guidelines/", "holds no *.md guideline documents"))
     for path in [root / n for n in REQUIRED_FILES if (root / n).is_file()] + guideline_paths:
@@ -133,8 +137,11 @@ def load_pack(root: Path, *, max_file_bytes: int = 5_000_000) -> BrandPack:
         size = path.stat().st_size
         if size > max_file_bytes:
             problems.append(
-                PackProblem(rel, f"is {size:,} bytes; the limit is {max_file_bytes:,} "
-                            "(CRISISDRAFT_MAX_PACK_FILE_BYTES)")
+                PackProblem(
+                    rel,
+                    f"is {size:,} bytes; the limit is {max_file_bytes:,} "
+                    "(CRISISDRAFT_MAX_PACK_FILE_BYTES)",
+                )
             )
             continue
         files[rel] = path.read_bytes()
@@ -170,8 +177,13 @@ def parse_pack(files: dict[str, bytes]) -> BrandPack:
         problems.extend(_cross_check(brand, replies))
     if problems or brand is None or policy is None:
         raise BrandPackError(problems)
-    return BrandPack(brand=brand, policy=policy, guidelines=guidelines,
-                     approved_replies=replies, files=dict(files))
+    return BrandPack(
+        brand=brand,
+        policy=policy,
+        guidelines=guidelines,
+        approved_replies=replies,
+        files=dict(files),
+    )
 
 
 def _parse_yaml(text: str | None, name: str, problems: list[PackProblem]) -> Any:
@@ -181,13 +193,19 @@ def _parse_yaml(text: str | None, name: str, problems: list[PackProblem]) -> Any
         return yaml.safe_load(text)
     except yaml.YAMLError as exc:
         mark = getattr(exc, "problem_mark", None)
-        problems.append(PackProblem(name, f"is not valid YAML: {getattr(exc, 'problem', exc)}",
-                                    line=mark.line + 1 if mark else None))
+        problems.append(
+            PackProblem(
+                name,
+                f"is not valid YAML: {getattr(exc, 'problem', exc)}",
+                line=mark.line + 1 if mark else None,
+            )
+        )
         return None
 
 
-def _parse_yaml_model(text: str | None, name: str, model: type[BaseModel],
-                      problems: list[PackProblem]) -> Any:
+def _parse_yaml_model(
+    text: str | None, name: str, model: type[BaseModel], problems: list[PackProblem]
+) -> Any:
     data = _parse_yaml(text, name, problems)
     if data is None:
         return None
@@ -201,8 +219,9 @@ def _parse_yaml_model(text: str | None, name: str, model: type[BaseModel],
         return None
 
 
-def validation_problems(exc: ValidationError, name: str, text: str,
-                        base_line: int | None = None) -> list[PackProblem]:
+def validation_problems(
+    exc: ValidationError, name: str, text: str, base_line: int | None = None
+) -> list[PackProblem]:
     """Turn pydantic errors into problems with the YAML line of each field."""
     out = []
     for err in exc.errors():
@@ -227,7 +246,9 @@ def yaml_line(text: str, loc: tuple[Any, ...]) -> int | None:
                 break
             line = key.start_mark.line + 1 if key is not None else line
             node = match
-        elif isinstance(node, yaml.SequenceNode) and isinstance(part, int) and part < len(node.value):
+        elif (
+            isinstance(node, yaml.SequenceNode) and isinstance(part, int) and part < len(node.value)
+        ):
             node = node.value[part]
             line = node.start_mark.line + 1
         else:
@@ -247,8 +268,9 @@ def _parse_replies(text: str | None, problems: list[PackProblem]) -> list[Approv
         try:
             data = json.loads(line)
         except json.JSONDecodeError as exc:
-            problems.append(PackProblem(name, f"is not valid JSON ({exc.msg}, column {exc.colno})",
-                                        line=number))
+            problems.append(
+                PackProblem(name, f"is not valid JSON ({exc.msg}, column {exc.colno})", line=number)
+            )
             continue
         if not isinstance(data, dict):
             problems.append(PackProblem(name, "each line must be one JSON object", line=number))
@@ -259,8 +281,14 @@ def _parse_replies(text: str | None, problems: list[PackProblem]) -> list[Approv
             problems.extend(validation_problems(exc, name, "", base_line=number))
             continue
         if reply.id in seen:
-            problems.append(PackProblem(name, f"duplicate id {reply.id!r} (first on line "
-                                        f"{seen[reply.id]})", line=number, field="id"))
+            problems.append(
+                PackProblem(
+                    name,
+                    f"duplicate id {reply.id!r} (first on line {seen[reply.id]})",
+                    line=number,
+                    field="id",
+                )
+            )
             continue
         seen[reply.id] = number
         replies.append(reply)
@@ -277,8 +305,10 @@ def _parse_guidelines(texts: dict[str, str], problems: list[PackProblem]) -> lis
         if not text.strip():
             problems.append(PackProblem(name, "is empty"))
             continue
-        title = next((ln.lstrip("# ").strip() for ln in text.splitlines() if ln.startswith("#")),
-                     Path(name).stem.replace("_", " ").replace("-", " "))
+        title = next(
+            (ln.lstrip("# ").strip() for ln in text.splitlines() if ln.startswith("#")),
+            Path(name).stem.replace("_", " ").replace("-", " "),
+        )
         out.append(Guideline(path=name, title=title, text=text))
     return out
 
@@ -287,13 +317,21 @@ def _cross_check(brand: Brand, replies: list[ApprovedReply]) -> list[PackProblem
     problems = []
     for reply in replies:
         if reply.post.channel not in brand.channels:
-            problems.append(PackProblem(
-                "approved_replies.jsonl",
-                f"reply {reply.id!r} is on channel {reply.post.channel!r}, which brand.yaml "
-                f"does not list in channels {brand.channels}", field="post.channel"))
+            problems.append(
+                PackProblem(
+                    "approved_replies.jsonl",
+                    f"reply {reply.id!r} is on channel {reply.post.channel!r}, which brand.yaml "
+                    f"does not list in channels {brand.channels}",
+                    field="post.channel",
+                )
+            )
         if reply.language not in brand.languages:
-            problems.append(PackProblem(
-                "approved_replies.jsonl",
-                f"reply {reply.id!r} is in {reply.language!r}, which brand.yaml does not list "
-                f"in languages {brand.languages}", field="language"))
+            problems.append(
+                PackProblem(
+                    "approved_replies.jsonl",
+                    f"reply {reply.id!r} is in {reply.language!r}, which brand.yaml does not list "
+                    f"in languages {brand.languages}",
+                    field="language",
+                )
+            )
     return problems

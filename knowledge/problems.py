@@ -1,4 +1,4 @@
-"""Problems found in a brand pack, each naming the file, line and field, and the error that holds them."""
+"""Problems found in a brand pack (each naming file, line and field) and the error holding them."""
 
 from __future__ import annotations
 
@@ -30,7 +30,8 @@ class BrandPackError(InvalidInputError):
         self.problems = problems
         lines = "\n".join(f"  - {p}" for p in problems)
         super().__init__(
-            f"The brand pack was refused ({len(problems)} problem(s)); nothing was changed:\n{lines}",
+            f"The brand pack was refused ({len(problems)} problem(s)); nothing was changed:"
+            f"\n{lines}",
             fix=fix or "Correct the files named above and load the pack again.",
         )
 

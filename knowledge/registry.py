@@ -41,7 +41,9 @@ class BrandRegistry:
     def ids(self) -> list[str]:
         if not self.root.is_dir():
             return []
-        return sorted(p.name for p in self.root.iterdir() if p.is_dir() and not p.name.startswith("."))
+        return sorted(
+            p.name for p in self.root.iterdir() if p.is_dir() and not p.name.startswith(".")
+        )
 
     def get(self, brand_id: str) -> BrandPack:
         folder = self.root / brand_id
@@ -51,7 +53,9 @@ class BrandRegistry:
                 f"Unknown brand {brand_id!r} (loaded brands: {known}).",
                 fix="Load its pack with `crisisdraft brand load DIR` or PUT /v1/brands/{id}.",
             )
-        stamp = (folder / ".content_hash").read_text() if (folder / ".content_hash").exists() else ""
+        stamp = (
+            (folder / ".content_hash").read_text() if (folder / ".content_hash").exists() else ""
+        )
         cached = self._cache.get(brand_id)
         if cached and cached[0] == stamp and stamp:
             return cached[1]
@@ -60,20 +64,32 @@ class BrandRegistry:
         return pack
 
     def load_dir(self, folder: Path, *, expect_id: str | None = None) -> LoadReport:
-        return self.install(load_pack(folder, max_file_bytes=self.settings.max_pack_file_bytes),
-                            expect_id=expect_id)
+        return self.install(
+            load_pack(folder, max_file_bytes=self.settings.max_pack_file_bytes), expect_id=expect_id
+        )
 
     def load_files(self, files: dict[str, bytes], *, expect_id: str | None = None) -> LoadReport:
         limit = self.settings.max_pack_file_bytes
-        too_big = [PackProblem(n, f"is {len(b):,} bytes; the limit is {limit:,}")
-                   for n, b in files.items() if len(b) > limit]
+        too_big = [
+            PackProblem(n, f"is {len(b):,} bytes; the limit is {limit:,}")
+            for n, b in files.items()
+            if len(b) > limit
+        ]
         if too_big:
             raise BrandPackError(too_big)
         bad_names = [n for n in files if not _safe_relative(n)]
         if bad_names:
-            raise BrandPackError([PackProblem(n, "is not an allowed file name in a brand pack "
-                                              "(brand.yaml, policy.yaml, approved_replies.jsonl, "
-                                              "guidelines/*.md)") for n in bad_names])
+            raise BrandPackError(
+                [
+                    PackProblem(
+                        n,
+                        "is not an allowed file name in a brand pack "
+                        "(brand.yaml, policy.yaml, approved_replies.jsonl, "
+                        "guidelines/*.md)",
+                    )
+                    for n in bad_names
+                ]
+            )
         return self.install(parse_pack(files), expect_id=expect_id)
 
     def install(self, pack: BrandPack, *, expect_id: str | None = None) -> LoadReport:
@@ -85,10 +101,16 @@ class BrandRegistry:
 
         brand_id = pack.brand.id
         if expect_id is not None and expect_id != brand_id:
-            raise BrandPackError([PackProblem(
-                "brand.yaml", f"says id {brand_id!r} but it was uploaded to brand {expect_id!r}",
-                field="id")], fix="Make brand.yaml's id match the URL, or upload to /v1/brands/"
-                f"{brand_id}.")
+            raise BrandPackError(
+                [
+                    PackProblem(
+                        "brand.yaml",
+                        f"says id {brand_id!r} but it was uploaded to brand {expect_id!r}",
+                        field="id",
+                    )
+                ],
+                fix=f"Make brand.yaml's id match the URL, or upload to /v1/brands/{brand_id}.",
+            )
         if not re.match(BRAND_ID_PATTERN, brand_id):  # already validated; defence in depth
             raise BrandPackError([PackProblem("brand.yaml", "invalid id", field="id")])
         started = time.perf_counter()
@@ -102,9 +124,13 @@ class BrandRegistry:
                 self._swap_in(pack)
             self._cache.pop(brand_id, None)
         return LoadReport(
-            brand_id=brand_id, content_hash=pack.content_hash, changed=changed,
-            chunks_added=report.added, chunks_removed=report.removed,
-            chunks_unchanged=report.unchanged, seconds=time.perf_counter() - started,
+            brand_id=brand_id,
+            content_hash=pack.content_hash,
+            changed=changed,
+            chunks_added=report.added,
+            chunks_removed=report.removed,
+            chunks_unchanged=report.unchanged,
+            seconds=time.perf_counter() - started,
         )
 
     def _swap_in(self, pack: BrandPack) -> None:
@@ -137,5 +163,10 @@ def _safe_relative(name: str) -> bool:
     if name in ("brand.yaml", "policy.yaml", "approved_replies.jsonl"):
         return True
     parts = name.split("/")
-    return (len(parts) == 2 and parts[0] == "guidelines" and parts[1].endswith(".md")
-            and not parts[1].startswith(".") and "\\" not in name)
+    return (
+        len(parts) == 2
+        and parts[0] == "guidelines"
+        and parts[1].endswith(".md")
+        and not parts[1].startswith(".")
+        and "\\" not in name
+    )

@@ -56,4 +56,6 @@ CHANNEL_LIMITS: dict[str, int] = {
     "chat": 1000,
 }
 #: Channels where a reply is seen by the public (email and chat are private).
-PUBLIC_CHANNELS: frozenset[str] = frozenset({"x", "instagram", "facebook", "tiktok", "linkedin", "reviews"})
+PUBLIC_CHANNELS: frozenset[str] = frozenset(
+    {"x", "instagram", "facebook", "tiktok", "linkedin", "reviews"}
+)

@@ -42,24 +42,32 @@ def read_conversations(dev_json: Path) -> list[Conversation]:
             "(../shared/data/twitter-customer-care/dev.json).",
         ) from exc
     except json.JSONDecodeError as exc:
-        raise InvalidInputError(f"{dev_json} is not valid JSON (line {exc.lineno}).",
-                                fix="Pass the data set's dev.json unchanged.") from exc
+        raise InvalidInputError(
+            f"{dev_json} is not valid JSON (line {exc.lineno}).",
+            fix="Pass the data set's dev.json unchanged.",
+        ) from exc
     if not isinstance(data, list):
-        raise InvalidInputError(f"{dev_json} should hold a list of conversations.",
-                                fix="Pass the data set's dev.json unchanged.")
+        raise InvalidInputError(
+            f"{dev_json} should hold a list of conversations.",
+            fix="Pass the data set's dev.json unchanged.",
+        )
     out = []
     for item in data:
         try:
-            out.append(Conversation(
-                company=item["dialogHeader"]["company"],
-                turns=list(item["dialogContent"]),
-                reply=item["agentURL"]["url_utterance"],
-                reply_url=item["agentURL"]["url"],
-                reply_tweet_id=str(item["agentURL"]["tweet_ID"]),
-            ))
+            out.append(
+                Conversation(
+                    company=item["dialogHeader"]["company"],
+                    turns=list(item["dialogContent"]),
+                    reply=item["agentURL"]["url_utterance"],
+                    reply_url=item["agentURL"]["url"],
+                    reply_tweet_id=str(item["agentURL"]["tweet_ID"]),
+                )
+            )
         except (KeyError, TypeError) as exc:
-            raise InvalidInputError(f"{dev_json}: a conversation lacks {exc}.",
-                                    fix="Pass the data set's dev.json unchanged.") from exc
+            raise InvalidInputError(
+                f"{dev_json}: a conversation lacks {exc}.",
+                fix="Pass the data set's dev.json unchanged.",
+            ) from exc
     return out
 
 
@@ -99,9 +107,13 @@ def import_twitter(dev_json: Path, out: Path) -> dict[str, int]:
             "escalation_contacts": {},
             "description": f"Imported from public @{company} customer-care conversations (2020).",
         }
-        (folder / "brand.yaml").write_text(yaml.safe_dump(brand, sort_keys=False, allow_unicode=True))
+        (folder / "brand.yaml").write_text(
+            yaml.safe_dump(brand, sort_keys=False, allow_unicode=True)
+        )
         policy = neutral_policy(allowed_domains=reply_domains(convs))
-        (folder / "policy.yaml").write_text(yaml.safe_dump(policy, sort_keys=False, allow_unicode=True))
+        (folder / "policy.yaml").write_text(
+            yaml.safe_dump(policy, sort_keys=False, allow_unicode=True)
+        )
         (folder / "guidelines" / "imported.md").write_text(
             f"# @{company} customer care\n\n## Source\n\nThis pack was generated from {len(convs)} "
             f"public conversations between customers and @{company}. Its approved replies are the "
@@ -112,17 +124,26 @@ def import_twitter(dev_json: Path, out: Path) -> dict[str, int]:
             turn = conv.last_client_turn
             if turn is None:
                 continue
-            lines.append(json.dumps({
-                "id": f"tw-{conv.reply_tweet_id}",
-                "post": {"text": turn["message"], "channel": "x", "author": "@" + turn["client"]},
-                "reply": conv.reply,
-                "category": _category(turn["message"]),
-                "kind": "reply",
-                "language": "en",
-                "approved_at": turn["datetime"],
-                "approved_by": f"@{company}",
-                "incident_id": None,
-            }, ensure_ascii=False))
+            lines.append(
+                json.dumps(
+                    {
+                        "id": f"tw-{conv.reply_tweet_id}",
+                        "post": {
+                            "text": turn["message"],
+                            "channel": "x",
+                            "author": "@" + turn["client"],
+                        },
+                        "reply": conv.reply,
+                        "category": _category(turn["message"]),
+                        "kind": "reply",
+                        "language": "en",
+                        "approved_at": turn["datetime"],
+                        "approved_by": f"@{company}",
+                        "incident_id": None,
+                    },
+                    ensure_ascii=False,
+                )
+            )
         (folder / "approved_replies.jsonl").write_text("\n".join(lines) + "\n")
         counts[brand_id] = len(lines)
     return counts

@@ -47,8 +47,10 @@ def fit(sections: Sequence[Section], *, post: str, post_budget: int) -> Fitted:
         post = truncate_tokens(post, post_budget) + (
             f" [post truncated: first {post_budget} of {post_tokens} tokens shown]"
         )
-        notes.append(f"The post was cut to its first {post_budget} of {post_tokens} tokens "
-                     "to fit the model's context.")
+        notes.append(
+            f"The post was cut to its first {post_budget} of {post_tokens} tokens "
+            "to fit the model's context."
+        )
     total = min(post_tokens, post_budget)
     kept: dict[str, list[str]] = {}
     dropped: dict[str, int] = {}
@@ -64,8 +66,11 @@ def fit(sections: Sequence[Section], *, post: str, post_budget: int) -> Fitted:
         kept[section.name] = chosen
         dropped[section.name] = len(section.items) - len(chosen)
         if dropped[section.name]:
-            notes.append(f"{dropped[section.name]} of {len(section.items)} {section.name} "
-                         f"left out to stay within {section.budget} tokens.")
+            notes.append(
+                f"{dropped[section.name]} of {len(section.items)} {section.name} "
+                f"left out to stay within {section.budget} tokens."
+            )
         total += used
-    return Fitted(items=kept, dropped=dropped, post=post, post_truncated=truncated,
-                  tokens=total, notes=notes)
+    return Fitted(
+        items=kept, dropped=dropped, post=post, post_truncated=truncated, tokens=total, notes=notes
+    )

@@ -58,8 +58,10 @@ def load_prompt(name: str, directory: Path = PROMPTS_DIR) -> PromptTemplate:
     path = directory / f"{name}.yaml"
     if not path.is_file():
         known = ", ".join(sorted(p.stem for p in directory.glob("*.yaml")))
-        raise SetupError(f"No prompt named {name!r} in {directory} (have: {known}).",
-                         fix="Use one of the names listed, or add the YAML file.")
+        raise SetupError(
+            f"No prompt named {name!r} in {directory} (have: {known}).",
+            fix="Use one of the names listed, or add the YAML file.",
+        )
     try:
         data = yaml.safe_load(path.read_text(encoding="utf-8"))
         template = PromptTemplate.model_validate({**data, "name": name})
@@ -67,8 +69,10 @@ def load_prompt(name: str, directory: Path = PROMPTS_DIR) -> PromptTemplate:
         _compiled(template.system)
         _compiled(template.user)
     except (yaml.YAMLError, ValidationError, TemplateError, TypeError) as exc:
-        raise SetupError(f"Prompt file {path} is invalid: {exc}",
-                         fix="Fix the file: it needs version, description, system and user.") from exc
+        raise SetupError(
+            f"Prompt file {path} is invalid: {exc}",
+            fix="Fix the file: it needs version, description, system and user.",
+        ) from exc
     return template
 
 
@@ -77,8 +81,10 @@ def render(template: PromptTemplate, **variables: Any) -> RenderedPrompt:
         system = _compiled(template.system).render(**variables)
         user = _compiled(template.user).render(**variables)
     except TemplateError as exc:
-        raise InvalidInputError(f"Prompt {template.ref} could not be rendered: {exc}",
-                                fix="Pass every variable the template uses.") from exc
+        raise InvalidInputError(
+            f"Prompt {template.ref} could not be rendered: {exc}",
+            fix="Pass every variable the template uses.",
+        ) from exc
     return RenderedPrompt(ref=template.ref, system=system.strip(), user=user.strip())
 
 

@@ -50,8 +50,10 @@ def demo_keys(demo_settings: Any) -> dict[str, str]:
     from drafting.storage.repository import Storage
 
     storage = Storage(demo_settings.resolved_database_url)
-    keys = {role: storage.create_key(name=f"test {role}", role=role, brands=["demo"])[0]
-            for role in ("agent", "reviewer", "lead")}
+    keys = {
+        role: storage.create_key(name=f"test {role}", role=role, brands=["demo"])[0]
+        for role in ("agent", "reviewer", "lead")
+    }
     keys["admin"] = storage.create_key(name="test admin", role="admin", brands=["*"])[0]
     return keys
 
@@ -122,6 +124,10 @@ def demo_copy(demo_settings: Any, tmp_path: Path) -> Any:
     import shutil
 
     data = tmp_path / "demo-copy"
-    shutil.copytree(demo_settings.data_dir, data, symlinks=True,
-                    ignore=shutil.ignore_patterns("crisisdraft.db*"))
+    shutil.copytree(
+        demo_settings.data_dir,
+        data,
+        symlinks=True,
+        ignore=shutil.ignore_patterns("crisisdraft.db*"),
+    )
     return demo_settings.model_copy(update={"data_dir": data, "database_url": None})

@@ -42,10 +42,18 @@ def make_drafts(settings: Any, n: int) -> list[str]:
     async def go() -> list[str]:
         ids = []
         for i in range(n):
-            draft = await create_draft(DraftCreate.model_validate({
-                "brand": "demo", "channel": "facebook",
-                "post": {"text": f"Order {i} is late, where is it?"}}),
-                settings=settings, registry=registry, store=storage)
+            draft = await create_draft(
+                DraftCreate.model_validate(
+                    {
+                        "brand": "demo",
+                        "channel": "facebook",
+                        "post": {"text": f"Order {i} is late, where is it?"},
+                    }
+                ),
+                settings=settings,
+                registry=registry,
+                store=storage,
+            )
             ids.append(draft.id)
         return ids
 
@@ -61,31 +69,44 @@ def verify(settings: Any, acknowledged: set[str], report: CrashReport) -> None:
     engine = make_engine(settings.resolved_database_url)
     with engine.connect() as conn:
         rows = conn.execute(select(DraftRow.id, DraftRow.status, DraftRow.version)).all()
-        decisions = dict(conn.execute(select(DecisionRow.draft_id, func.count())
-                                      .group_by(DecisionRow.draft_id)).all())
-        audits = dict(conn.execute(select(AuditRow.draft_id, func.count())
-                                   .where(AuditRow.action == "draft.approve")
-                                   .group_by(AuditRow.draft_id)).all())
+        decisions = dict(
+            conn.execute(
+                select(DecisionRow.draft_id, func.count()).group_by(DecisionRow.draft_id)
+            ).all()
+        )
+        audits = dict(
+            conn.execute(
+                select(AuditRow.draft_id, func.count())
+                .where(AuditRow.action == "draft.approve")
+                .group_by(AuditRow.draft_id)
+            ).all()
+        )
     engine.dispose()
     for draft_id, status, version in rows:
         approved = status == "approved"
-        if approved != (decisions.get(draft_id, 0) == 1) or approved != (audits.get(draft_id, 0) == 1) \
-                or approved != (version == 2):
+        if (
+            approved != (decisions.get(draft_id, 0) == 1)
+            or approved != (audits.get(draft_id, 0) == 1)
+            or approved != (version == 2)
+        ):
             report.half_written.append(draft_id)
         if draft_id in acknowledged and not approved:
             report.lost.append(draft_id)
 
 
-def crash_rounds(settings: Any, draft_ids: list[str], *, rounds: int, key: str,
-                 log_dir: Path, seed: int = 7) -> CrashReport:
+def crash_rounds(
+    settings: Any, draft_ids: list[str], *, rounds: int, key: str, log_dir: Path, seed: int = 7
+) -> CrashReport:
     rng = random.Random(seed)
     report = CrashReport()
     pending = list(draft_ids)
     acknowledged: set[str] = set()
-    env = {"CRISISDRAFT_DATA_DIR": str(settings.data_dir),
-           "CRISISDRAFT_MODELS_DIR": str(settings.models_dir),
-           "CRISISDRAFT_DATABASE_URL": settings.resolved_database_url,
-           "CRISISDRAFT_LOG_LEVEL": "WARNING"}
+    env = {
+        "CRISISDRAFT_DATA_DIR": str(settings.data_dir),
+        "CRISISDRAFT_MODELS_DIR": str(settings.models_dir),
+        "CRISISDRAFT_DATABASE_URL": settings.resolved_database_url,
+        "CRISISDRAFT_LOG_LEVEL": "WARNING",
+    }
     for round_no in range(rounds):
         if not pending:
             break
@@ -95,15 +116,19 @@ def crash_rounds(settings: Any, draft_ids: list[str], *, rounds: int, key: str,
             base = f"http://127.0.0.1:{port}"
             stop = threading.Event()
 
-            def approve_stream() -> None:
+            def approve_stream(base: str = base, stop: threading.Event = stop) -> None:
                 with httpx.Client(timeout=10) as client:
                     while pending and not stop.is_set():
                         draft_id = pending[0]
                         try:
-                            r = client.post(f"{base}/v1/drafts/{draft_id}/approve",
-                                            headers={"Authorization": f"Bearer {key}",
-                                                     "Idempotency-Key": f"crash-{draft_id}"},
-                                            json={"reason": "crash test", "expected_version": 1})
+                            r = client.post(
+                                f"{base}/v1/drafts/{draft_id}/approve",
+                                headers={
+                                    "Authorization": f"Bearer {key}",
+                                    "Idempotency-Key": f"crash-{draft_id}",
+                                },
+                                json={"reason": "crash test", "expected_version": 1},
+                            )
                         except httpx.HTTPError:
                             report.in_flight_unacknowledged += 1
                             return  # the server died under us: this one was never acknowledged

@@ -59,18 +59,24 @@ def get_principal(request: Request, storage: StorageDep, settings: SettingsDep) 
     header = request.headers.get("authorization", "")
     scheme, _, key = header.partition(" ")
     if scheme.lower() != "bearer" or not key.strip():
-        raise UnauthorizedError("This endpoint needs an API key.",
-                                fix="Send 'Authorization: Bearer <key>'; create one with "
-                                "`crisisdraft keys create --role agent --brand <id>`.")
+        raise UnauthorizedError(
+            "This endpoint needs an API key.",
+            fix="Send 'Authorization: Bearer <key>'; create one with "
+            "`crisisdraft keys create --role agent --brand <id>`.",
+        )
     principal = storage.authenticate(key.strip())
     if principal is None:
-        raise UnauthorizedError("The API key is unknown or revoked.",
-                                fix="Create a new key with `crisisdraft keys create`.")
+        raise UnauthorizedError(
+            "The API key is unknown or revoked.",
+            fix="Create a new key with `crisisdraft keys create`.",
+        )
     wait = storage.hit(principal.key_id, limit=settings.rate_limit_per_minute)
     if wait is not None:
         raise RateLimitedError(
             f"More than {settings.rate_limit_per_minute} requests this minute for this key.",
-            fix=f"Retry after {wait} s.", retry_after=wait)
+            fix=f"Retry after {wait} s.",
+            retry_after=wait,
+        )
     return principal
 
 
@@ -82,7 +88,9 @@ def require(principal: Principal, permission: str, brand: str | None = None) -> 
     if not principal.can(permission):
         raise ForbiddenError(
             f"Role {principal.role!r} may not {permission.replace('_', ' ')}.",
-            fix="Use a key with a role that may (agent < reviewer < lead < admin).")
+            fix="Use a key with a role that may (agent < reviewer < lead < admin).",
+        )
     if brand is not None and not principal.sees(brand):
-        raise NotFoundError(f"Unknown brand {brand!r} for this key.",
-                            fix="Use a brand your key is scoped to.")
+        raise NotFoundError(
+            f"Unknown brand {brand!r} for this key.", fix="Use a brand your key is scoped to."
+        )

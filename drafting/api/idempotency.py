@@ -1,4 +1,4 @@
-"""``Idempotency-Key`` on POSTs: a retried request returns the first answer, never a second draft."""
+"""``Idempotency-Key`` on POSTs: a retry returns the first answer, never a second draft."""
 
 from __future__ import annotations
 
@@ -13,21 +13,31 @@ from drafting.access import Principal
 from drafting.storage.repository import Storage
 
 
-async def idempotent(request: Request, storage: Storage, principal: Principal, payload: Any,
-                     status_code: int, run: Callable[[], Awaitable[BaseModel]]) -> Any:
+async def idempotent(
+    request: Request,
+    storage: Storage,
+    principal: Principal,
+    payload: Any,
+    status_code: int,
+    run: Callable[[], Awaitable[BaseModel]],
+) -> Any:
     key = request.headers.get("idempotency-key")
     if not key:
         return await run()
     scope = f"{request.method} {request.url.path}"
-    stored = storage.idempotency_begin(principal.key_id, key[:200], {"scope": scope, "body": payload})
+    stored = storage.idempotency_begin(
+        principal.key_id, key[:200], {"scope": scope, "body": payload}
+    )
     if stored is not None:
-        return JSONResponse(stored["body"], status_code=stored["status_code"],
-                            headers={"Idempotent-Replay": "true"})
+        return JSONResponse(
+            stored["body"], status_code=stored["status_code"], headers={"Idempotent-Replay": "true"}
+        )
     try:
         result = await run()
     except BaseException:
         storage.idempotency_abort(principal.key_id, key[:200])
         raise
-    storage.idempotency_finish(principal.key_id, key[:200], status_code,
-                               result.model_dump(mode="json"))
+    storage.idempotency_finish(
+        principal.key_id, key[:200], status_code, result.model_dump(mode="json")
+    )
     return result

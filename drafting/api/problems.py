@@ -6,9 +6,9 @@ import logging
 from typing import Any
 
 from fastapi import FastAPI, Request
-from pydantic import BaseModel, ConfigDict
 from fastapi.exceptions import RequestValidationError
 from fastapi.responses import JSONResponse
+from pydantic import BaseModel, ConfigDict
 from starlette.exceptions import HTTPException as StarletteHTTPException
 
 from drafting.errors import CrisisdraftError
@@ -30,8 +30,11 @@ class Problem(BaseModel):
 
 
 def _problem_response(description: str) -> dict[str, Any]:
-    return {"description": description, "model": Problem,
-            "content": {MEDIA_TYPE: {"schema": {"$ref": "#/components/schemas/Problem"}}}}
+    return {
+        "description": description,
+        "model": Problem,
+        "content": {MEDIA_TYPE: {"schema": {"$ref": "#/components/schemas/Problem"}}},
+    }
 
 
 #: Errors every /v1 route can answer with, documented in the OpenAPI document.
@@ -76,27 +79,45 @@ def install_problem_handlers(app: FastAPI) -> None:
     @app.exception_handler(RequestValidationError)
     async def _invalid(request: Request, exc: RequestValidationError) -> JSONResponse:
         errors = [
-            {"field": ".".join(str(p) for p in e.get("loc", ()) if p != "body"),
-             "message": e.get("msg", "")}
+            {
+                "field": ".".join(str(p) for p in e.get("loc", ()) if p != "body"),
+                "message": e.get("msg", ""),
+            }
             for e in exc.errors()
         ]
         log.info("%s %s -> invalid request: %s", request.method, request.url.path, errors)
         summary = "; ".join(f"{e['field'] or 'body'}: {e['message']}" for e in errors[:5])
-        return problem(422, "invalid-request", "Invalid request", summary,
-                       errors=errors, fix="Correct the fields named in errors and send again.")
+        return problem(
+            422,
+            "invalid-request",
+            "Invalid request",
+            summary,
+            errors=errors,
+            fix="Correct the fields named in errors and send again.",
+        )
 
     @app.exception_handler(StarletteHTTPException)
     async def _http(request: Request, exc: StarletteHTTPException) -> JSONResponse:
-        slug = {404: "not-found", 405: "method-not-allowed", 401: "unauthorized",
-                403: "forbidden", 413: "too-large", 429: "rate-limited"}.get(exc.status_code, "http")
+        slug = {
+            404: "not-found",
+            405: "method-not-allowed",
+            401: "unauthorized",
+            403: "forbidden",
+            413: "too-large",
+            429: "rate-limited",
+        }.get(exc.status_code, "http")
         return problem(exc.status_code, slug, str(exc.detail), str(exc.detail))
 
     @app.exception_handler(Exception)
     async def _unexpected(request: Request, exc: Exception) -> JSONResponse:
         log.exception("unhandled error on %s %s", request.method, request.url.path)
-        return problem(500, "internal", "Internal error",
-                       "Something went wrong on our side; nothing was stored for this request.",
-                       fix="Retry; if it persists, the server log has the details.")
+        return problem(
+            500,
+            "internal",
+            "Internal error",
+            "Something went wrong on our side; nothing was stored for this request.",
+            fix="Retry; if it persists, the server log has the details.",
+        )
 
 
 def install_body_limit(app: FastAPI, limit: int) -> None:
@@ -106,8 +127,11 @@ def install_body_limit(app: FastAPI, limit: int) -> None:
     async def _limit(request: Request, call_next: Any) -> Any:
         length = request.headers.get("content-length")
         if length and length.isdigit() and int(length) > limit:
-            return problem(413, "too-large", "Request too large",
-                           f"The body is {int(length):,} bytes; the limit is {limit:,}.",
-                           fix="Send less (CRISISDRAFT_MAX_REQUEST_BYTES sets the limit).")
+            return problem(
+                413,
+                "too-large",
+                "Request too large",
+                f"The body is {int(length):,} bytes; the limit is {limit:,}.",
+                fix="Send less (CRISISDRAFT_MAX_REQUEST_BYTES sets the limit).",
+            )
         return await call_next(request)
-

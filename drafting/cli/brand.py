@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from pathlib import Path
+from typing import Any
 
 import typer
 
@@ -38,14 +39,19 @@ def list_brands(as_json: bool = typer.Option(False, "--json")) -> None:
         from knowledge.registry import BrandRegistry
 
         registry = BrandRegistry(settings_from_cli())
-        rows = []
+        rows: list[dict[str, Any]] = []
         for brand_id in registry.ids():
             pack = registry.get(brand_id)
-            rows.append({
-                "id": brand_id, "name": pack.brand.name, "languages": pack.brand.languages,
-                "channels": pack.brand.channels, "guidelines": len(pack.guidelines),
-                "approved_replies": len(pack.approved_replies),
-            })
+            rows.append(
+                {
+                    "id": brand_id,
+                    "name": pack.brand.name,
+                    "languages": pack.brand.languages,
+                    "channels": pack.brand.channels,
+                    "guidelines": len(pack.guidelines),
+                    "approved_replies": len(pack.approved_replies),
+                }
+            )
         if as_json:
             print_json(rows)
             return
@@ -53,8 +59,13 @@ def list_brands(as_json: bool = typer.Option(False, "--json")) -> None:
 
         table = Table("id", "name", "languages", "guidelines", "approved replies")
         for r in rows:
-            table.add_row(r["id"], r["name"], ",".join(r["languages"]), str(r["guidelines"]),
-                          str(r["approved_replies"]))
+            table.add_row(
+                r["id"],
+                r["name"],
+                ",".join(r["languages"]),
+                str(r["guidelines"]),
+                str(r["approved_replies"]),
+            )
         console().print(table if rows else "No brands loaded: run `crisisdraft brand load DIR`.")
 
 

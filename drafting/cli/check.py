@@ -24,8 +24,9 @@ def check(
         from knowledge.registry import BrandRegistry
 
         pack = BrandRegistry(settings_from_cli()).get(brand)
-        report = check_text(pack, text, channel=channel, kind=kind, post_text=post, facts=fact,
-                            judge_model=judge)
+        report = check_text(
+            pack, text, channel=channel, kind=kind, post_text=post, facts=fact, judge_model=judge
+        )
         data = report.model_dump()
         if as_json:
             print_json(data)

@@ -34,15 +34,31 @@ def draft(
 
         settings = settings_from_cli()
         try:
-            req = DraftCreate.model_validate({
-                "brand": brand, "channel": channel, "kind": kind, "n": n, "model": model,
-                "post": {"text": post, "author": author}, "facts": fact})
+            req = DraftCreate.model_validate(
+                {
+                    "brand": brand,
+                    "channel": channel,
+                    "kind": kind,
+                    "n": n,
+                    "model": model,
+                    "post": {"text": post, "author": author},
+                    "facts": fact,
+                }
+            )
         except ValidationError as exc:
             err = exc.errors()[0]
-            raise InvalidInputError(f"{'.'.join(map(str, err['loc']))}: {err['msg']}",
-                                    fix="See `crisisdraft draft --help`.") from None
-        result = asyncio.run(create_draft(req, settings=settings, registry=BrandRegistry(settings),
-                                          store=Storage(settings.resolved_database_url)))
+            raise InvalidInputError(
+                f"{'.'.join(map(str, err['loc']))}: {err['msg']}",
+                fix="See `crisisdraft draft --help`.",
+            ) from None
+        result = asyncio.run(
+            create_draft(
+                req,
+                settings=settings,
+                registry=BrandRegistry(settings),
+                store=Storage(settings.resolved_database_url),
+            )
+        )
         if as_json:
             print_json(result.model_dump(mode="json"))
             return
@@ -55,13 +71,20 @@ def show_draft(d: dict[str, Any]) -> None:
     out = console()
     tri = d["triage"]
     flags = ", ".join(tri["risk_flags"]) or "none"
-    out.print(f"[bold]triage[/]: {tri['category']} · severity {tri['severity']} · "
-              f"{tri['sentiment']['label']} · action {tri['action']} · flags: {flags}")
+    out.print(
+        f"[bold]triage[/]: {tri['category']} · severity {tri['severity']} · "
+        f"{tri['sentiment']['label']} · action {tri['action']} · flags: {flags}"
+    )
     if d.get("escalation"):
         e = d["escalation"]
         out.print(f"[bold red]escalate to {e['role']}[/] ({e['contact_name']}, {e['contact']})")
-    out.print(Panel(d["text"], title=f"{d['kind']} on {d['channel']} · {d['verdict']}",
-                    subtitle=f"{d['model']} · {d['prompt_version']} · {d['timings']['total_ms']:.0f} ms"))
+    out.print(
+        Panel(
+            d["text"],
+            title=f"{d['kind']} on {d['channel']} · {d['verdict']}",
+            subtitle=f"{d['model']} · {d['prompt_version']} · {d['timings']['total_ms']:.0f} ms",
+        )
+    )
     for i, alt in enumerate(d["alternatives"], start=2):
         out.print(Panel(alt["text"], title=f"alternative {i} · {alt['verdict']}"))
     show_findings(d["checks"])
@@ -79,5 +102,7 @@ def show_findings(report: dict[str, Any]) -> None:
     for f in failed:
         colour = {"block": "red", "warn": "yellow"}.get(f["severity"], "cyan")
         evidence = f' "{f["evidence"]}"' if f.get("evidence") else ""
-        out.print(f"[{colour}]{f['severity']}[/] {f['id']}:{evidence} {f['explanation']} "
-                  f"→ {f['suggestion']}")
+        out.print(
+            f"[{colour}]{f['severity']}[/] {f['id']}:{evidence} {f['explanation']} "
+            f"→ {f['suggestion']}"
+        )

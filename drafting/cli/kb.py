@@ -25,11 +25,24 @@ def search(
     with cli_errors():
         from knowledge.retrieval import search as run
 
-        where = {key: value for key, value in
-                 {"channel": channel, "category": category, "kind": kind, "language": language}.items()
-                 if value}
-        hits = run(brand, query, k=k, kinds=[source] if source else None, where=where or None,
-                   settings=settings_from_cli())
+        where = {
+            key: value
+            for key, value in {
+                "channel": channel,
+                "category": category,
+                "kind": kind,
+                "language": language,
+            }.items()
+            if value
+        }
+        hits = run(
+            brand,
+            query,
+            k=k,
+            kinds=[source] if source else None,
+            where=where or None,
+            settings=settings_from_cli(),
+        )
         if as_json:
             print_json([h.model_dump() for h in hits])
             return
@@ -39,6 +52,11 @@ def search(
         for h in hits:
             meta = h.metadata
             where_txt = meta.get("path") or meta.get("reply_id") or h.id
-            table.add_row(str(h.rank), f"{h.score:.4f}", h.source, str(where_txt),
-                          (meta.get("reply") or h.text)[:160])
+            table.add_row(
+                str(h.rank),
+                f"{h.score:.4f}",
+                h.source,
+                str(where_txt),
+                (meta.get("reply") or h.text)[:160],
+            )
         console().print(table if hits else "No results.")

@@ -22,12 +22,17 @@ def create(
         from drafting.storage.repository import Storage
 
         if role not in ROLES:
-            raise InvalidInputError(f"Unknown role {role!r}.", fix=f"Use one of {', '.join(ROLES)}.")
+            raise InvalidInputError(
+                f"Unknown role {role!r}.", fix=f"Use one of {', '.join(ROLES)}."
+            )
         storage = Storage(settings_from_cli().resolved_database_url)
         key, principal = storage.create_key(name=name or f"{role} key", role=role, brands=brand)
         typer.echo(key)
-        typer.echo(f"# {principal.key_id}: role {role}, brands {', '.join(principal.brands)}. "
-                   "Store it now: it is not shown again.", err=True)
+        typer.echo(
+            f"# {principal.key_id}: role {role}, brands {', '.join(principal.brands)}. "
+            "Store it now: it is not shown again.",
+            err=True,
+        )
 
 
 @app.command("list")
@@ -65,5 +70,7 @@ def bootstrap() -> None:
         path.parent.mkdir(parents=True, exist_ok=True)
         path.touch(mode=0o600)
         path.write_text(key + "\n")
-        typer.echo(f"Created an admin key, saved in {path}: use it as 'Authorization: Bearer "
-                   f"$(cat {path})' and create scoped keys with `crisisdraft keys create`.")
+        typer.echo(
+            f"Created an admin key, saved in {path}: use it as 'Authorization: Bearer "
+            f"$(cat {path})' and create scoped keys with `crisisdraft keys create`."
+        )

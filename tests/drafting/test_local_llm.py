@@ -26,18 +26,28 @@ def llm_base(models_dir: Any) -> Iterator[str]:
 
 
 def request(**extra: Any) -> DraftCreate:
-    return DraftCreate.model_validate({
-        "brand": "demo", "channel": "x", "model": "openai/smollm2",
-        "post": {"text": "My order arrived broken and nobody answers my emails.", "author": "@ines"},
-        **extra})
+    return DraftCreate.model_validate(
+        {
+            "brand": "demo",
+            "channel": "x",
+            "model": "openai/smollm2",
+            "post": {
+                "text": "My order arrived broken and nobody answers my emails.",
+                "author": "@ines",
+            },
+            **extra,
+        }
+    )
 
 
 def test_draft_through_litellm_to_a_local_gguf_server(demo_settings: Any, llm_base: str) -> None:
-    settings = demo_settings.model_copy(update={"llm_api_base": llm_base + "/v1",
-                                                "llm_timeout_s": 60.0})
+    settings = demo_settings.model_copy(
+        update={"llm_api_base": llm_base + "/v1", "llm_timeout_s": 60.0}
+    )
     store = Storage(settings.resolved_database_url)
-    draft = asyncio.run(create_draft(request(), settings=settings,
-                                     registry=BrandRegistry(settings), store=store))
+    draft = asyncio.run(
+        create_draft(request(), settings=settings, registry=BrandRegistry(settings), store=store)
+    )
     assert draft.requested_model == "openai/smollm2"
     # Either the model answered in the JSON schema, or the fallback is clearly marked.
     if draft.fallback:
@@ -56,9 +66,12 @@ def test_streaming_from_the_local_server(demo_settings: Any, llm_base: str) -> N
     async def collect() -> tuple[list[str], Any]:
         tokens: list[str] = []
         final = None
-        async for kind, payload in stream_draft(request(), settings=settings,
-                                                registry=BrandRegistry(settings),
-                                                store=Storage(settings.resolved_database_url)):
+        async for kind, payload in stream_draft(
+            request(),
+            settings=settings,
+            registry=BrandRegistry(settings),
+            store=Storage(settings.resolved_database_url),
+        ):
             if kind == "token":
                 tokens.append(payload)
             else:
@@ -71,7 +84,8 @@ def test_streaming_from_the_local_server(demo_settings: Any, llm_base: str) -> N
 
 
 def test_a_hanging_provider_never_holds_the_request_past_the_deadline(
-        demo_settings: Any, llm_base: str) -> None:
+    demo_settings: Any, llm_base: str
+) -> None:
     # A server that accepts the connection and never answers: a real socket, no fake.
     import socket
     import threading
@@ -81,15 +95,26 @@ def test_a_hanging_provider_never_holds_the_request_past_the_deadline(
     listener.listen(8)
     port = listener.getsockname()[1]
     held: list[socket.socket] = []
-    threading.Thread(target=lambda: [held.append(listener.accept()[0]) for _ in range(8)],
-                     daemon=True).start()
-    settings = demo_settings.model_copy(update={
-        "llm_api_base": f"http://127.0.0.1:{port}/v1", "llm_timeout_s": 1.0, "llm_retries": 0,
-        "request_deadline_s": 4.0})
+    threading.Thread(
+        target=lambda: [held.append(listener.accept()[0]) for _ in range(8)], daemon=True
+    ).start()
+    settings = demo_settings.model_copy(
+        update={
+            "llm_api_base": f"http://127.0.0.1:{port}/v1",
+            "llm_timeout_s": 1.0,
+            "llm_retries": 0,
+            "request_deadline_s": 4.0,
+        }
+    )
     started = time.perf_counter()
-    draft = asyncio.run(create_draft(request(), settings=settings,
-                                     registry=BrandRegistry(settings),
-                                     store=Storage(settings.resolved_database_url)))
+    draft = asyncio.run(
+        create_draft(
+            request(),
+            settings=settings,
+            registry=BrandRegistry(settings),
+            store=Storage(settings.resolved_database_url),
+        )
+    )
     elapsed = time.perf_counter() - started
     listener.close()
     assert elapsed < 4.0 + 1.0

@@ -34,7 +34,13 @@ def test_demo_pack_is_complete() -> None:
     italian = [r for r in pack.approved_replies if r.language == "it"]
     assert len(italian) >= 15
     assert {r.kind for r in pack.approved_replies} >= {
-        "reply", "apology", "holding_statement", "status_update", "resolution_update", "dm_followup"}
+        "reply",
+        "apology",
+        "holding_statement",
+        "status_update",
+        "resolution_update",
+        "dm_followup",
+    }
     assert len({r.category for r in pack.approved_replies}) >= 10
     assert len({r.post.channel for r in pack.approved_replies}) >= 6
 

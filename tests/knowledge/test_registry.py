@@ -46,14 +46,16 @@ def test_changed_guideline_replaces_its_chunks(fresh_settings: Any, tmp_path: Pa
     extra.write_text("# Pets\n\n## Dogs\n\nWe never mention aardvark-flavoured dog biscuits.\n")
     report = registry.load_dir(changed)
     assert report.changed and report.chunks_added >= 1 and report.chunks_removed == 0
-    hits = search("demo", "aardvark-flavoured dog biscuits", k=3, kinds=["guideline"],
-                  settings=fresh_settings)
+    hits = search(
+        "demo", "aardvark-flavoured dog biscuits", k=3, kinds=["guideline"], settings=fresh_settings
+    )
     assert hits and "aardvark" in hits[0].text
     extra.unlink()
     report = registry.load_dir(changed)
     assert report.chunks_removed >= 1 and report.chunks_added == 0
-    hits = search("demo", "aardvark-flavoured dog biscuits", k=3, kinds=["guideline"],
-                  settings=fresh_settings)
+    hits = search(
+        "demo", "aardvark-flavoured dog biscuits", k=3, kinds=["guideline"], settings=fresh_settings
+    )
     assert all("aardvark" not in h.text for h in hits)
 
 
@@ -65,8 +67,9 @@ def test_unknown_brand_says_how_to_fix(fresh_settings: Any) -> None:
     assert "crisisdraft brand load" in info.value.fix
 
 
-def test_twitter_import_makes_loadable_packs(fresh_settings: Any, tmp_path: Path,
-                                            twitter_dev_json: Path) -> None:
+def test_twitter_import_makes_loadable_packs(
+    fresh_settings: Any, tmp_path: Path, twitter_dev_json: Path
+) -> None:
     from knowledge.brandpack import load_pack
     from knowledge.twitter_import import import_twitter
 

@@ -45,9 +45,12 @@ class BrandLoadReport(BaseModel):
 
 def _public(registry: RegistryDep, brand_id: str) -> BrandPublic:
     pack = registry.get(brand_id)
-    return BrandPublic(brand=pack.brand, content_hash=pack.content_hash,
-                       guidelines=[g.path for g in pack.guidelines],
-                       approved_replies=len(pack.approved_replies))
+    return BrandPublic(
+        brand=pack.brand,
+        content_hash=pack.content_hash,
+        guidelines=[g.path for g in pack.guidelines],
+        approved_replies=len(pack.approved_replies),
+    )
 
 
 @router.get("/brands")
@@ -65,20 +68,39 @@ def get_brand(*, brand_id: str, registry: RegistryDep, principal: PrincipalDep) 
 
 @router.put(
     "/brands/{brand_id}",
-    openapi_extra={"requestBody": {"content": {
-        "application/json": {"schema": BrandPackUpload.model_json_schema()},
-        "multipart/form-data": {"schema": {"type": "object", "additionalProperties": {
-            "type": "string", "format": "binary"}}},
-    }, "required": True}},
+    openapi_extra={
+        "requestBody": {
+            "content": {
+                "application/json": {"schema": BrandPackUpload.model_json_schema()},
+                "multipart/form-data": {
+                    "schema": {
+                        "type": "object",
+                        "additionalProperties": {"type": "string", "format": "binary"},
+                    }
+                },
+            },
+            "required": True,
+        }
+    },
 )
-async def put_brand(*, brand_id: str, request: Request, registry: RegistryDep,
-                    storage: StorageDep, principal: PrincipalDep) -> BrandLoadReport:
+async def put_brand(
+    *,
+    brand_id: str,
+    request: Request,
+    registry: RegistryDep,
+    storage: StorageDep,
+    principal: PrincipalDep,
+) -> BrandLoadReport:
     """Load or replace a brand pack as a whole; a malformed pack changes nothing (422 lists why)."""
     require(principal, "manage_brand", brand_id)
     files = await _read_files(request)
     report = registry.load_files(files, expect_id=brand_id)
-    storage.record(actor=principal.actor, action="brand.loaded", brand=brand_id,
-                   after={"content_hash": report.content_hash, "changed": report.changed})
+    storage.record(
+        actor=principal.actor,
+        action="brand.loaded",
+        brand=brand_id,
+        after={"content_hash": report.content_hash, "changed": report.changed},
+    )
     return BrandLoadReport(**report.__dict__)
 
 
@@ -108,5 +130,5 @@ async def _read_files(request: Request) -> dict[str, bytes]:
     raise InvalidInputError(
         f"Unsupported content type {ctype or '(none)'!r}.",
         fix="Send the pack as multipart/form-data (one part per file, named by its path) "
-        "or as application/json {\"files\": {...}}.",
+        'or as application/json {"files": {...}}.',
     )

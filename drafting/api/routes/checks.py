@@ -24,17 +24,27 @@ class CheckCreate(BaseModel):
     author: str | None = Field(None, max_length=100)
     facts: list[str] = Field(default_factory=list, max_length=50)
     judge_model: str | None = Field(
-        None, max_length=200, description="Also ask this litellm model to judge (adds findings).")
+        None, max_length=200, description="Also ask this litellm model to judge (adds findings)."
+    )
 
 
 @router.post("/checks")
-def run_checks(*, body: CheckCreate, registry: RegistryDep,
-               principal: PrincipalDep) -> dict[str, Any]:
+def run_checks(
+    *, body: CheckCreate, registry: RegistryDep, principal: PrincipalDep
+) -> dict[str, Any]:
     """Policy and tone checks; no model needed. ``verdict``: ok, needs_override or blocked."""
     from drafting.checks.service import check_text
 
     require(principal, "draft", body.brand)
-    report = check_text(registry.get(body.brand), body.text, channel=body.channel, kind=body.kind,
-                        language=body.language, post_text=body.post, author=body.author,
-                        facts=body.facts, judge_model=body.judge_model)
+    report = check_text(
+        registry.get(body.brand),
+        body.text,
+        channel=body.channel,
+        kind=body.kind,
+        language=body.language,
+        post_text=body.post,
+        author=body.author,
+        facts=body.facts,
+        judge_model=body.judge_model,
+    )
     return report.model_dump()

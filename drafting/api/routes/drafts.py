@@ -17,12 +17,25 @@ from drafting.schemas import DraftCreate, DraftPublic
 router = APIRouter(tags=["drafts"])
 
 
-@router.post("/drafts", status_code=201, response_model=DraftPublic,
-             responses={200: {"content": {"text/event-stream": {}},
-                              "description": "With ?stream=true: token events, then the draft."}})
+@router.post(
+    "/drafts",
+    status_code=201,
+    response_model=DraftPublic,
+    responses={
+        200: {
+            "content": {"text/event-stream": {}},
+            "description": "With ?stream=true: token events, then the draft.",
+        }
+    },
+)
 async def create_draft(
-    *, request: Request, body: DraftCreate, settings: SettingsDep, registry: RegistryDep,
-    storage: StorageDep, principal: PrincipalDep,
+    *,
+    request: Request,
+    body: DraftCreate,
+    settings: SettingsDep,
+    registry: RegistryDep,
+    storage: StorageDep,
+    principal: PrincipalDep,
     stream: Annotated[bool, Query(description="Stream tokens as server-sent events.")] = False,
 ) -> Any:
     """Triage the post, retrieve the brand's knowledge, draft, check and store for review."""
@@ -31,16 +44,19 @@ async def create_draft(
 
     require(principal, "draft", body.brand)
     if not stream:
+
         async def go() -> DraftPublic:
-            return await run(body, settings=settings, registry=registry, store=storage,
-                             actor=principal)
+            return await run(
+                body, settings=settings, registry=registry, store=storage, actor=principal
+            )
 
         return await idempotent(request, storage, principal, body.model_dump(mode="json"), 201, go)
 
     async def events() -> AsyncIterator[str]:
         try:
-            async for kind, payload in stream_draft(body, settings=settings, registry=registry,
-                                                    store=storage, actor=principal):
+            async for kind, payload in stream_draft(
+                body, settings=settings, registry=registry, store=storage, actor=principal
+            ):
                 if kind == "token":
                     yield f"event: token\ndata: {json.dumps(payload)}\n\n"
                 else:
@@ -53,8 +69,9 @@ async def create_draft(
 
 
 @router.get("/drafts/{draft_id}")
-def get_draft(*, draft_id: str, storage: StorageDep, registry: RegistryDep,
-              principal: PrincipalDep) -> DraftPublic:
+def get_draft(
+    *, draft_id: str, storage: StorageDep, registry: RegistryDep, principal: PrincipalDep
+) -> DraftPublic:
     require(principal, "draft")
     draft = storage.get(draft_id, principal=principal)
     targets = registry.get(draft.brand).brand.response_targets.model_dump()
@@ -62,5 +79,7 @@ def get_draft(*, draft_id: str, storage: StorageDep, registry: RegistryDep,
 
 
 def _targets(targets: dict[str, int]) -> dict[str, int]:
-    return {"approval_minutes": targets.get("approval_minutes", 30),
-            "first_draft_minutes": targets.get("first_draft_minutes", 15)}
+    return {
+        "approval_minutes": targets.get("approval_minutes", 30),
+        "first_draft_minutes": targets.get("first_draft_minutes", 15),
+    }

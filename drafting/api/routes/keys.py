@@ -31,8 +31,13 @@ def list_keys(*, storage: StorageDep, principal: PrincipalDep) -> dict[str, Any]
 def create_key(*, body: KeyCreate, storage: StorageDep, principal: PrincipalDep) -> dict[str, Any]:
     require(principal, "manage_keys")
     key, created = storage.create_key(name=body.name, role=body.role, brands=body.brands)
-    return {"id": created.key_id, "key": key, "role": created.role, "brands": list(created.brands),
-            "note": "Store this key now: it is not shown again."}
+    return {
+        "id": created.key_id,
+        "key": key,
+        "role": created.role,
+        "brands": list(created.brands),
+        "note": "Store this key now: it is not shown again.",
+    }
 
 
 @router.delete("/keys/{key_id}", status_code=204)

@@ -48,10 +48,18 @@ def search_knowledge(
 
     require(principal, "draft", brand_id)
     registry.get(brand_id)  # 404 with a fix for unknown brands
-    where = {key: value for key, value in
-             {"channel": channel, "category": category, "kind": kind, "language": language}.items()
-             if value}
-    hits = search(brand_id, q, k=k, kinds=[source] if source else None, where=where or None,
-                  settings=settings)
+    where = {
+        key: value
+        for key, value in {
+            "channel": channel,
+            "category": category,
+            "kind": kind,
+            "language": language,
+        }.items()
+        if value
+    }
+    hits = search(
+        brand_id, q, k=k, kinds=[source] if source else None, where=where or None, settings=settings
+    )
     data = [HitPublic.model_validate(h.model_dump()) for h in hits]
     return HitsPublic(data=data, count=len(data))

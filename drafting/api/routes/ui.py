@@ -8,8 +8,10 @@ from fastapi import APIRouter
 from fastapi.responses import FileResponse, RedirectResponse
 
 UI_DIR = Path(__file__).resolve().parents[1] / "ui"
-CSP = ("default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; "
-       "connect-src 'self'; frame-ancestors 'none'; base-uri 'none'; form-action 'self'")
+CSP = (
+    "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; "
+    "connect-src 'self'; frame-ancestors 'none'; base-uri 'none'; form-action 'self'"
+)
 FILES = {"review.js": "text/javascript", "review.css": "text/css"}
 
 router = APIRouter(include_in_schema=False)
@@ -22,9 +24,15 @@ def root() -> RedirectResponse:
 
 @router.get("/review/")
 def page() -> FileResponse:
-    return FileResponse(UI_DIR / "review.html", media_type="text/html",
-                        headers={"Content-Security-Policy": CSP, "X-Content-Type-Options": "nosniff",
-                                 "Referrer-Policy": "no-referrer"})
+    return FileResponse(
+        UI_DIR / "review.html",
+        media_type="text/html",
+        headers={
+            "Content-Security-Policy": CSP,
+            "X-Content-Type-Options": "nosniff",
+            "Referrer-Policy": "no-referrer",
+        },
+    )
 
 
 @router.get("/review/{name}")
@@ -33,5 +41,6 @@ def asset(name: str) -> FileResponse:
         from drafting.errors import NotFoundError
 
         raise NotFoundError(f"No file {name!r}.", fix="Open /review/.")
-    return FileResponse(UI_DIR / name, media_type=FILES[name],
-                        headers={"X-Content-Type-Options": "nosniff"})
+    return FileResponse(
+        UI_DIR / name, media_type=FILES[name], headers={"X-Content-Type-Options": "nosniff"}
+    )

@@ -13,8 +13,11 @@ from tests.conftest import DEMO_PACK, bearer
 
 
 def pack_files(root: Path = DEMO_PACK) -> dict[str, str]:
-    return {p.relative_to(root).as_posix(): p.read_text()
-            for p in sorted(root.rglob("*")) if p.is_file() and not p.name.startswith(".")}
+    return {
+        p.relative_to(root).as_posix(): p.read_text()
+        for p in sorted(root.rglob("*"))
+        if p.is_file() and not p.name.startswith(".")
+    }
 
 
 @pytest.fixture
@@ -22,7 +25,8 @@ def client(fresh_settings: Any) -> Any:
     from drafting.storage.repository import Storage
 
     key, _ = Storage(fresh_settings.resolved_database_url).create_key(
-        name="lead", role="lead", brands=["demo"])
+        name="lead", role="lead", brands=["demo"]
+    )
     with TestClient(create_app(fresh_settings), headers=bearer(key)) as c:
         yield c
 
@@ -41,8 +45,10 @@ def test_put_json_then_list_and_search(client: TestClient) -> None:
     assert response.json()["changed"] is True
     brands = client.get("/v1/brands").json()
     assert brands["count"] == 1 and brands["data"][0]["brand"]["id"] == "demo"
-    hits = client.get("/v1/brands/demo/knowledge/search",
-                      params={"q": "my parcel is late", "source": "approved_reply", "k": 5}).json()
+    hits = client.get(
+        "/v1/brands/demo/knowledge/search",
+        params={"q": "my parcel is late", "source": "approved_reply", "k": 5},
+    ).json()
     assert hits["count"] == 5
     assert all(h["source"] == "approved_reply" for h in hits["data"])
     ranks = [h["rank"] for h in hits["data"]]
@@ -65,8 +71,9 @@ def test_bad_pack_is_refused_with_file_line_field(client: TestClient) -> None:
     assert response.headers["content-type"].startswith("application/problem+json")
     body = response.json()
     assert body["type"].endswith("/invalid-brand-pack")
-    assert any(e["file"] == "approved_replies.jsonl" and e["line"] and e["field"]
-               for e in body["errors"])
+    assert any(
+        e["file"] == "approved_replies.jsonl" and e["line"] and e["field"] for e in body["errors"]
+    )
     assert client.get("/v1/brands/demo").json()["content_hash"] == before
 
 

@@ -19,11 +19,13 @@ pytestmark = pytest.mark.slow
 @pytest.fixture(scope="module")
 def fuzz_app(demo_settings: Any, tmp_path_factory: pytest.TempPathFactory) -> Any:
     data = tmp_path_factory.mktemp("fuzz")
-    settings_ = demo_settings.model_copy(update={
-        "database_url": f"sqlite:///{data / 'fuzz.db'}", "rate_limit_per_minute": 1_000_000})
+    settings_ = demo_settings.model_copy(
+        update={"database_url": f"sqlite:///{data / 'fuzz.db'}", "rate_limit_per_minute": 1_000_000}
+    )
     app = create_app(settings_)
-    key, _ = Storage(settings_.resolved_database_url).create_key(name="fuzz", role="admin",
-                                                                 brands=["*"])
+    key, _ = Storage(settings_.resolved_database_url).create_key(
+        name="fuzz", role="admin", brands=["*"]
+    )
     app.state.fuzz_key = key
     return app
 
@@ -36,8 +38,9 @@ def test_api_never_fails_or_breaks_its_schema(fuzz_app: Any) -> None:
         operation = result.ok()
 
         @given(case=operation.as_strategy())
-        @settings(max_examples=50, deadline=None, database=None,
-                  suppress_health_check=list(HealthCheck))
+        @settings(
+            max_examples=50, deadline=None, database=None, suppress_health_check=list(HealthCheck)
+        )
         def run(case: Any) -> None:
             # PUT /v1/brands/demo would replace the shared demo pack: the fuzzer gets a brand
             # id that its generated brand.yaml never matches instead (refused with a 4xx).

@@ -16,8 +16,15 @@ from drafting.storage.repository import Storage
 from tests.servers import free_port, process
 
 CHROMIUM = shutil.which("chromium") or "/usr/bin/chromium"
-CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--no-first-run", "--disable-background-networking",
-                 "--disable-component-update", "--disable-sync", "--disable-quic"]
+CHROMIUM_ARGS = [
+    "--no-sandbox",
+    "--disable-gpu",
+    "--no-first-run",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    "--disable-quic",
+]
 pytestmark = pytest.mark.slow
 
 
@@ -26,16 +33,25 @@ def server(demo_copy: Any, tmp_path: Path) -> Iterator[dict[str, Any]]:
     storage = Storage(demo_copy.resolved_database_url)
     lead, _ = storage.create_key(name="Lea (lead)", role="lead", brands=["demo"])
     port = free_port()
-    env = {"CRISISDRAFT_DATA_DIR": str(demo_copy.data_dir),
-           "CRISISDRAFT_MODELS_DIR": str(demo_copy.models_dir), "CRISISDRAFT_LOG_LEVEL": "WARNING"}
+    env = {
+        "CRISISDRAFT_DATA_DIR": str(demo_copy.data_dir),
+        "CRISISDRAFT_MODELS_DIR": str(demo_copy.models_dir),
+        "CRISISDRAFT_LOG_LEVEL": "WARNING",
+    }
     cmd = [sys.executable, "-m", "drafting.cli.app", "serve", "--port", str(port)]
     with process(cmd, port=port, env=env, log=tmp_path / "server.log"):
         base = f"http://127.0.0.1:{port}"
         headers = {"Authorization": f"Bearer {lead}"}
-        for text in ("My order is three weeks late. <b>bold</b><img src=x onerror=alert(1)>",
-                     "Your app charged me twice for the same order, fix it now"):
-            response = httpx.post(f"{base}/v1/drafts", headers=headers, timeout=30, json={
-                "brand": "demo", "channel": "x", "post": {"text": text, "author": "@ana"}})
+        for text in (
+            "My order is three weeks late. <b>bold</b><img src=x onerror=alert(1)>",
+            "Your app charged me twice for the same order, fix it now",
+        ):
+            response = httpx.post(
+                f"{base}/v1/drafts",
+                headers=headers,
+                timeout=30,
+                json={"brand": "demo", "channel": "x", "post": {"text": text, "author": "@ana"}},
+            )
             assert response.status_code == 201, response.text
         yield {"base": base, "key": lead}
 
@@ -62,19 +78,27 @@ def test_review_queue_in_chromium(server: dict[str, Any], tmp_path: Path) -> Non
         assert "<img src=x" in page.inner_text("#d-post")
         assert page.locator("#d-post img").count() == 0
         # Live re-check: a blame-shifting edit is flagged on the text.
-        page.fill("#d-text", "@ana Sorry if you are upset, but the courier lost it!! ^Team Verdello")
+        page.fill(
+            "#d-text", "@ana Sorry if you are upset, but the courier lost it!! ^Team Verdello"
+        )
         page.wait_for_function(
             "document.querySelector('#d-verdict').textContent !== 'ok' && "
-            "document.querySelectorAll('#d-highlight mark').length > 0", timeout=10_000)
+            "document.querySelectorAll('#d-highlight mark').length > 0",
+            timeout=10_000,
+        )
         page.screenshot(path=str(shots / "review-queue-failing-edit.png"), full_page=True)
         # Approve a clean edit.
-        page.fill("#d-text", "@ana We're sorry your order is late. Please send us a DM so we can "
-                             "look into it. ^Team Verdello")
+        page.fill(
+            "#d-text",
+            "@ana We're sorry your order is late. Please send us a DM so we can "
+            "look into it. ^Team Verdello",
+        )
         page.wait_for_timeout(800)
         page.fill("#d-reason", "checked by the lead")
         page.click("#approve")
-        page.wait_for_function("document.querySelector('#d-status').textContent.startsWith('approved')",
-                               timeout=10_000)
+        page.wait_for_function(
+            "document.querySelector('#d-status').textContent.startsWith('approved')", timeout=10_000
+        )
         assert "approve by" in page.inner_text("#d-history")
         page.screenshot(path=str(shots / "review-queue-approved.png"), full_page=True)
         browser.close()
