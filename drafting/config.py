@@ -64,6 +64,32 @@ class Settings(BaseSettings):
     cors_origins: list[str] = Field(
         default_factory=list, description="Origins allowed by CORS (JSON list)."
     )
+    incident_update_minutes: int = Field(
+        60, ge=5, le=1440,
+        description="Default minutes between an incident's public updates (its cadence).",
+    )
+    mention_spike_threshold: int = Field(
+        20, ge=1, description="Negative mentions of a brand within the window that raise an alert."
+    )
+    mention_window_minutes: int = Field(
+        15, ge=1, le=1440, description="Window of the negative-mention spike alert, in minutes."
+    )
+    max_mentions_batch: int = Field(500, ge=1, description="Most mentions in one batch request.")
+    mentions_secret: str | None = Field(
+        None,
+        description="HMAC-SHA256 key a listening tool signs POST /v1/mentions with "
+        "(`X-Crisisdraft-Signature`, no API key needed); unset: API keys only.",
+    )
+    webhook_url: str | None = Field(
+        None, description="Receives signed JSON events: crisis mode changes and spike alerts."
+    )
+    webhook_secret: str | None = Field(
+        None, description="HMAC-SHA256 key that signs outgoing webhooks; required with the URL."
+    )
+    webhook_timeout_s: float = Field(5.0, gt=0, description="Timeout of one webhook delivery.")
+    signature_tolerance_s: int = Field(
+        300, ge=1, description="Oldest signed request accepted, in seconds (replay protection)."
+    )
     log_level: str = Field("INFO", description="Python logging level.")
 
     @field_validator("models_dir", mode="after")
@@ -79,6 +105,16 @@ class Settings(BaseSettings):
             raise ValueError(
                 "CRISISDRAFT_CORS_ORIGINS may not contain '*' in production: "
                 'list the extension origin, e.g. ["chrome-extension://<id>"].'
+            )
+        return self
+
+    @model_validator(mode="after")
+    def _webhooks_are_signed(self) -> Settings:
+        if self.webhook_url and not self.webhook_secret:
+            raise ValueError(
+                "CRISISDRAFT_WEBHOOK_URL is set without CRISISDRAFT_WEBHOOK_SECRET: receivers "
+                "could not tell our events from forged ones. Set a long random secret, e.g. "
+                "`python -c 'import secrets; print(secrets.token_urlsafe(32))'`."
             )
         return self
 

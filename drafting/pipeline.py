@@ -228,11 +228,14 @@ def check(text: str, prep: Prepared, *, kind: str | None = None) -> Any:
     from drafting.checks import CheckContext, run_checks
 
     req = prep.request
+    # An incident's updates are grounded in its facts only, never in past replies' claims.
+    facts_only = bool(prep.context.get("facts_only"))
     ctx = CheckContext(
         brand=prep.pack.brand, policy=prep.pack.policy, channel=req.channel,
         kind=kind or prep.context["kind"], language=prep.language, post_text=req.post.text,
         thread=tuple(m.text for m in req.thread), facts=tuple(req.facts),
-        sources=tuple(s.snippet for s in prep.sources if s.source != "guideline")
+        sources=() if facts_only else
+        tuple(s.snippet for s in prep.sources if s.source != "guideline")
         + tuple(s.snippet for s in prep.sources if s.source == "guideline"),
         system_prompt=prep.prompt.system, risk_flags=frozenset(prep.triage.risk_flags),
         author=req.post.author,
@@ -274,9 +277,15 @@ async def _one(prep: Prepared, alternative: int, settings: Settings) -> tuple[Ge
 async def create_draft(req: DraftCreate, *, settings: Settings, registry: BrandRegistry,
                        store: Storage, actor: Principal | None = None) -> DraftPublic:
     """Run the whole pipeline within the request deadline, then store the draft in one go."""
+    from drafting.incidents.grounding import ground
+
     started = time.perf_counter()
     received_at = utcnow()
+    grounding = await asyncio.to_thread(ground, req, store=store, registry=registry,
+                                        settings=settings)
+    req = grounding.request
     prep = await asyncio.to_thread(prepare, req, settings=settings, registry=registry)
+    grounding.apply(prep)
     try:
         results = await asyncio.wait_for(
             asyncio.gather(*[_one(prep, i, settings) for i in range(req.n)]),
@@ -328,9 +337,15 @@ async def stream_draft(req: DraftCreate, *, settings: Settings, registry: BrandR
                        store: Storage, actor: Principal | None = None
                        ) -> AsyncIterator[tuple[str, Any]]:
     """Yield ("token", text) events as the model writes, then ("draft", DraftPublic)."""
+    from drafting.incidents.grounding import ground
+
     started = time.perf_counter()
     received_at = utcnow()
+    grounding = await asyncio.to_thread(ground, req, store=store, registry=registry,
+                                        settings=settings)
+    req = grounding.request
     prep = await asyncio.to_thread(prepare, req, settings=settings, registry=registry)
+    grounding.apply(prep)
     deadline = started + settings.request_deadline_s
     parts: list[str] = []
     stream = stream_tokens(prep.prompt.messages(), model=prep.model, settings=settings,

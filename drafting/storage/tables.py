@@ -139,3 +139,132 @@ class RateLimitRow(Base):
 
 
 Index("ix_drafts_queue", DraftRow.brand, DraftRow.status, DraftRow.created_at)
+
+
+# --- incidents, mentions, alerts, crisis mode, webhooks (migration 0002) ----------------------
+
+
+class IncidentRow(Base):
+    """An incident: what the brand tells customers about, on a cadence, until it is resolved."""
+
+    __tablename__ = "incidents"
+    id: Mapped[str] = mapped_column(String(40), primary_key=True)
+    brand: Mapped[str] = mapped_column(String(63), index=True)
+    title: Mapped[str] = mapped_column(String(200))
+    severity: Mapped[str] = mapped_column(String(10))
+    status: Mapped[str] = mapped_column(String(20), index=True)
+    channels: Mapped[list[Any]] = mapped_column(JSON)
+    keywords: Mapped[list[Any]] = mapped_column(JSON)
+    holding_line: Mapped[str | None] = mapped_column(Text)
+    cadence_minutes: Mapped[int] = mapped_column(Integer)
+    timezone: Mapped[str] = mapped_column(String(60))
+    alert_id: Mapped[str | None] = mapped_column(String(40))
+    created_by: Mapped[str] = mapped_column(String(100))
+    opened_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), index=True)
+    updated_at: Mapped[datetime] = mapped_column(DateTime(timezone=True))
+    resolved_at: Mapped[datetime | None] = mapped_column(DateTime(timezone=True))
+    version: Mapped[int] = mapped_column(Integer, default=1)
+    lessons: Mapped[str | None] = mapped_column(Text)
+    lessons_saved_at: Mapped[datetime | None] = mapped_column(DateTime(timezone=True))
+
+
+class IncidentFactRow(Base):
+    """One entry of an incident's facts timeline; the latest one is what drafts may state."""
+
+    __tablename__ = "incident_facts"
+    id: Mapped[int] = mapped_column(BigInteger().with_variant(Integer, "sqlite"), primary_key=True,
+                                    autoincrement=True)
+    incident_id: Mapped[str] = mapped_column(String(40), index=True)
+    known: Mapped[str] = mapped_column(Text)
+    doing: Mapped[str] = mapped_column(Text)
+    customers_should: Mapped[str] = mapped_column(Text)
+    next_update_at: Mapped[datetime | None] = mapped_column(DateTime(timezone=True))
+    status: Mapped[str] = mapped_column(String(20))
+    actor: Mapped[str] = mapped_column(String(100))
+    created_at: Mapped[datetime] = mapped_column(DateTime(timezone=True))
+
+
+class IncidentEventRow(Base):
+    """What happened to an incident (opened, status, severity, crisis mode, lessons...)."""
+
+    __tablename__ = "incident_events"
+    id: Mapped[int] = mapped_column(BigInteger().with_variant(Integer, "sqlite"), primary_key=True,
+                                    autoincrement=True)
+    incident_id: Mapped[str] = mapped_column(String(40), index=True)
+    at: Mapped[datetime] = mapped_column(DateTime(timezone=True))
+    actor: Mapped[str] = mapped_column(String(100))
+    kind: Mapped[str] = mapped_column(String(30))
+    data: Mapped[dict[str, Any]] = mapped_column(JSON)
+
+
+class MentionRow(Base):
+    """An incoming post from a listening tool: triaged and stored, never drafted for."""
+
+    __tablename__ = "mentions"
+    id: Mapped[str] = mapped_column(String(40), primary_key=True)
+    brand: Mapped[str] = mapped_column(String(63))
+    channel: Mapped[str] = mapped_column(String(20))
+    external_id: Mapped[str | None] = mapped_column(String(200))
+    text: Mapped[str] = mapped_column(Text)
+    author: Mapped[str | None] = mapped_column(String(100))
+    url: Mapped[str | None] = mapped_column(String(2000))
+    posted_at: Mapped[datetime] = mapped_column(DateTime(timezone=True))
+    received_at: Mapped[datetime] = mapped_column(DateTime(timezone=True))
+    source: Mapped[str] = mapped_column(String(20))  # key | signed
+    triage: Mapped[dict[str, Any]] = mapped_column(JSON)
+    sentiment: Mapped[str] = mapped_column(String(10))
+    sentiment_score: Mapped[float] = mapped_column(Float)
+    severity: Mapped[str] = mapped_column(String(10))
+    category: Mapped[str] = mapped_column(String(30))
+    incident_id: Mapped[str | None] = mapped_column(String(40), index=True)
+
+
+class AlertRow(Base):
+    """A spike in negative mentions of a brand; it can open an incident."""
+
+    __tablename__ = "alerts"
+    id: Mapped[str] = mapped_column(String(40), primary_key=True)
+    brand: Mapped[str] = mapped_column(String(63))
+    kind: Mapped[str] = mapped_column(String(30))
+    status: Mapped[str] = mapped_column(String(20))  # open | incident_opened | dismissed
+    count: Mapped[int] = mapped_column(Integer)
+    threshold: Mapped[int] = mapped_column(Integer)
+    baseline: Mapped[float] = mapped_column(Float)
+    window_start: Mapped[datetime] = mapped_column(DateTime(timezone=True))
+    window_end: Mapped[datetime] = mapped_column(DateTime(timezone=True))
+    created_at: Mapped[datetime] = mapped_column(DateTime(timezone=True))
+    incident_id: Mapped[str | None] = mapped_column(String(40))
+    reason: Mapped[str | None] = mapped_column(Text)
+
+
+class BrandStateRow(Base):
+    """The crisis mode last announced for a brand (a webhook goes out when it changes)."""
+
+    __tablename__ = "brand_states"
+    brand: Mapped[str] = mapped_column(String(63), primary_key=True)
+    crisis_mode: Mapped[bool] = mapped_column(Boolean, default=False)
+    incident_ids: Mapped[list[Any]] = mapped_column(JSON)
+    changed_at: Mapped[datetime] = mapped_column(DateTime(timezone=True))
+
+
+class WebhookDeliveryRow(Base):
+    """An outgoing signed webhook (outbox): written with the change, delivered after commit."""
+
+    __tablename__ = "webhook_deliveries"
+    id: Mapped[str] = mapped_column(String(40), primary_key=True)
+    event: Mapped[str] = mapped_column(String(60))
+    brand: Mapped[str | None] = mapped_column(String(63), index=True)
+    url: Mapped[str] = mapped_column(String(2000))
+    payload: Mapped[dict[str, Any]] = mapped_column(JSON)
+    status: Mapped[str] = mapped_column(String(20), index=True)  # pending|sending|delivered|failed
+    attempts: Mapped[int] = mapped_column(Integer, default=0)
+    last_status_code: Mapped[int | None] = mapped_column(Integer)
+    last_error: Mapped[str | None] = mapped_column(Text)
+    created_at: Mapped[datetime] = mapped_column(DateTime(timezone=True))
+    delivered_at: Mapped[datetime | None] = mapped_column(DateTime(timezone=True))
+
+
+Index("ix_incidents_brand_status", IncidentRow.brand, IncidentRow.status)
+Index("ix_mentions_brand_posted", MentionRow.brand, MentionRow.posted_at)
+Index("ux_mentions_brand_external", MentionRow.brand, MentionRow.external_id, unique=True)
+Index("ix_alerts_brand_created", AlertRow.brand, AlertRow.created_at)
