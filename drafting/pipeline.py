@@ -30,11 +30,22 @@ from knowledge.taxonomy import PUBLIC_CHANNELS
 from prompts.budget import Section, fit
 from prompts.templates import RenderedPrompt, fence, load_prompt, render
 
-LANGUAGE_NAMES = {"en": "English", "it": "Italian", "es": "Spanish", "fr": "French",
-                  "de": "German", "pt": "Portuguese"}
-KIND_LABELS = {"reply": "first public reply", "apology": "apology",
-               "holding_statement": "holding statement", "status_update": "status update",
-               "resolution_update": "resolution update", "dm_followup": "private follow-up message"}
+LANGUAGE_NAMES = {
+    "en": "English",
+    "it": "Italian",
+    "es": "Spanish",
+    "fr": "French",
+    "de": "German",
+    "pt": "Portuguese",
+}
+KIND_LABELS = {
+    "reply": "first public reply",
+    "apology": "apology",
+    "holding_statement": "holding statement",
+    "status_update": "status update",
+    "resolution_update": "resolution update",
+    "dm_followup": "private follow-up message",
+}
 # Token budgets per prompt section (the post has its own).
 BUDGETS = {"guidelines": 900, "replies": 1200, "thread": 500, "post": 700}
 
@@ -67,22 +78,30 @@ def validate_request(req: DraftCreate, pack: BrandPack, settings: Settings) -> N
     if len(req.thread) > settings.max_thread_items:
         raise InvalidInputError(
             f"The thread has {len(req.thread)} messages; the limit is {settings.max_thread_items}.",
-            fix="Send the most recent messages only.")
+            fix="Send the most recent messages only.",
+        )
     if req.n > settings.max_alternatives:
-        raise InvalidInputError(f"n={req.n} alternatives asked; the limit is "
-                                f"{settings.max_alternatives}.", fix="Ask for fewer alternatives.")
+        raise InvalidInputError(
+            f"n={req.n} alternatives asked; the limit is {settings.max_alternatives}.",
+            fix="Ask for fewer alternatives.",
+        )
     if req.channel not in pack.brand.channels:
         raise InvalidInputError(
             f"Brand {pack.brand.id!r} does not use channel {req.channel!r}.",
-            fix=f"Use one of {pack.brand.channels}, or add the channel to brand.yaml.")
+            fix=f"Use one of {pack.brand.channels}, or add the channel to brand.yaml.",
+        )
 
 
 def _escalation(tri: Any, pack: BrandPack) -> EscalationPublic | None:
     if tri.action != "escalate" or not tri.escalate_to:
         return None
     contact = pack.brand.escalation_contacts.get(tri.escalate_to)
-    return EscalationPublic(role=tri.escalate_to, contact_name=contact.name if contact else None,
-                            contact=contact.contact if contact else None, reasons=list(tri.reasons))
+    return EscalationPublic(
+        role=tri.escalate_to,
+        contact_name=contact.name if contact else None,
+        contact=contact.contact if contact else None,
+        reasons=list(tri.reasons),
+    )
 
 
 def prepare(req: DraftCreate, *, settings: Settings, registry: BrandRegistry) -> Prepared:
@@ -96,8 +115,13 @@ def prepare(req: DraftCreate, *, settings: Settings, registry: BrandRegistry) ->
     model = req.model or settings.draft_model
     check_model_name(model)
     embedder = _QueryEmbedder(get_retriever(settings))  # the post is embedded once, then reused
-    tri = triage(req.post.text, thread=[m.text for m in req.thread if not m.from_brand],
-                 brand=pack.brand, embedder=embedder, supported_languages=pack.brand.languages)
+    tri = triage(
+        req.post.text,
+        thread=[m.text for m in req.thread if not m.from_brand],
+        brand=pack.brand,
+        embedder=embedder,
+        supported_languages=pack.brand.languages,
+    )
     t1 = time.perf_counter()
     timings.triage_ms = (t1 - t0) * 1000
     language = req.language or tri.language
@@ -108,7 +132,7 @@ def prepare(req: DraftCreate, *, settings: Settings, registry: BrandRegistry) ->
             f"does not answer in ({names}).",
             fix="Answer this post by hand, or add the language to brand.yaml with approved "
             "replies and guidelines in it. To answer in a supported language anyway, send "
-            "\"language\": \"en\".",
+            '"language": "en".',
             language=language,
         )
     notes: list[str] = []
@@ -116,11 +140,14 @@ def prepare(req: DraftCreate, *, settings: Settings, registry: BrandRegistry) ->
     holding_only = (not tri.public_draft_allowed) and not req.force_public_draft
     kind = "dm_followup" if tri.action == "dm_only" and req.kind == "reply" else req.kind
     if holding_only:
-        notes.append("Triage says not to draft a public reply: this is a holding line only"
-                     + (f"; escalate to {escalation.role}." if escalation else "."))
+        notes.append(
+            "Triage says not to draft a public reply: this is a holding line only"
+            + (f"; escalate to {escalation.role}." if escalation else ".")
+        )
     query = req.post.text
-    replies = _reply_pool(req.brand, query, language=language, category=tri.category, kind=kind,
-                          settings=settings)
+    replies = _reply_pool(
+        req.brand, query, language=language, category=tri.category, kind=kind, settings=settings
+    )
     guidelines = search(req.brand, query, k=4, kinds=["guideline"], settings=settings)
     t2 = time.perf_counter()
     timings.retrieval_ms = (t2 - t1) * 1000
@@ -128,62 +155,122 @@ def prepare(req: DraftCreate, *, settings: Settings, registry: BrandRegistry) ->
     policy = pack.policy
     required = list(policy.required_moves.get("holding_statement" if holding_only else kind, []))
     move_to_dm = tri.action in ("reply_public_then_dm", "escalate", "dm_only") or (
-        "personal_data_public" in tri.risk_flags)
+        "personal_data_public" in tri.risk_flags
+    )
     limit = policy.max_chars(req.channel)
     sign_off = pack.brand.sign_off.get(language, "")
     public = req.channel in PUBLIC_CHANNELS and kind != "dm_followup"
     fitted = fit(
-        [Section("guidelines", [g.text for g in guidelines], BUDGETS["guidelines"]),
-         Section("replies", [f"{r.text}\n{r.metadata.get('reply', '')}" for r in replies],
-                 BUDGETS["replies"]),
-         Section("thread", [m.text for m in req.thread], BUDGETS["thread"])],
-        post=req.post.text, post_budget=BUDGETS["post"])
+        [
+            Section("guidelines", [g.text for g in guidelines], BUDGETS["guidelines"]),
+            Section(
+                "replies",
+                [f"{r.text}\n{r.metadata.get('reply', '')}" for r in replies],
+                BUDGETS["replies"],
+            ),
+            Section("thread", [m.text for m in req.thread], BUDGETS["thread"]),
+        ],
+        post=req.post.text,
+        post_budget=BUDGETS["post"],
+    )
     if fitted.post_truncated:
         notes.extend(n for n in fitted.notes if n.startswith("The post"))
     kept_g = guidelines[: len(fitted.items["guidelines"])]
-    kept_r = [r for r in replies if f"{r.text}\n{r.metadata.get('reply', '')}"
-              in set(fitted.items["replies"])]
+    kept_r = [
+        r
+        for r in replies
+        if f"{r.text}\n{r.metadata.get('reply', '')}" in set(fitted.items["replies"])
+    ]
     variables = {
-        "brand": {"name": pack.brand.name}, "language": language,
-        "language_name": LANGUAGE_NAMES.get(language, language), "channel": req.channel,
-        "max_chars": limit, "sign_off": sign_off, "kind_label": KIND_LABELS[kind],
-        "author": req.post.author, "triage": {"category": tri.category, "severity": tri.severity,
-                                              "action": tri.action},
-        "move_to_dm": move_to_dm, "required_moves": [m.replace("_", " ") for m in required],
+        "brand": {"name": pack.brand.name},
+        "language": language,
+        "language_name": LANGUAGE_NAMES.get(language, language),
+        "channel": req.channel,
+        "max_chars": limit,
+        "sign_off": sign_off,
+        "kind_label": KIND_LABELS[kind],
+        "author": req.post.author,
+        "triage": {"category": tri.category, "severity": tri.severity, "action": tri.action},
+        "move_to_dm": move_to_dm,
+        "required_moves": [m.replace("_", " ") for m in required],
         "facts": req.facts,
         "guidelines": [{"id": g.id, "text": fence(g.text)} for g in kept_g],
-        "replies": [{"id": r.id, "post": fence(r.text), "reply": fence(str(r.metadata.get("reply", "")))}
-                    for r in kept_r],
+        "replies": [
+            {"id": r.id, "post": fence(r.text), "reply": fence(str(r.metadata.get("reply", "")))}
+            for r in kept_r
+        ],
         "thread": [fence(t) for t in fitted.items["thread"]],
         "post": fence(fitted.post),
     }
     prompt = render(load_prompt("draft"), **variables)
     context = {
-        "language": language, "kind": "holding_statement" if holding_only else kind,
-        "category": tri.category, "channel": req.channel, "max_chars": limit,
-        "author": req.post.author or "", "public": public, "sign_off": sign_off,
-        "sign_offs": list(pack.brand.sign_off.values()), "move_to_dm": move_to_dm,
-        "required_moves": required, "facts": list(req.facts), "post": req.post.text,
+        "language": language,
+        "kind": "holding_statement" if holding_only else kind,
+        "category": tri.category,
+        "channel": req.channel,
+        "max_chars": limit,
+        "author": req.post.author or "",
+        "public": public,
+        "sign_off": sign_off,
+        "sign_offs": list(pack.brand.sign_off.values()),
+        "move_to_dm": move_to_dm,
+        "required_moves": required,
+        "facts": list(req.facts),
+        "post": req.post.text,
         "vocabulary": sorted(_vocabulary(pack)),
         "move_patterns": move_patterns(policy, language),
         "allowed_hosts": list(policy.links.allowed_domains),
-        "replies": [{"id": r.id, "reply": r.metadata.get("reply", ""), "kind": r.metadata.get("kind"),
-                     "category": r.metadata.get("category"), "channel": r.metadata.get("channel"),
-                     "language": r.metadata.get("language")} for r in replies],
+        "replies": [
+            {
+                "id": r.id,
+                "reply": r.metadata.get("reply", ""),
+                "kind": r.metadata.get("kind"),
+                "category": r.metadata.get("category"),
+                "channel": r.metadata.get("channel"),
+                "language": r.metadata.get("language"),
+            }
+            for r in replies
+        ],
     }
-    sources = [SourcePublic(id=g.id, source="guideline", title=str(g.metadata.get("title", "")),
-                            snippet=g.text[:240], score=g.score) for g in kept_g]
-    sources += [SourcePublic(id=r.id, source="approved_reply",
-                             title=f"{r.metadata.get('kind')} / {r.metadata.get('category')} "
-                             f"on {r.metadata.get('channel')}",
-                             snippet=str(r.metadata.get("reply", ""))[:240], score=r.score)
-                for r in replies]
-    sources += [SourcePublic(id=f"fact-{i + 1}", source="fact", title="incident fact",
-                             snippet=f[:240]) for i, f in enumerate(req.facts)]
+    sources = [
+        SourcePublic(
+            id=g.id,
+            source="guideline",
+            title=str(g.metadata.get("title", "")),
+            snippet=g.text[:240],
+            score=g.score,
+        )
+        for g in kept_g
+    ]
+    sources += [
+        SourcePublic(
+            id=r.id,
+            source="approved_reply",
+            title=f"{r.metadata.get('kind')} / {r.metadata.get('category')} "
+            f"on {r.metadata.get('channel')}",
+            snippet=str(r.metadata.get("reply", ""))[:240],
+            score=r.score,
+        )
+        for r in replies
+    ]
+    sources += [
+        SourcePublic(id=f"fact-{i + 1}", source="fact", title="incident fact", snippet=f[:240])
+        for i, f in enumerate(req.facts)
+    ]
     timings.prompt_ms = (time.perf_counter() - t2) * 1000
-    return Prepared(request=req, pack=pack, triage=tri, language=language, model=model,
-                    prompt=prompt, context=context, sources=sources, escalation=escalation,
-                    notes=notes, timings=timings)
+    return Prepared(
+        request=req,
+        pack=pack,
+        triage=tri,
+        language=language,
+        model=model,
+        prompt=prompt,
+        context=context,
+        sources=sources,
+        escalation=escalation,
+        notes=notes,
+        timings=timings,
+    )
 
 
 class _QueryEmbedder:
@@ -198,15 +285,23 @@ class _QueryEmbedder:
         return np.stack([self.retriever.query_vector(t) for t in texts])
 
 
-def _reply_pool(brand: str, query: str, *, language: str, category: str, kind: str,
-                settings: Settings) -> list[Any]:
+def _reply_pool(
+    brand: str, query: str, *, language: str, category: str, kind: str, settings: Settings
+) -> list[Any]:
     """Similar approved replies in the post's language: same category first, then the rest."""
     from knowledge.retrieval import search
 
-    hits = search(brand, query, k=settings.retrieval_k * 3, kinds=["approved_reply"],
-                  where={"language": language}, settings=settings)
-    same = [h for h in hits if h.metadata.get("category") == category
-            or h.metadata.get("kind") == kind]
+    hits = search(
+        brand,
+        query,
+        k=settings.retrieval_k * 3,
+        kinds=["approved_reply"],
+        where={"language": language},
+        settings=settings,
+    )
+    same = [
+        h for h in hits if h.metadata.get("category") == category or h.metadata.get("kind") == kind
+    ]
     return same + [h for h in hits if h not in same]
 
 
@@ -231,35 +326,54 @@ def check(text: str, prep: Prepared, *, kind: str | None = None) -> Any:
     # An incident's updates are grounded in its facts only, never in past replies' claims.
     facts_only = bool(prep.context.get("facts_only"))
     ctx = CheckContext(
-        brand=prep.pack.brand, policy=prep.pack.policy, channel=req.channel,
-        kind=kind or prep.context["kind"], language=prep.language, post_text=req.post.text,
-        thread=tuple(m.text for m in req.thread), facts=tuple(req.facts),
-        sources=() if facts_only else
-        tuple(s.snippet for s in prep.sources if s.source != "guideline")
+        brand=prep.pack.brand,
+        policy=prep.pack.policy,
+        channel=req.channel,
+        kind=kind or prep.context["kind"],
+        language=prep.language,
+        post_text=req.post.text,
+        thread=tuple(m.text for m in req.thread),
+        facts=tuple(req.facts),
+        sources=()
+        if facts_only
+        else tuple(s.snippet for s in prep.sources if s.source != "guideline")
         + tuple(s.snippet for s in prep.sources if s.source == "guideline"),
-        system_prompt=prep.prompt.system, risk_flags=frozenset(prep.triage.risk_flags),
+        system_prompt=prep.prompt.system,
+        risk_flags=frozenset(prep.triage.risk_flags),
         author=req.post.author,
     )
     return run_checks(text, ctx)
 
 
-async def _one(prep: Prepared, alternative: int, settings: Settings) -> tuple[Generation, Any, bool]:
+async def _one(
+    prep: Prepared, alternative: int, settings: Settings
+) -> tuple[Generation, Any, bool]:
     context = {**prep.context, "alternative": alternative}
-    gen = await generate(prep.prompt.messages(), model=prep.model, settings=settings,
-                         context=context)
+    gen = await generate(
+        prep.prompt.messages(), model=prep.model, settings=settings, context=context
+    )
     started = time.perf_counter()
     report = check(gen.draft.text, prep)
     prep.timings.checks_ms += (time.perf_counter() - started) * 1000
     revised = False
     if report.blocking and alternative == 0:
-        failures = [{"explanation": f.explanation, "suggestion": f.suggestion,
-                     "evidence": f.evidence} for f in report.blocking]
-        revise = render(load_prompt("revise"), draft_system=prep.prompt.system,
-                        draft_user=prep.prompt.user, previous=fence(gen.draft.text),
-                        failures=failures)
-        second = await generate(revise.messages(), model=prep.model, settings=settings,
-                                context={**context, "avoid": [f["evidence"] for f in failures
-                                                              if f["evidence"]]})
+        failures = [
+            {"explanation": f.explanation, "suggestion": f.suggestion, "evidence": f.evidence}
+            for f in report.blocking
+        ]
+        revise = render(
+            load_prompt("revise"),
+            draft_system=prep.prompt.system,
+            draft_user=prep.prompt.user,
+            previous=fence(gen.draft.text),
+            failures=failures,
+        )
+        second = await generate(
+            revise.messages(),
+            model=prep.model,
+            settings=settings,
+            context={**context, "avoid": [f["evidence"] for f in failures if f["evidence"]]},
+        )
         started = time.perf_counter()
         second_report = check(second.draft.text, prep)
         prep.timings.checks_ms += (time.perf_counter() - started) * 1000
@@ -274,15 +388,22 @@ async def _one(prep: Prepared, alternative: int, settings: Settings) -> tuple[Ge
     return gen, report, revised
 
 
-async def create_draft(req: DraftCreate, *, settings: Settings, registry: BrandRegistry,
-                       store: Storage, actor: Principal | None = None) -> DraftPublic:
+async def create_draft(
+    req: DraftCreate,
+    *,
+    settings: Settings,
+    registry: BrandRegistry,
+    store: Storage,
+    actor: Principal | None = None,
+) -> DraftPublic:
     """Run the whole pipeline within the request deadline, then store the draft in one go."""
     from drafting.incidents.grounding import ground
 
     started = time.perf_counter()
     received_at = utcnow()
-    grounding = await asyncio.to_thread(ground, req, store=store, registry=registry,
-                                        settings=settings)
+    grounding = await asyncio.to_thread(
+        ground, req, store=store, registry=registry, settings=settings
+    )
     req = grounding.request
     prep = await asyncio.to_thread(prepare, req, settings=settings, registry=registry)
     grounding.apply(prep)
@@ -294,24 +415,43 @@ async def create_draft(req: DraftCreate, *, settings: Settings, registry: BrandR
     except TimeoutError as exc:
         raise DeadlineExceededError(
             f"No draft within the {settings.request_deadline_s:.0f} s deadline; nothing was stored.",
-            fix="Retry, use a faster model, or raise CRISISDRAFT_REQUEST_DEADLINE_S.") from exc
+            fix="Retry, use a faster model, or raise CRISISDRAFT_REQUEST_DEADLINE_S.",
+        ) from exc
     draft = finish(prep, results, started)
     store.save(draft, actor, received_at=received_at)
     return draft
 
 
-def finish(prep: Prepared, results: list[tuple[Generation, Any, bool]], started: float) -> DraftPublic:
+def used_sources(sources: list[SourcePublic], cited: list[str]) -> list[SourcePublic]:
+    """The guidelines and facts given to the model, and the approved replies the draft used
+    (the ones it cites; the five closest when a model cites none)."""
+    replies = [s for s in sources if s.source == "approved_reply"]
+    used = [s for s in replies if s.id in set(cited)] or replies[:5]
+    return (
+        [s for s in sources if s.source == "guideline"]
+        + used
+        + [s for s in sources if s.source == "fact"]
+    )
+
+
+def finish(
+    prep: Prepared, results: list[tuple[Generation, Any, bool]], started: float
+) -> DraftPublic:
     gen, report, revised = results[0]
-    alternatives = [AlternativePublic(text=g.draft.text, verdict=r.verdict, checks=r.model_dump())
-                    for g, r, _ in results[1:]]
+    alternatives = [
+        AlternativePublic(text=g.draft.text, verdict=r.verdict, checks=r.model_dump())
+        for g, r, _ in results[1:]
+    ]
     notes = list(prep.notes)
     for g, _, _ in results:
         notes.extend(n for n in [*g.notes, *g.draft.notes] if n not in notes)
     if gen.fallback:
         notes.append(f"FALLBACK: {prep.model} failed; this draft was written by {gen.model}.")
     if report.blocking:
-        notes.append(f"{len(report.blocking)} blocking check(s) still fail after "
-                     f"{'one revision' if revised else 'drafting'}: see checks.")
+        notes.append(
+            f"{len(report.blocking)} blocking check(s) still fail after "
+            f"{'one revision' if revised else 'drafting'}: see checks."
+        )
     timings = prep.timings
     timings.total_ms = (time.perf_counter() - started) * 1000
     timings.generation_ms = sum(g.model_ms for g, _, _ in results)
@@ -323,45 +463,77 @@ def finish(prep: Prepared, results: list[tuple[Generation, Any, bool]], started:
     )
     req = prep.request
     return DraftPublic(
-        id=f"d_{uuid.uuid4().hex[:20]}", status="pending_review", created_at=utcnow(),
-        brand=req.brand, channel=req.channel, kind=prep.context["kind"], language=prep.language,
-        incident_id=req.incident_id, post=req.post, thread=req.thread, text=gen.draft.text,
-        verdict=report.verdict, alternatives=alternatives, triage=prep.triage.model_dump(),
-        checks=report.model_dump(), sources=prep.sources, escalation=prep.escalation,
-        model=gen.model, requested_model=prep.model, fallback=gen.fallback, revised=revised,
-        prompt_version=prep.prompt.ref, usage=usage, timings=timings, notes=notes,
+        id=f"d_{uuid.uuid4().hex[:20]}",
+        status="pending_review",
+        created_at=utcnow(),
+        brand=req.brand,
+        channel=req.channel,
+        kind=prep.context["kind"],
+        language=prep.language,
+        incident_id=req.incident_id,
+        post=req.post,
+        thread=req.thread,
+        text=gen.draft.text,
+        verdict=report.verdict,
+        alternatives=alternatives,
+        triage=prep.triage.model_dump(),
+        checks=report.model_dump(),
+        sources=used_sources(prep.sources, gen.draft.cited),
+        escalation=prep.escalation,
+        model=gen.model,
+        requested_model=prep.model,
+        fallback=gen.fallback,
+        revised=revised,
+        prompt_version=prep.prompt.ref,
+        usage=usage,
+        timings=timings,
+        notes=notes,
     )
 
 
-async def stream_draft(req: DraftCreate, *, settings: Settings, registry: BrandRegistry,
-                       store: Storage, actor: Principal | None = None
-                       ) -> AsyncIterator[tuple[str, Any]]:
+async def stream_draft(
+    req: DraftCreate,
+    *,
+    settings: Settings,
+    registry: BrandRegistry,
+    store: Storage,
+    actor: Principal | None = None,
+) -> AsyncIterator[tuple[str, Any]]:
     """Yield ("token", text) events as the model writes, then ("draft", DraftPublic)."""
     from drafting.incidents.grounding import ground
 
     started = time.perf_counter()
     received_at = utcnow()
-    grounding = await asyncio.to_thread(ground, req, store=store, registry=registry,
-                                        settings=settings)
+    grounding = await asyncio.to_thread(
+        ground, req, store=store, registry=registry, settings=settings
+    )
     req = grounding.request
     prep = await asyncio.to_thread(prepare, req, settings=settings, registry=registry)
     grounding.apply(prep)
     deadline = started + settings.request_deadline_s
     parts: list[str] = []
-    stream = stream_tokens(prep.prompt.messages(), model=prep.model, settings=settings,
-                           context={**prep.context, "alternative": 0})
+    stream = stream_tokens(
+        prep.prompt.messages(),
+        model=prep.model,
+        settings=settings,
+        context={**prep.context, "alternative": 0},
+    )
     while True:
         remaining = deadline - time.perf_counter()
         if remaining <= 0:
-            raise DeadlineExceededError("The model stream passed the request deadline; "
-                                        "nothing was stored.", fix="Retry or use a faster model.")
+            raise DeadlineExceededError(
+                "The model stream passed the request deadline; nothing was stored.",
+                fix="Retry or use a faster model.",
+            )
         try:
             token = await asyncio.wait_for(anext(stream), timeout=remaining)
         except StopAsyncIteration:
             break
         except TimeoutError as exc:
-            raise DeadlineExceededError("The model stream passed the request deadline; "
-                                        "nothing was stored.", fix="Retry or use a faster model.") from exc
+            raise DeadlineExceededError(
+                "The model stream passed the request deadline; nothing was stored.",
+                fix="Retry or use a faster model.",
+            ) from exc
         parts.append(token)
         yield "token", token
     from drafting.llm import ModelDraft, parse_model_draft
@@ -371,10 +543,12 @@ async def stream_draft(req: DraftCreate, *, settings: Settings, registry: BrandR
         model_draft = parse_model_draft(raw)
     except ValueError:
         model_draft = ModelDraft(text=raw.strip() or "(empty)")
-        prep.notes.append("The model did not answer in the structured format; its raw text is "
-                          "shown as the draft.")
-    gen = Generation(draft=model_draft, model=prep.model, requested_model=prep.model,
-                     fallback=False, attempts=1)
+        prep.notes.append(
+            "The model did not answer in the structured format; its raw text is shown as the draft."
+        )
+    gen = Generation(
+        draft=model_draft, model=prep.model, requested_model=prep.model, fallback=False, attempts=1
+    )
     report = check(model_draft.text, prep)
     draft = finish(prep, [(gen, report, False)], started)
     store.save(draft, actor, received_at=received_at)

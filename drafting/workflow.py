@@ -44,6 +44,7 @@ TRANSITIONS: dict[str, Transition] = {
     "propose": Transition(frozenset({"pending_review"}), "pending_review", "draft"),
     "mark_sent": Transition(frozenset({"approved"}), "sent", "mark_sent"),
 }
+INCIDENT_KINDS = frozenset({"holding_statement", "status_update", "resolution_update"})
 STATES = ("pending_review", "approved", "rejected", "changes_requested", "sent")
 
 
@@ -54,6 +55,8 @@ def recheck(draft: DraftPublic, text: str, registry: BrandRegistry) -> Any:
     pack = registry.get(draft.brand)
     facts = tuple(s.snippet for s in draft.sources if s.source == "fact")
     sources = tuple(s.snippet for s in draft.sources if s.source != "fact")
+    if draft.incident_id and draft.kind in INCIDENT_KINDS:
+        sources = ()  # an incident update may state only what the incident's facts say
     ctx = CheckContext(
         brand=pack.brand,
         policy=pack.policy,

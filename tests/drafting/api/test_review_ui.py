@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import re
 import shutil
 import sys
 from collections.abc import Iterator
@@ -57,7 +58,7 @@ def server(demo_copy: Any, tmp_path: Path) -> Iterator[dict[str, Any]]:
 
 
 def test_review_queue_in_chromium(server: dict[str, Any], tmp_path: Path) -> None:
-    from playwright.sync_api import sync_playwright
+    from playwright.sync_api import expect, sync_playwright
 
     shots = Path(os.environ.get("CRISISDRAFT_SCREENSHOTS", tmp_path))
     shots.mkdir(parents=True, exist_ok=True)
@@ -81,11 +82,9 @@ def test_review_queue_in_chromium(server: dict[str, Any], tmp_path: Path) -> Non
         page.fill(
             "#d-text", "@ana Sorry if you are upset, but the courier lost it!! ^Team Verdello"
         )
-        page.wait_for_function(
-            "document.querySelector('#d-verdict').textContent !== 'ok' && "
-            "document.querySelectorAll('#d-highlight mark').length > 0",
-            timeout=10_000,
-        )
+        # expect() polls from Playwright's own world: the page's CSP rightly forbids eval.
+        expect(page.locator("#d-highlight mark").first).to_be_visible(timeout=10_000)
+        expect(page.locator("#d-verdict")).not_to_have_text("ok")
         page.screenshot(path=str(shots / "review-queue-failing-edit.png"), full_page=True)
         # Approve a clean edit.
         page.fill(
@@ -96,9 +95,7 @@ def test_review_queue_in_chromium(server: dict[str, Any], tmp_path: Path) -> Non
         page.wait_for_timeout(800)
         page.fill("#d-reason", "checked by the lead")
         page.click("#approve")
-        page.wait_for_function(
-            "document.querySelector('#d-status').textContent.startsWith('approved')", timeout=10_000
-        )
+        expect(page.locator("#d-status")).to_have_text(re.compile("^approved"), timeout=10_000)
         assert "approve by" in page.inner_text("#d-history")
         page.screenshot(path=str(shots / "review-queue-approved.png"), full_page=True)
         browser.close()
