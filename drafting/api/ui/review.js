@@ -48,8 +48,28 @@ function badges(draft) {
   return box;
 }
 
+async function loadIncidents() {
+  // Open incidents, overdue updates first: the next update is owed to the public.
+  const params = new URLSearchParams();
+  if (state.brand) params.set("brand", state.brand);
+  const list = $("incidents");
+  try {
+    const open = await api(`/v1/queue/incidents?${params}`);
+    list.replaceChildren(...open.data.map((i) => {
+      const due = i.overdue ? `update OVERDUE by ${Math.round(i.minutes_overdue || 0)} min`
+        : (i.next_update_due ? `next update due ${i.next_update_due}` : "");
+      const item = el("li", `Incident ${i.id} · ${i.severity} · ${i.status} · ${i.title} · ${due} · ` +
+                            `${i.pending_drafts.length} draft(s) waiting`);
+      if (i.overdue) item.classList.add("overdue");
+      return item;
+    }));
+    list.hidden = open.count === 0;
+  } catch (error) { list.hidden = true; }
+}
+
 async function loadQueue() {
   showError("");
+  loadIncidents();
   const params = new URLSearchParams({ status: $("status").value });
   if (state.brand) params.set("brand", state.brand);
   try {
