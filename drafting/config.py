@@ -14,6 +14,10 @@ from pydantic import Field, ValidationInfo, field_validator, model_validator
 from pydantic_settings import BaseSettings, SettingsConfigDict
 
 
+#: The "Draft reply" extension's origin (its manifest carries a fixed key, so the id is stable).
+EXTENSION_ORIGIN = "chrome-extension://apkooboafeiigjeedgigbcnifaioofah"
+
+
 class Settings(BaseSettings):
     model_config = SettingsConfigDict(env_prefix="CRISISDRAFT_", env_file=".env", extra="ignore")
 
@@ -62,7 +66,8 @@ class Settings(BaseSettings):
         20_000_000, gt=0, description="Largest request body accepted (brand packs included)."
     )
     cors_origins: list[str] = Field(
-        default_factory=list, description="Origins allowed by CORS (JSON list)."
+        default_factory=lambda: [EXTENSION_ORIGIN],
+        description="Origins allowed by CORS (JSON list); default: the bundled extension only.",
     )
     incident_update_minutes: int = Field(
         60, ge=5, le=1440,
