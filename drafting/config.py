@@ -22,7 +22,8 @@ class Settings(BaseSettings):
     model_config = SettingsConfigDict(env_prefix="CRISISDRAFT_", env_file=".env", extra="ignore")
 
     environment: Literal["development", "production"] = Field(
-        "development", description="`production` refuses unsafe defaults (e.g. CORS open to every origin)."
+        "development",
+        description="`production` refuses unsafe defaults (e.g. CORS open to every origin).",
     )
     data_dir: Path = Field(Path("./var"), description="All state lives under this directory.")
     models_dir: Path = Field(
@@ -44,16 +45,32 @@ class Settings(BaseSettings):
         default_factory=lambda: ["crisisdraft/composer"],
         description="Models tried in order when the draft model fails (JSON list).",
     )
+    local_models: list[str] = Field(
+        default_factory=list,
+        description="Model names that run on this machine (e.g. a local GGUF server) and may see "
+        "personal data; every other non-built-in model gets placeholders (JSON list).",
+    )
     llm_api_base: str | None = Field(None, description="`api_base` for OpenAI-compatible servers.")
     llm_timeout_s: float = Field(30.0, gt=0, description="Timeout of one model call.")
     llm_retries: int = Field(1, ge=0, le=5, description="Retries of a failed model call.")
-    llm_max_reasks: int = Field(1, ge=0, le=3, description="Re-asks when structured output is invalid.")
+    prompt_tokens: int = Field(
+        3300,
+        ge=300,
+        description="Token budget of a draft prompt's data sections (guidelines, "
+        "replies, thread, post); lower it for small local models.",
+    )
+    llm_max_tokens: int = Field(600, ge=16, description="Most tokens a model may write per draft.")
+    llm_max_reasks: int = Field(
+        1, ge=0, le=3, description="Re-asks when structured output is invalid."
+    )
     request_deadline_s: float = Field(
         60.0, gt=0, description="No draft request is held longer than this."
     )
     max_post_chars: int = Field(5000, gt=0, description="Longest incoming post accepted.")
     max_thread_items: int = Field(30, ge=0, description="Most thread messages accepted.")
-    max_alternatives: int = Field(5, ge=1, le=10, description="Most alternatives per draft request.")
+    max_alternatives: int = Field(
+        5, ge=1, le=10, description="Most alternatives per draft request."
+    )
     max_pack_file_bytes: int = Field(
         5_000_000, gt=0, description="Largest single file accepted in a brand pack."
     )
@@ -70,7 +87,9 @@ class Settings(BaseSettings):
         description="Origins allowed by CORS (JSON list); default: the bundled extension only.",
     )
     incident_update_minutes: int = Field(
-        60, ge=5, le=1440,
+        60,
+        ge=5,
+        le=1440,
         description="Default minutes between an incident's public updates (its cadence).",
     )
     mention_spike_threshold: int = Field(

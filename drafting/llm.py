@@ -260,5 +260,6 @@ async def stream_tokens(
         ) from exc
 
 
-def is_local(model: str) -> bool:
-    return model.startswith(LOCAL_PROVIDERS)
+def is_local(model: str, settings: Settings) -> bool:
+    """Models that run on this machine see personal data; every other one gets placeholders."""
+    return model.startswith(LOCAL_PROVIDERS) or model in settings.local_models

@@ -6,12 +6,12 @@ import asyncio
 import time
 import uuid
 from collections.abc import AsyncIterator
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Any
 
 from drafting.config import Settings
 from drafting.errors import DeadlineExceededError, InvalidInputError
-from drafting.llm import Generation, check_model_name, generate, stream_tokens
+from drafting.llm import Generation, check_model_name, generate, is_local, stream_tokens
 from drafting.moves import move_patterns
 from drafting.schemas import (
     AlternativePublic,
@@ -46,8 +46,8 @@ KIND_LABELS = {
     "resolution_update": "resolution update",
     "dm_followup": "private follow-up message",
 }
-# Token budgets per prompt section (the post has its own).
-BUDGETS = {"guidelines": 900, "replies": 1200, "thread": 500, "post": 700}
+# Shares of CRISISDRAFT_PROMPT_TOKENS per prompt section (the post has its own share).
+BUDGET_SHARES = {"guidelines": 0.27, "replies": 0.37, "thread": 0.15, "post": 0.21}
 
 
 @dataclass
@@ -65,6 +65,7 @@ class Prepared:
     escalation: EscalationPublic | None
     notes: list[str]
     timings: TimingsPublic
+    redacted: dict[str, int] = field(default_factory=dict)
 
 
 def validate_request(req: DraftCreate, pack: BrandPack, settings: Settings) -> None:
@@ -160,18 +161,19 @@ def prepare(req: DraftCreate, *, settings: Settings, registry: BrandRegistry) ->
     limit = policy.max_chars(req.channel)
     sign_off = pack.brand.sign_off.get(language, "")
     public = req.channel in PUBLIC_CHANNELS and kind != "dm_followup"
+    budgets = {k: int(v * settings.prompt_tokens) for k, v in BUDGET_SHARES.items()}
     fitted = fit(
         [
-            Section("guidelines", [g.text for g in guidelines], BUDGETS["guidelines"]),
+            Section("guidelines", [g.text for g in guidelines], budgets["guidelines"]),
             Section(
                 "replies",
                 [f"{r.text}\n{r.metadata.get('reply', '')}" for r in replies],
-                BUDGETS["replies"],
+                budgets["replies"],
             ),
-            Section("thread", [m.text for m in req.thread], BUDGETS["thread"]),
+            Section("thread", [m.text for m in req.thread], budgets["thread"]),
         ],
         post=req.post.text,
-        post_budget=BUDGETS["post"],
+        post_budget=budgets["post"],
     )
     if fitted.post_truncated:
         notes.extend(n for n in fitted.notes if n.startswith("The post"))
@@ -181,6 +183,10 @@ def prepare(req: DraftCreate, *, settings: Settings, registry: BrandRegistry) ->
         for r in replies
         if f"{r.text}\n{r.metadata.get('reply', '')}" in set(fitted.items["replies"])
     ]
+    # Personal data never reaches a remote model: typed placeholders instead (local models and
+    # the built-in composer see the text as it is).
+    redactor = None if is_local(model, settings) else _redactor(pack)
+    red = redactor.redact if redactor is not None else _same
     variables = {
         "brand": {"name": pack.brand.name},
         "language": language,
@@ -189,18 +195,22 @@ def prepare(req: DraftCreate, *, settings: Settings, registry: BrandRegistry) ->
         "max_chars": limit,
         "sign_off": sign_off,
         "kind_label": KIND_LABELS[kind],
-        "author": req.post.author,
+        "author": req.post.author if redactor is None else None,
         "triage": {"category": tri.category, "severity": tri.severity, "action": tri.action},
         "move_to_dm": move_to_dm,
         "required_moves": [m.replace("_", " ") for m in required],
-        "facts": req.facts,
+        "facts": [red(f) for f in req.facts],
         "guidelines": [{"id": g.id, "text": fence(g.text)} for g in kept_g],
         "replies": [
-            {"id": r.id, "post": fence(r.text), "reply": fence(str(r.metadata.get("reply", "")))}
+            {
+                "id": r.id,
+                "post": fence(red(r.text)),
+                "reply": fence(red(str(r.metadata.get("reply", "")))),
+            }
             for r in kept_r
         ],
-        "thread": [fence(t) for t in fitted.items["thread"]],
-        "post": fence(fitted.post),
+        "thread": [fence(red(t)) for t in fitted.items["thread"]],
+        "post": fence(red(fitted.post)),
     }
     prompt = render(load_prompt("draft"), **variables)
     context = {
@@ -258,7 +268,13 @@ def prepare(req: DraftCreate, *, settings: Settings, registry: BrandRegistry) ->
         for i, f in enumerate(req.facts)
     ]
     timings.prompt_ms = (time.perf_counter() - t2) * 1000
+    if redactor is not None and redactor.counts:
+        notes.append(
+            "Personal data replaced before the model saw it: "
+            + ", ".join(f"{n} {kind}" for kind, n in sorted(redactor.counts.items()))
+        )
     return Prepared(
+        redacted=dict(redactor.counts) if redactor is not None else {},
         request=req,
         pack=pack,
         triage=tri,
@@ -270,6 +286,28 @@ def prepare(req: DraftCreate, *, settings: Settings, registry: BrandRegistry) ->
         escalation=escalation,
         notes=notes,
         timings=timings,
+    )
+
+
+def _same(text: str) -> str:
+    return text
+
+
+def _redactor(pack: BrandPack) -> Any:
+    from drafting.privacy import Redactor
+
+    policy = pack.policy
+    keep = [
+        pack.brand.name,
+        *pack.brand.sign_off.values(),
+        *policy.personal_data.brand_contacts,
+        *(c.contact for c in pack.brand.escalation_contacts.values()),
+    ]
+    return Redactor(
+        order_number_pattern=policy.personal_data.order_number_pattern,
+        keep=keep,
+        keep_domains=policy.links.allowed_domains,
+        languages=pack.brand.languages,
     )
 
 
@@ -485,6 +523,7 @@ def finish(
         fallback=gen.fallback,
         revised=revised,
         prompt_version=prep.prompt.ref,
+        redacted=prep.redacted,
         usage=usage,
         timings=timings,
         notes=notes,

@@ -130,6 +130,11 @@ class DraftPublic(BaseModel):
     usage: UsagePublic
     timings: TimingsPublic
     notes: list[str]
+    redacted: dict[str, int] = Field(
+        default_factory=dict,
+        description="Personal data replaced by placeholders before a remote model saw it: "
+        "types and counts, never the values.",
+    )
     review: ReviewState = Field(default_factory=ReviewState)
 
 

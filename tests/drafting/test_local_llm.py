@@ -25,6 +25,21 @@ def llm_base(models_dir: Any) -> Iterator[str]:
         yield base
 
 
+def local(settings: Any, base: str) -> Any:
+    """The GGUF server as a local model, with a prompt small enough for 2 slow cores."""
+    return settings.model_copy(
+        update={
+            "llm_api_base": base + "/v1",
+            "local_models": ["openai/smollm2"],
+            "llm_timeout_s": 120.0,
+            "request_deadline_s": 300.0,
+            "retrieval_k": 3,
+            "llm_max_tokens": 160,
+            "llm_max_reasks": 0,
+        }
+    )
+
+
 def request(**extra: Any) -> DraftCreate:
     return DraftCreate.model_validate(
         {
@@ -41,9 +56,7 @@ def request(**extra: Any) -> DraftCreate:
 
 
 def test_draft_through_litellm_to_a_local_gguf_server(demo_settings: Any, llm_base: str) -> None:
-    settings = demo_settings.model_copy(
-        update={"llm_api_base": llm_base + "/v1", "llm_timeout_s": 60.0}
-    )
+    settings = local(demo_settings, llm_base)
     store = Storage(settings.resolved_database_url)
     draft = asyncio.run(
         create_draft(request(), settings=settings, registry=BrandRegistry(settings), store=store)
@@ -61,7 +74,7 @@ def test_draft_through_litellm_to_a_local_gguf_server(demo_settings: Any, llm_ba
 
 
 def test_streaming_from_the_local_server(demo_settings: Any, llm_base: str) -> None:
-    settings = demo_settings.model_copy(update={"llm_api_base": llm_base + "/v1"})
+    settings = local(demo_settings, llm_base)
 
     async def collect() -> tuple[list[str], Any]:
         tokens: list[str] = []
