@@ -1,0 +1,279 @@
+"""Hybrid retrieval: dense (our query vector) + lexical (BM25), fused by reciprocal rank.
+
+Each arm returns a pool of candidates (50 by default) from the brand's own collection only,
+with the same metadata filters; reciprocal rank fusion (``sum 1 / (60 + rank)``) orders
+their union. The dense arm asks Chroma's HNSW index; with filters it searches the brand
+index's vectors exactly instead (or over-fetches from HNSW when most items match), since
+Chroma's filtered queries are slow on large collections. Hits are read from Chroma.
+
+Filters are exact: an item without the filtered field (a guideline has no channel) does
+not match, so ask for guidelines and filtered replies in two searches.
+"""
+
+from __future__ import annotations
+
+import math
+import threading
+from collections import OrderedDict
+from collections.abc import Mapping, Sequence
+from typing import TYPE_CHECKING, Any, Literal
+
+import numpy as np
+from pydantic import BaseModel, Field
+
+from drafting.errors import InvalidInputError
+from knowledge.brandindex import BRAND_INDEXES, BrandIndex, load_brand_index
+from knowledge.ingest import INTERNAL_KEYS, SOURCES
+from knowledge.vectorstore import get_client, location, open_collection, revision_of
+
+if TYPE_CHECKING:
+    from chromadb.api.models.Collection import Collection
+
+    from drafting.config import Settings
+    from knowledge.embedder import Embedder
+
+#: Metadata fields callers may filter on (besides ``kinds``, the source).
+WHERE_FIELDS = ("channel", "category", "kind", "language")
+MAX_K = 50
+#: With filters, HNSW is over-fetched up to this many results before exact search wins.
+MAX_OVERFETCH = 400
+#: Filters matching at most this many items are searched exactly.
+EXACT_ROWS = 8000
+
+
+class Hit(BaseModel):
+    id: str
+    source: Literal["guideline", "approved_reply"]
+    text: str = Field(
+        description="The stored document: a guideline chunk, or the incoming "
+        "post an approved reply answered."
+    )
+    score: float = Field(description="Reciprocal-rank-fusion score (higher is better).")
+    dense_score: float | None = Field(
+        description="Cosine similarity; None if not in the dense pool."
+    )
+    lexical_score: float | None = Field(description="BM25 score; None if not in the lexical pool.")
+    rank: int = Field(description="1-based position in the results.")
+    metadata: dict[str, Any]
+
+
+class Retriever:
+    """Searches brands' knowledge bases. Thread-safe; one per process is enough."""
+
+    def __init__(
+        self,
+        settings: Settings,
+        *,
+        embedder: Embedder | None = None,
+        candidates: int = 50,
+        rrf_k: int = 60,
+        query_cache: int = 256,
+    ) -> None:
+        self.settings = settings
+        self._store = location(settings)
+        self._embedder = embedder
+        self.candidates = candidates
+        self.rrf_k = rrf_k
+        self._vectors: OrderedDict[str, np.ndarray] = OrderedDict()
+        self._vectors_max = query_cache
+        self._vectors_lock = threading.Lock()
+
+    @property
+    def embedder(self) -> Embedder:
+        if self._embedder is None:
+            from knowledge.embedder import get_embedder
+
+            self._embedder = get_embedder(self.settings)
+        return self._embedder
+
+    def search(
+        self,
+        brand_id: str,
+        query: str,
+        *,
+        k: int = 8,
+        kinds: Sequence[str] | None = None,
+        where: Mapping[str, str | list[str]] | None = None,
+    ) -> list[Hit]:
+        """The ``k`` best items of ``brand_id`` for ``query``; NotFoundError for unknown brands."""
+        filters = _filters(query, k, kinds, where)
+        collection = open_collection(get_client(self.settings), brand_id)
+        index = self.brand_index(brand_id, collection)
+        if not len(index):
+            return []
+        pool = max(self.candidates, k)
+        mask = index.lexical.mask(filters)
+        dense = self._dense(collection, index, self.query_vector(query), pool, mask)
+        lexical = [
+            (index.lexical.ids[m.position], m.score)
+            for m in index.lexical.search(query, pool, mask=mask)
+        ]
+
+        fused: dict[str, float] = {}
+        for ranked in (dense, lexical):
+            for rank, (item_id, _) in enumerate(ranked, start=1):
+                fused[item_id] = fused.get(item_id, 0.0) + 1.0 / (self.rrf_k + rank)
+        by_dense, by_lexical = dict(dense), dict(lexical)
+        best = sorted(fused, key=lambda i: (-fused[i], -by_dense.get(i, -1.0)))[:k]
+        return _hits(collection, best, fused, by_dense, by_lexical)
+
+    def brand_index(self, brand_id: str, collection: Collection) -> BrandIndex:
+        """The brand's in-process index, rebuilt when its revision stamp has changed."""
+        revision = revision_of(collection)
+        return BRAND_INDEXES.get(
+            (self._store, brand_id),
+            revision,
+            lambda: load_brand_index(collection, revision),
+        )
+
+    def query_vector(self, query: str) -> np.ndarray:
+        """The query's embedding (a draft searches with the same post several times)."""
+        with self._vectors_lock:
+            vector = self._vectors.get(query)
+            if vector is not None:
+                self._vectors.move_to_end(query)
+                return vector
+        vector = self.embedder.embed_one(query)
+        with self._vectors_lock:
+            self._vectors[query] = vector
+            while len(self._vectors) > self._vectors_max:
+                self._vectors.popitem(last=False)
+        return vector
+
+    def _dense(
+        self,
+        collection: Collection,
+        index: BrandIndex,
+        vector: np.ndarray,
+        pool: int,
+        mask: np.ndarray | None,
+    ) -> list[tuple[str, float]]:
+        ids = index.lexical.ids
+        if mask is None:
+            return _hnsw(collection, vector, min(pool, len(index)))
+        matching = int(mask.sum())
+        if matching == 0:
+            return []
+        if matching > EXACT_ROWS:
+            fetch = math.ceil(1.5 * pool * len(index) / matching)
+            if fetch <= MAX_OVERFETCH:
+                positions = index.lexical.positions
+                kept = [
+                    (i, s)
+                    for i, s in _hnsw(collection, vector, min(fetch, len(index)))
+                    if i in positions and mask[positions[i]]
+                ][:pool]
+                if len(kept) >= min(pool, matching):
+                    return kept
+        return [(ids[p], s) for p, s in index.nearest(vector, pool, mask)]
+
+
+def _hnsw(collection: Collection, vector: np.ndarray, n: int) -> list[tuple[str, float]]:
+    result = collection.query(query_embeddings=[vector], n_results=n, include=["distances"])
+    distances = (result["distances"] or [[]])[0]
+    return [(i, 1.0 - float(d)) for i, d in zip(result["ids"][0], distances, strict=False)]
+
+
+def _hits(
+    collection: Collection,
+    best: list[str],
+    fused: dict[str, float],
+    by_dense: dict[str, float],
+    by_lexical: dict[str, float],
+) -> list[Hit]:
+    if not best:
+        return []
+    got = collection.get(ids=best, include=["documents", "metadatas"])
+    records = {
+        item_id: (doc or "", dict(meta or {}))
+        for item_id, doc, meta in zip(
+            got["ids"], got["documents"] or [], got["metadatas"] or [], strict=False
+        )
+    }
+    hits: list[Hit] = []
+    for item_id in best:
+        if item_id not in records:
+            continue  # deleted since the brand index was built
+        document, metadata = records[item_id]
+        hits.append(
+            Hit(
+                id=item_id,
+                source="approved_reply"
+                if metadata.get("source") == "approved_reply"
+                else "guideline",
+                text=document,
+                score=round(fused[item_id], 6),
+                dense_score=by_dense.get(item_id),
+                lexical_score=by_lexical.get(item_id),
+                rank=len(hits) + 1,
+                metadata={k: v for k, v in metadata.items() if k not in INTERNAL_KEYS},
+            )
+        )
+    return hits
+
+
+def _filters(
+    query: str, k: int, kinds: Sequence[str] | None, where: Mapping[str, str | list[str]] | None
+) -> dict[str, list[str]]:
+    if not query or not query.strip():
+        raise InvalidInputError("The search query is empty.", fix="Pass some text to search for.")
+    if not 1 <= k <= MAX_K:
+        raise InvalidInputError(f"k={k} is out of range.", fix=f"Ask for 1 to {MAX_K} results.")
+    filters: dict[str, list[str]] = {}
+    if kinds is not None:
+        kinds = [kinds] if isinstance(kinds, str) else list(kinds)
+        unknown = [s for s in kinds if s not in SOURCES]
+        if unknown or not kinds:
+            raise InvalidInputError(
+                f"Unknown knowledge source(s) {unknown or kinds}.",
+                fix=f"Use {' and/or '.join(SOURCES)}.",
+            )
+        filters["source"] = kinds
+    for field, value in (where or {}).items():
+        if field not in WHERE_FIELDS:
+            raise InvalidInputError(
+                f"Cannot filter on {field!r}.", fix=f"Filter on {', '.join(WHERE_FIELDS)}."
+            )
+        values = [value] if isinstance(value, str) else value
+        if (
+            not isinstance(values, list | tuple)
+            or not values
+            or not all(isinstance(v, str) for v in values)
+        ):
+            raise InvalidInputError(
+                f"The filter on {field!r} needs text values, got {value!r}.",
+                fix='Pass a string or a list of strings, e.g. {"channel": "x"}.',
+            )
+        filters[field] = list(values)
+    return filters
+
+
+_retrievers: dict[str, Retriever] = {}
+_retrievers_lock = threading.Lock()
+
+
+def get_retriever(settings: Settings) -> Retriever:
+    """The process's shared :class:`Retriever` for these settings' store."""
+    key = location(settings)
+    with _retrievers_lock:
+        retriever = _retrievers.get(key)
+        if retriever is None:
+            retriever = _retrievers[key] = Retriever(settings)
+        return retriever
+
+
+def search(
+    brand_id: str,
+    query: str,
+    *,
+    k: int = 8,
+    kinds: Sequence[str] | None = None,
+    where: Mapping[str, str | list[str]] | None = None,
+    settings: Settings | None = None,
+) -> list[Hit]:
+    """Module-level shortcut for :meth:`Retriever.search` with the process's settings."""
+    if settings is None:
+        from drafting.config import get_settings
+
+        settings = get_settings()
+    return get_retriever(settings).search(brand_id, query, k=k, kinds=kinds, where=where)
