@@ -7,8 +7,27 @@ import logging
 from fastapi import FastAPI
 from fastapi.middleware.cors import CORSMiddleware
 
-from drafting.api.problems import install_body_limit, install_problem_handlers
-from drafting.api.routes import audit, brands, checks, drafts, health, keys, knowledge, reviews, ui
+from drafting.api.problems import (
+    PROBLEM_RESPONSES,
+    install_body_limit,
+    install_problem_handlers,
+)
+from drafting.api.routes import (
+    audit,
+    brands,
+    checks,
+    dashboard,
+    drafts,
+    evals,
+    health,
+    incidents,
+    keys,
+    knowledge,
+    kpis,
+    mentions,
+    reviews,
+    ui,
+)
 from drafting.config import Settings, get_settings
 
 
@@ -25,17 +44,23 @@ def create_app(settings: Settings | None = None) -> FastAPI:
         app.dependency_overrides[get_settings] = lambda: settings
     if settings.cors_origins:
         app.add_middleware(CORSMiddleware, allow_origins=settings.cors_origins,
-                           allow_methods=["GET", "POST", "PUT"],
+                           allow_methods=["GET", "POST", "PUT", "PATCH", "DELETE"],
                            allow_headers=["Authorization", "Content-Type", "Idempotency-Key"])
     install_problem_handlers(app)
     app.include_router(health.router)
     app.include_router(ui.router)
-    app.include_router(brands.router, prefix="/v1")
-    app.include_router(knowledge.router, prefix="/v1")
-    app.include_router(drafts.router, prefix="/v1")
-    app.include_router(checks.router, prefix="/v1")
-    app.include_router(reviews.router, prefix="/v1")
-    app.include_router(audit.router, prefix="/v1")
-    app.include_router(keys.router, prefix="/v1")
+    app.include_router(brands.router, prefix="/v1", responses=PROBLEM_RESPONSES)
+    app.include_router(knowledge.router, prefix="/v1", responses=PROBLEM_RESPONSES)
+    app.include_router(drafts.router, prefix="/v1", responses=PROBLEM_RESPONSES)
+    app.include_router(checks.router, prefix="/v1", responses=PROBLEM_RESPONSES)
+    app.include_router(reviews.router, prefix="/v1", responses=PROBLEM_RESPONSES)
+    app.include_router(audit.router, prefix="/v1", responses=PROBLEM_RESPONSES)
+    app.include_router(keys.router, prefix="/v1", responses=PROBLEM_RESPONSES)
+    app.include_router(incidents.router, prefix="/v1", responses=PROBLEM_RESPONSES)
+    app.include_router(mentions.router, prefix="/v1", responses=PROBLEM_RESPONSES)
+    app.include_router(kpis.router, prefix="/v1", responses=PROBLEM_RESPONSES)
+    app.include_router(evals.router, prefix="/v1", responses=PROBLEM_RESPONSES)
+    app.include_router(kpis.metrics_router)
+    app.include_router(dashboard.router)
     install_body_limit(app, settings.max_request_bytes)
     return app
