@@ -21,7 +21,7 @@ from typing import Any
 from drafting.moves import moves_for, moves_of
 
 _SENTENCE = re.compile(r"[^.!?\n]+(?:[.!?]+|$)")
-_HANDLE = re.compile(r"(?<![\w@])@\w{1,30}")
+_HANDLE = re.compile(r"(?<![\w@])@\w(?:[\w.]{0,28}\w)?")
 _SPECIFIC = re.compile(
     r"\b(?:one|two|three|four|five|six|seven|eight|nine|ten|twelve|twenty|thirty|forty|fifty|"
     r"a few|several|uno|una|due|tre|quattro|cinque|sei|sette|otto|nove|dieci|venti|trenta)"
@@ -71,6 +71,18 @@ def _clean(sentence: str, sign_offs: list[str]) -> str:
             out = out[: -len(sign)].strip()
     out = re.sub(r"\s{2,}", " ", out).strip(" ,;:")
     return out
+
+
+#: Sentences naming another platform's private channel don't fit this channel's reply.
+_PLATFORM = {
+    "messenger": "facebook", "facebook": "facebook", "instagram": "instagram",
+    "tiktok": "tiktok", "linkedin": "linkedin", "whatsapp": "whatsapp",
+}
+_PLATFORM_RX = re.compile(r"\b(" + "|".join(_PLATFORM) + r")\b", re.I)
+
+
+def _other_platform(sentence: str, channel: str) -> bool:
+    return any(_PLATFORM[m.group(1).lower()] != channel for m in _PLATFORM_RX.finditer(sentence))
 
 
 def _supported(
@@ -139,6 +151,8 @@ def candidate_sentences(ctx: dict[str, Any]) -> list[Sentence]:
         if reply.get("channel") == ctx.get("channel"):
             weight *= 1.1
         for text, moves in _tagged(reply.get("reply", ""), sign_offs, patterns):
+            if _other_platform(text, ctx.get("channel", "")):
+                continue
             if not _supported(text, facts_text, hosts, known) or any(
                 a in text.lower() for a in avoid
             ):

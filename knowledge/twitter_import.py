@@ -91,7 +91,11 @@ def import_twitter(dev_json: Path, out: Path) -> dict[str, int]:
     from knowledge.policy import neutral_policy
 
     by_company: dict[str, list[Conversation]] = defaultdict(list)
+    seen: set[str] = set()
     for conv in read_conversations(dev_json):
+        if conv.reply_tweet_id in seen:  # the data set holds one conversation twice
+            continue
+        seen.add(conv.reply_tweet_id)
         by_company[conv.company].append(conv)
     counts = {}
     for company, convs in sorted(by_company.items()):

@@ -10,7 +10,8 @@ from drafting.checks.links import Link, find_links
 
 _QUOTES = str.maketrans({"’": "'", "‘": "'", "“": '"', "”": '"', "`": "'", "´": "'"})
 EMAIL = re.compile(r"(?<![\w.+-])[\w.+-]+@[\w-]+(?:\.[\w-]+)+")
-HANDLE = re.compile(r"(?<![\w@])@\w{1,30}")
+# Instagram and TikTok handles may hold dots inside ("@sophie.reads"), never at the end.
+HANDLE = re.compile(r"(?<![\w@])@\w(?:[\w.]{0,28}\w)?")
 _SENTENCE = re.compile(r"[^.!?\n]+(?:[.!?]+|$)|\n")
 _WORD = re.compile(r"[^\W\d_]+(?:'[^\W\d_]+)?")
 

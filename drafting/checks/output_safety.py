@@ -20,6 +20,8 @@ TEMPLATE_MARKER = re.compile(
     r"|\b(?:TODO|TBD|FIXME|XXX|PLACEHOLDER)\b|(?i:lorem ipsum)"
     r"|\{[a-z_][a-z0-9_ .]{1,30}\}"  # {customer}
     r"|\b(?:Customer|First|Last|Full|Agent|Your|Nome del) (?:Name|Cliente)\b"  # bare placeholders
+    # markup: replies are plain text, and HTML from a model must never reach a page
+    r"|<\s*/?\s*(?i:script|iframe|img|svg|style|object|embed|a|div|span|p|br|b|i)\b[^>\n]{0,200}>"
 )
 SHINGLE = 8
 _TOKEN = re.compile(r"[^\W_]+")
