@@ -75,8 +75,12 @@ def _clean(sentence: str, sign_offs: list[str]) -> str:
 
 #: Sentences naming another platform's private channel don't fit this channel's reply.
 _PLATFORM = {
-    "messenger": "facebook", "facebook": "facebook", "instagram": "instagram",
-    "tiktok": "tiktok", "linkedin": "linkedin", "whatsapp": "whatsapp",
+    "messenger": "facebook",
+    "facebook": "facebook",
+    "instagram": "instagram",
+    "tiktok": "tiktok",
+    "linkedin": "linkedin",
+    "whatsapp": "whatsapp",
 }
 _PLATFORM_RX = re.compile(r"\b(" + "|".join(_PLATFORM) + r")\b", re.I)
 

@@ -13,7 +13,6 @@ from typing import Literal
 from pydantic import Field, ValidationInfo, field_validator, model_validator
 from pydantic_settings import BaseSettings, SettingsConfigDict
 
-
 #: The "Draft reply" extension's origin (its manifest carries a fixed key, so the id is stable).
 EXTENSION_ORIGIN = "chrome-extension://apkooboafeiigjeedgigbcnifaioofah"
 
@@ -168,7 +167,11 @@ def settings_table() -> str:
         default = field.default_factory() if field.default_factory else field.default  # type: ignore[call-arg]
         if name == "models_dir":
             default = "<data_dir>/models"
-        shown = "(unset)" if default is None else getattr(default, "as_posix", lambda: default)()
+        shown = (
+            "(unset)"
+            if default is None
+            else (default.as_posix() if isinstance(default, Path) else default)
+        )
         rows.append(f"| `CRISISDRAFT_{name.upper()}` | `{shown}` | {field.description} |")
     return "\n".join(rows)
 

@@ -9,6 +9,7 @@ from collections.abc import AsyncIterator
 from dataclasses import dataclass, field
 from typing import Any
 
+from drafting.access import Principal
 from drafting.config import Settings
 from drafting.errors import DeadlineExceededError, InvalidInputError
 from drafting.llm import Generation, check_model_name, generate, is_local, stream_tokens
@@ -22,7 +23,6 @@ from drafting.schemas import (
     TimingsPublic,
     UsagePublic,
 )
-from drafting.access import Principal
 from drafting.storage.repository import Storage, utcnow
 from knowledge.brandpack import BrandPack
 from knowledge.registry import BrandRegistry
@@ -71,7 +71,8 @@ class Prepared:
 def validate_request(req: DraftCreate, pack: BrandPack, settings: Settings) -> None:
     if len(req.post.text) > settings.max_post_chars:
         raise InvalidInputError(
-            f"The post is {len(req.post.text):,} characters; the limit is {settings.max_post_chars:,}.",
+            f"The post is {len(req.post.text):,} characters; "
+            f"the limit is {settings.max_post_chars:,}.",
             fix="Send only the post being answered (CRISISDRAFT_MAX_POST_CHARS sets the limit).",
         )
     if not req.post.text.strip():
@@ -452,7 +453,8 @@ async def create_draft(
         )
     except TimeoutError as exc:
         raise DeadlineExceededError(
-            f"No draft within the {settings.request_deadline_s:.0f} s deadline; nothing was stored.",
+            f"No draft within the {settings.request_deadline_s:.0f} s deadline; "
+            "nothing was stored.",
             fix="Retry, use a faster model, or raise CRISISDRAFT_REQUEST_DEADLINE_S.",
         ) from exc
     draft = finish(prep, results, started)

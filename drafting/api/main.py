@@ -33,19 +33,24 @@ from drafting.config import Settings, get_settings
 
 def create_app(settings: Settings | None = None) -> FastAPI:
     settings = settings or get_settings()
-    logging.basicConfig(level=settings.log_level.upper(),
-                        format="%(asctime)s %(levelname)s %(name)s: %(message)s")
+    logging.basicConfig(
+        level=settings.log_level.upper(), format="%(asctime)s %(levelname)s %(name)s: %(message)s"
+    )
     app = FastAPI(
         title="crisisdraft",
         version="0.1.0",
-        description="Drafts, checks and routes for approval what a brand says when things go wrong.",
+        description="Drafts, checks and routes for approval what a brand says when things go "
+        "wrong.",
     )
     if settings is not get_settings():
         app.dependency_overrides[get_settings] = lambda: settings
     if settings.cors_origins:
-        app.add_middleware(CORSMiddleware, allow_origins=settings.cors_origins,
-                           allow_methods=["GET", "POST", "PUT", "PATCH", "DELETE"],
-                           allow_headers=["Authorization", "Content-Type", "Idempotency-Key"])
+        app.add_middleware(
+            CORSMiddleware,
+            allow_origins=settings.cors_origins,
+            allow_methods=["GET", "POST", "PUT", "PATCH", "DELETE"],
+            allow_headers=["Authorization", "Content-Type", "Idempotency-Key"],
+        )
     install_problem_handlers(app)
     app.include_router(health.router)
     app.include_router(ui.router)

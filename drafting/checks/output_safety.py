@@ -37,8 +37,9 @@ def _shingles(text: str, size: int = SHINGLE) -> frozenset[tuple[str, ...]]:
     return frozenset(tuple(words[i : i + size]) for i in range(len(words) - size + 1))
 
 
-def copied_span(draft: str, source: str, exclude: tuple[str, ...] = (),
-                size: int = SHINGLE) -> tuple[int, int] | None:
+def copied_span(
+    draft: str, source: str, exclude: tuple[str, ...] = (), size: int = SHINGLE
+) -> tuple[int, int] | None:
     """Span of the first run of ``size`` words the draft shares with ``source`` (ignoring runs
     that also appear in ``exclude``, e.g. the cited approved replies)."""
     if not source.strip():
@@ -47,8 +48,11 @@ def copied_span(draft: str, source: str, exclude: tuple[str, ...] = (),
     if not grams:
         return None
     tokens = _tokens(draft)
-    shared = [(i, gram) for i in range(len(tokens) - size + 1)
-              if (gram := tuple(t for t, _, _ in tokens[i:i + size])) in grams]
+    shared = [
+        (i, gram)
+        for i in range(len(tokens) - size + 1)
+        if (gram := tuple(t for t, _, _ in tokens[i : i + size])) in grams
+    ]
     if not shared:
         return None  # the common case: nothing copied, so the exclusions need no work
     for i, gram in shared:

@@ -27,9 +27,7 @@ def _incidents() -> Incidents:
 @app.command("review")
 def review(
     incident_id: str = typer.Argument(..., help="The incident id (inc_...)."),
-    out: Path = typer.Option(
-        Path("."), "--out", help="Folder the report files are written to."
-    ),
+    out: Path = typer.Option(Path("."), "--out", help="Folder the report files are written to."),
     json_: bool = typer.Option(False, "--json", help="Print the report data as JSON too."),
 ) -> None:
     """Write review-<id>.md and review-<id>.html (self-contained, with charts) to --out."""

@@ -3,14 +3,14 @@
 from __future__ import annotations
 
 from datetime import datetime
-from typing import Any
+from typing import Any, ClassVar
 
 from sqlalchemy import JSON, BigInteger, Boolean, DateTime, Float, Index, Integer, String, Text
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
 
 
 class Base(DeclarativeBase):
-    type_annotation_map = {dict[str, Any]: JSON, list[Any]: JSON}
+    type_annotation_map: ClassVar[dict[Any, Any]] = {dict[str, Any]: JSON, list[Any]: JSON}
 
 
 class BrandRow(Base):
@@ -65,8 +65,9 @@ class DraftVersionRow(Base):
     """Every text a draft has had: the model's, its alternatives, each human edit."""
 
     __tablename__ = "draft_versions"
-    id: Mapped[int] = mapped_column(BigInteger().with_variant(Integer, "sqlite"), primary_key=True,
-                                    autoincrement=True)
+    id: Mapped[int] = mapped_column(
+        BigInteger().with_variant(Integer, "sqlite"), primary_key=True, autoincrement=True
+    )
     draft_id: Mapped[str] = mapped_column(String(40), index=True)
     origin: Mapped[str] = mapped_column(String(20))  # model | alternative | revision | edit
     text: Mapped[str] = mapped_column(Text)
@@ -77,8 +78,9 @@ class DraftVersionRow(Base):
 
 class DecisionRow(Base):
     __tablename__ = "decisions"
-    id: Mapped[int] = mapped_column(BigInteger().with_variant(Integer, "sqlite"), primary_key=True,
-                                    autoincrement=True)
+    id: Mapped[int] = mapped_column(
+        BigInteger().with_variant(Integer, "sqlite"), primary_key=True, autoincrement=True
+    )
     draft_id: Mapped[str] = mapped_column(String(40), index=True)
     action: Mapped[str] = mapped_column(String(30))
     from_status: Mapped[str] = mapped_column(String(30))
@@ -96,8 +98,9 @@ class AuditRow(Base):
     """Append-only: rows are inserted, never updated or deleted."""
 
     __tablename__ = "audit_log"
-    id: Mapped[int] = mapped_column(BigInteger().with_variant(Integer, "sqlite"), primary_key=True,
-                                    autoincrement=True)
+    id: Mapped[int] = mapped_column(
+        BigInteger().with_variant(Integer, "sqlite"), primary_key=True, autoincrement=True
+    )
     at: Mapped[datetime] = mapped_column(DateTime(timezone=True), index=True)
     actor: Mapped[str] = mapped_column(String(100), index=True)
     action: Mapped[str] = mapped_column(String(60))
@@ -172,8 +175,9 @@ class IncidentFactRow(Base):
     """One entry of an incident's facts timeline; the latest one is what drafts may state."""
 
     __tablename__ = "incident_facts"
-    id: Mapped[int] = mapped_column(BigInteger().with_variant(Integer, "sqlite"), primary_key=True,
-                                    autoincrement=True)
+    id: Mapped[int] = mapped_column(
+        BigInteger().with_variant(Integer, "sqlite"), primary_key=True, autoincrement=True
+    )
     incident_id: Mapped[str] = mapped_column(String(40), index=True)
     known: Mapped[str] = mapped_column(Text)
     doing: Mapped[str] = mapped_column(Text)
@@ -188,8 +192,9 @@ class IncidentEventRow(Base):
     """What happened to an incident (opened, status, severity, crisis mode, lessons...)."""
 
     __tablename__ = "incident_events"
-    id: Mapped[int] = mapped_column(BigInteger().with_variant(Integer, "sqlite"), primary_key=True,
-                                    autoincrement=True)
+    id: Mapped[int] = mapped_column(
+        BigInteger().with_variant(Integer, "sqlite"), primary_key=True, autoincrement=True
+    )
     incident_id: Mapped[str] = mapped_column(String(40), index=True)
     at: Mapped[datetime] = mapped_column(DateTime(timezone=True))
     actor: Mapped[str] = mapped_column(String(100))

@@ -28,8 +28,10 @@ def test_nearest_is_exact_with_and_without_a_mask() -> None:
     top = index.nearest(query, 5)
     assert [p for p, _ in top] == list(np.argsort(-scores)[:5])
     assert top[0][0] == 7 and abs(top[0][1] - float(scores[7])) < 1e-5
-    for mask in (index.lexical.mask({"language": ["it"]}),  # a quarter: gathered rows
-                 index.lexical.mask({"language": ["en"]})):  # most rows: masked full scan
+    for mask in (
+        index.lexical.mask({"language": ["it"]}),  # a quarter: gathered rows
+        index.lexical.mask({"language": ["en"]}),
+    ):  # most rows: masked full scan
         assert mask is not None
         got = index.nearest(query, 5, mask)
         expected = [int(i) for i in np.argsort(-np.where(mask, scores, -np.inf))[:5]]
