@@ -62,6 +62,11 @@ bench: models-test  ## Run the benchmarks (see benchmarks/README.md)
 	$(BIN)/python benchmarks/bench_knowledge.py
 	$(BIN)/python benchmarks/bench_checks.py
 	$(BIN)/python benchmarks/bench_drafting.py
+	$(BIN)/python benchmarks/bench_evals.py
+	$(BIN)/python benchmarks/bench_redaction.py
+	$(BIN)/python benchmarks/triage_accuracy.py
+	$(BIN)/python benchmarks/checks_quality.py
+	$(BIN)/python benchmarks/crash_approvals.py
 
 clean:  ## Remove the venv (keeps ./var)
 	rm -rf $(VENV)
