@@ -60,7 +60,13 @@ def install_smollm2(models_dir: Path) -> Path:
 
 @contextmanager
 def serve_gguf(
-    path: Path, *, n_ctx: int = 4096, threads: int = 2, port: int = 0, parallel: int = 2
+    path: Path,
+    *,
+    n_ctx: int = 4096,
+    threads: int = 2,
+    port: int = 0,
+    parallel: int = 2,
+    max_tokens: int = 512,
 ) -> Iterator[str]:
     """Serve a GGUF file on loopback; yields the base URL (``http://127.0.0.1:N``)."""
     try:
@@ -81,6 +87,7 @@ def serve_gguf(
     params.model.path = str(path)
     params.n_ctx = n_ctx
     params.n_parallel = parallel
+    params.n_predict = max_tokens  # a hard cap on the server too: no request generates forever
     params.cpuparams.n_threads = threads
     params.hostnames = ["127.0.0.1"]
     params.port = port

@@ -16,12 +16,12 @@ from drafting.schemas import DraftCreate
 from drafting.storage.repository import Storage
 from knowledge.registry import BrandRegistry
 
-pytestmark = pytest.mark.llm
+pytestmark = [pytest.mark.llm, pytest.mark.timeout(900)]
 
 
 @pytest.fixture(scope="module")
 def llm_base(models_dir: Any) -> Iterator[str]:
-    with serve_gguf(install_smollm2(models_dir), n_ctx=8192, parallel=2) as base:
+    with serve_gguf(install_smollm2(models_dir), n_ctx=4096, parallel=1, max_tokens=200) as base:
         yield base
 
 
