@@ -103,7 +103,6 @@ def main() -> None:
     from drafting.pipeline import create_draft
     from drafting.schemas import DraftCreate
     from drafting.storage.repository import Storage
-    from knowledge.embedder import get_embedder
     from knowledge.registry import BrandRegistry
 
     base = Settings(_env_file=None)  # type: ignore[call-arg]
@@ -157,19 +156,30 @@ def main() -> None:
 
     client = chromadb.PersistentClient(str(work / "peer-chroma"))
     collection = client.get_or_create_collection("replies", metadata={"hnsw:space": "cosine"})
-    texts = [
-        json.loads(line)
-        for line in (pack / "approved_replies.jsonl").read_text().splitlines()
-        if line.strip()
+    # The same vectors our store holds (same model): the peer pays only for its queries.
+    from knowledge.vectorstore import get_client, open_collection
+
+    stored = open_collection(get_client(settings), "demo").get(
+        include=["embeddings", "documents", "metadatas"]
+    )
+    rows = [
+        (i, v, d, m)
+        for i, v, d, m in zip(
+            stored["ids"],
+            stored["embeddings"],
+            stored["documents"],
+            stored["metadatas"],
+            strict=True,
+        )
+        if m.get("reply")
     ]
-    vectors = get_embedder(settings).embed([t["post"]["text"] for t in texts])
-    for i in range(0, len(texts), 4000):
-        chunk = texts[i : i + 4000]
+    for start in range(0, len(rows), 4000):
+        chunk = rows[start : start + 4000]
         collection.add(
-            ids=[t["id"] for t in chunk],
-            embeddings=vectors[i : i + 4000].tolist(),
-            documents=[t["post"]["text"] for t in chunk],
-            metadatas=[{"reply": t["reply"]} for t in chunk],
+            ids=[r[0] for r in chunk],
+            embeddings=[[float(x) for x in r[1]] for r in chunk],
+            documents=[r[2] for r in chunk],
+            metadatas=[{"reply": str(r[3]["reply"])} for r in chunk],
         )
     store = Chroma(client=client, collection_name="replies", embedding_function=ChromaDefault())
     retriever = store.as_retriever(search_kwargs={"k": 8})
