@@ -111,6 +111,7 @@ def main() -> None:
         _env_file=None,
         data_dir=work / "data",  # type: ignore[call-arg]
         models_dir=base.models_dir.resolve(),
+        max_pack_file_bytes=50_000_000,
     )
     pack = build_pack(work / "pack", args.replies)
     started = time.perf_counter()
