@@ -38,6 +38,14 @@ class InvalidInputError(CrisisdraftError):
     title = "Invalid input"
 
 
+class ForbiddenError(CrisisdraftError):
+    """The caller's role may not do this."""
+
+    type = "forbidden"
+    status = 403
+    title = "Forbidden"
+
+
 class ConflictError(CrisisdraftError):
     type = "conflict"
     status = 409

@@ -15,18 +15,12 @@ from typing import Any
 
 from drafting.access import Principal
 from drafting.config import Settings
-from drafting.errors import ConflictError, CrisisdraftError, InvalidInputError
+from drafting.errors import ConflictError, ForbiddenError, InvalidInputError
 from drafting.schemas import DraftPublic
 from drafting.storage.repository import Storage
 from knowledge.registry import BrandRegistry
 
 log = logging.getLogger("crisisdraft.workflow")
-
-
-class ForbiddenError(CrisisdraftError):
-    type = "forbidden"
-    status = 403
-    title = "Forbidden"
 
 
 @dataclass(frozen=True)

@@ -8,7 +8,7 @@ from fastapi import Depends, Request
 
 from drafting.access import Principal
 from drafting.config import Settings, get_settings
-from drafting.errors import CrisisdraftError, NotFoundError
+from drafting.errors import CrisisdraftError, ForbiddenError, NotFoundError
 from drafting.storage.repository import Storage
 from knowledge.registry import BrandRegistry
 
@@ -19,12 +19,6 @@ class UnauthorizedError(CrisisdraftError):
     type = "unauthorized"
     status = 401
     title = "Unauthorized"
-
-
-class ForbiddenError(CrisisdraftError):
-    type = "forbidden"
-    status = 403
-    title = "Forbidden"
 
 
 class RateLimitedError(CrisisdraftError):

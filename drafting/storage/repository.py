@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import hashlib
 import json
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from datetime import UTC, datetime, timedelta
 from typing import Any
 
@@ -216,8 +216,9 @@ class Storage:
         draft_id: str,
         *,
         principal: Principal | None = None,
-        targets: dict[str, int] | None = None,
+        targets_for: Callable[[str], dict[str, int]] | None = None,
     ) -> DraftPublic:
+        """The draft as it stands; ``targets_for(brand)`` gives its response targets (overdue)."""
         with self.sessions() as s:
             row = s.get(DraftRow, draft_id)
             post = s.get(PostRow, row.post_id) if row else None
@@ -238,7 +239,8 @@ class Storage:
                 f"No draft {draft_id!r} for your brands.",
                 fix="Use an id returned by POST /v1/drafts for a brand of your key.",
             )
-        return self._public(row, post, decided_by, reason, override, targets or {})
+        targets = targets_for(row.brand) if targets_for is not None else {}
+        return self._public(row, post, decided_by, reason, override, targets)
 
     def _public(
         self,

@@ -73,13 +73,8 @@ def get_draft(
     *, draft_id: str, storage: StorageDep, registry: RegistryDep, principal: PrincipalDep
 ) -> DraftPublic:
     require(principal, "draft")
-    draft = storage.get(draft_id, principal=principal)
-    targets = registry.get(draft.brand).brand.response_targets.model_dump()
-    return storage.get(draft_id, principal=principal, targets=_targets(targets))
-
-
-def _targets(targets: dict[str, int]) -> dict[str, int]:
-    return {
-        "approval_minutes": targets.get("approval_minutes", 30),
-        "first_draft_minutes": targets.get("first_draft_minutes", 15),
-    }
+    return storage.get(
+        draft_id,
+        principal=principal,
+        targets_for=lambda brand: registry.get(brand).brand.response_targets.model_dump(),
+    )

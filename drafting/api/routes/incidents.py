@@ -197,7 +197,7 @@ def incident_drafts(
     brand = brand_of(incidents, incident_id, principal, READ)
     targets = incidents.targets(brand)
     items = [
-        storage.get(d, principal=principal, targets=targets)
+        storage.get(d, principal=principal, targets_for=lambda _brand: targets)
         for d in incidents.store.drafts(incident_id)
     ]
     return DraftsPublic(data=items, count=len(items))
