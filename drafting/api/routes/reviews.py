@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Awaitable, Callable
 from typing import Annotated, Any, Literal
 
 from fastapi import APIRouter, Query, Request
@@ -86,121 +87,59 @@ async def _decide(
     )
 
 
-@router.post("/drafts/{draft_id}/approve", response_model=DraftPublic)
-async def approve(
-    *,
-    request: Request,
-    draft_id: str,
-    body: DecisionCreate,
-    storage: StorageDep,
-    registry: RegistryDep,
-    settings: SettingsDep,
-    principal: PrincipalDep,
-) -> Any:
-    """Approve as is, or with an edited ``text`` (re-checked; the diff is stored)."""
-    return await _decide(
-        request,
+def _decision(action: str, doc: str) -> Callable[..., Awaitable[Any]]:
+    """One route per decision on a draft; they differ only in the action they take."""
+
+    async def route(
+        *,
+        request: Request,
+        draft_id: str,
+        body: DecisionCreate,
+        storage: StorageDep,
+        registry: RegistryDep,
+        settings: SettingsDep,
+        principal: PrincipalDep,
+    ) -> Any:
+        return await _decide(
+            request,
+            action,
+            draft_id,
+            body,
+            storage=storage,
+            registry=registry,
+            settings=settings,
+            principal=principal,
+        )
+
+    route.__doc__ = doc
+    route.__name__ = action
+    return route
+
+
+for _path, _action, _doc in (
+    (
         "approve",
-        draft_id,
-        body,
-        storage=storage,
-        registry=registry,
-        settings=settings,
-        principal=principal,
-    )
-
-
-@router.post("/drafts/{draft_id}/reject", response_model=DraftPublic)
-async def reject(
-    *,
-    request: Request,
-    draft_id: str,
-    body: DecisionCreate,
-    storage: StorageDep,
-    registry: RegistryDep,
-    settings: SettingsDep,
-    principal: PrincipalDep,
-) -> Any:
-    return await _decide(
-        request,
+        "approve",
+        "Approve as is, or with an edited ``text`` (re-checked; the diff is stored).",
+    ),
+    (
         "reject",
-        draft_id,
-        body,
-        storage=storage,
-        registry=registry,
-        settings=settings,
-        principal=principal,
-    )
-
-
-@router.post("/drafts/{draft_id}/request-changes", response_model=DraftPublic)
-async def request_changes(
-    *,
-    request: Request,
-    draft_id: str,
-    body: DecisionCreate,
-    storage: StorageDep,
-    registry: RegistryDep,
-    settings: SettingsDep,
-    principal: PrincipalDep,
-) -> Any:
-    return await _decide(
-        request,
-        "request_changes",
-        draft_id,
-        body,
-        storage=storage,
-        registry=registry,
-        settings=settings,
-        principal=principal,
-    )
-
-
-@router.post("/drafts/{draft_id}/resubmit", response_model=DraftPublic)
-async def resubmit(
-    *,
-    request: Request,
-    draft_id: str,
-    body: DecisionCreate,
-    storage: StorageDep,
-    registry: RegistryDep,
-    settings: SettingsDep,
-    principal: PrincipalDep,
-) -> Any:
-    """Send a changed text back for review after changes were requested."""
-    return await _decide(
-        request,
-        "resubmit",
-        draft_id,
-        body,
-        storage=storage,
-        registry=registry,
-        settings=settings,
-        principal=principal,
-    )
-
-
-@router.post("/drafts/{draft_id}/propose", response_model=DraftPublic)
-async def propose(
-    *,
-    request: Request,
-    draft_id: str,
-    body: DecisionCreate,
-    storage: StorageDep,
-    registry: RegistryDep,
-    settings: SettingsDep,
-    principal: PrincipalDep,
-) -> Any:
-    """An agent's edited text for a pending draft: stored as a new version and re-checked."""
-    return await _decide(
-        request,
+        "reject",
+        "Reject with a ``reason``; rejected drafts never reach the knowledge base.",
+    ),
+    ("request-changes", "request_changes", "Send the draft back with a ``reason``."),
+    ("resubmit", "resubmit", "Send a changed text back for review after changes were requested."),
+    (
         "propose",
-        draft_id,
-        body,
-        storage=storage,
-        registry=registry,
-        settings=settings,
-        principal=principal,
+        "propose",
+        "An agent's edited text for a pending draft: a new version, re-checked.",
+    ),
+):
+    router.add_api_route(
+        f"/drafts/{{draft_id}}/{_path}",
+        _decision(_action, _doc),
+        methods=["POST"],
+        response_model=DraftPublic,
     )
 
 
