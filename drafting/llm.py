@@ -7,7 +7,7 @@ from __future__ import annotations
 import json
 import os
 import re
-from collections.abc import AsyncIterator
+from collections.abc import AsyncGenerator
 from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import Any
@@ -18,6 +18,7 @@ from drafting.config import Settings
 from drafting.errors import InvalidInputError, ModelError
 
 COMPOSER = "crisisdraft/composer"
+COOLDOWN_S = 5.0  # a deployment that failed sits out this long (when another one can serve)
 LOCAL_PROVIDERS = ("crisisdraft/", "ollama/", "ollama_chat/", "hosted_vllm/", "llamafile/")
 
 
@@ -89,24 +90,36 @@ def check_model_name(model: str) -> None:
 
 @lru_cache(maxsize=32)
 def _router(
-    model: str, fallbacks: tuple[str, ...], timeout: float, retries: int, api_base: str | None
+    model: str, fallbacks: tuple[str, ...], timeout: float, retries: int, api_bases: tuple[str, ...]
 ) -> Any:
+    """One Router per model: a deployment per api_base (the Router balances over them, retries
+    on another, cools a failing one down), then the fallback models in order."""
     litellm = litellm_module()
     names = [model, *[f for f in fallbacks if f != model]]
     model_list = []
     for name in names:
-        params: dict[str, Any] = {"model": name, "timeout": timeout}
-        if api_base and not name.startswith("crisisdraft/"):
-            params["api_base"] = api_base
-            params.setdefault("api_key", os.environ.get("OPENAI_API_KEY", "none"))
-        model_list.append({"model_name": name, "litellm_params": params})
+        bases: tuple[str | None, ...] = (
+            api_bases if api_bases and not name.startswith("crisisdraft/") else (None,)
+        )
+        for base in bases:
+            params: dict[str, Any] = {"model": name, "timeout": timeout}
+            if base:
+                params["api_base"] = base
+                params["api_key"] = os.environ.get("OPENAI_API_KEY", "none")
+            model_list.append({"model_name": name, "litellm_params": params})
     return litellm.Router(
         model_list=model_list,
         fallbacks=[{model: names[1:]}] if len(names) > 1 else [],
-        num_retries=retries,
+        # A retry may land on another deployment of the same model; every deployment gets
+        # at least one try before the fallbacks.
+        num_retries=max(retries, len(api_bases) - 1),
         timeout=timeout,
-        allowed_fails=3,
-        cooldown_time=5,
+        # With several deployments one failure cools a deployment down (the others serve);
+        # a lone deployment gets three before its requests go straight to the fallbacks.
+        allowed_fails=0 if len(api_bases) > 1 else 3,
+        cooldown_time=COOLDOWN_S,
+        # No fixed pause before a retry: the request deadline bounds every wait (504).
+        retry_after=0,
     )
 
 
@@ -116,8 +129,48 @@ def router_for(model: str, settings: Settings) -> Any:
         tuple(settings.fallback_models),
         settings.llm_timeout_s,
         settings.llm_retries,
-        settings.llm_api_base,
+        tuple(settings.api_bases),
     )
+
+
+def fallback_reasons(response: Any) -> list[str]:
+    """Why the Router moved past the requested model (its ``x-litellm-fallback-errors``)."""
+    hidden = getattr(response, "_hidden_params", None) or {}
+    raw = (hidden.get("additional_headers") or {}).get("x-litellm-fallback-errors")
+    try:
+        errors = json.loads(raw) if isinstance(raw, str) else (raw or [])
+    except json.JSONDecodeError:
+        return []
+    reasons = []
+    for error in errors if isinstance(errors, list) else []:
+        if not isinstance(error, dict):
+            continue
+        if error.get("type") == "all_deployments_in_cooldown":
+            reasons.append("every endpoint is cooling down after failing moments ago")
+            continue
+        message = str(error.get("message") or "").removeprefix("litellm.")
+        code = f" (HTTP {error['code']})" if error.get("code") else ""
+        reasons.append(f"{error.get('type') or 'error'}{code}: {message.splitlines()[0][:200]}")
+    return reasons
+
+
+def answered_by(response: Any, model: str) -> str:
+    hidden = getattr(response, "_hidden_params", None) or {}
+    return str(hidden.get("litellm_model_name") or model)
+
+
+def fallback_note(model: str, by: str, reasons: list[str]) -> str:
+    why = "; ".join(reasons) if reasons else "it failed"
+    return f"{model} did not answer ({why}); {by} wrote this draft instead."
+
+
+@dataclass
+class StreamInfo:
+    """What :func:`stream_tokens` learnt once the stream began: who answers, and why."""
+
+    model: str = ""
+    fallback: bool = False
+    notes: list[str] = field(default_factory=list)
 
 
 def parse_model_draft(content: str) -> ModelDraft:
@@ -169,6 +222,7 @@ async def generate(
                 messages=history,
                 metadata={"crisisdraft": context},
                 timeout=settings.llm_timeout_s,
+                include_fallback_errors=True,
                 **_structured(litellm, model, settings),
             )
         except Exception as exc:
@@ -184,7 +238,7 @@ async def generate(
             cost += _cost(litellm, response)
         content = response.choices[0].message.content or ""
         hidden = getattr(response, "_hidden_params", None) or {}
-        answered_by = str(hidden.get("litellm_model_name") or model)
+        by = answered_by(response, model)
         model_ms += float(hidden.get("composer_ms") or hidden.get("_response_ms") or 0.0)
         try:
             draft = parse_model_draft(content)
@@ -201,10 +255,10 @@ async def generate(
                 },
             ]
             continue
-        fallback = answered_by != model
+        fallback = by != model
         return Generation(
             draft=draft,
-            model=answered_by,
+            model=by,
             requested_model=model,
             fallback=fallback,
             attempts=attempt,
@@ -212,6 +266,7 @@ async def generate(
             completion_tokens=completion_tokens,
             cost_usd=cost,
             model_ms=model_ms,
+            notes=[fallback_note(model, by, fallback_reasons(response))] if fallback else [],
         )
     if model != COMPOSER and COMPOSER in settings.fallback_models:
         gen = await generate(messages, model=COMPOSER, settings=settings, context=context)
@@ -233,7 +288,7 @@ def _structured(litellm: Any, model: str, settings: Settings) -> dict[str, Any]:
     """Ask for JSON by schema where the provider can enforce it (OpenAI-compatible servers)."""
     if model.startswith("crisisdraft/"):
         return {}
-    supported = bool(settings.llm_api_base)
+    supported = bool(settings.api_bases)
     if not supported:
         try:
             supported = bool(litellm.supports_response_schema(model=model))
@@ -250,10 +305,18 @@ def _structured(litellm: Any, model: str, settings: Settings) -> dict[str, Any]:
 
 
 async def stream_tokens(
-    messages: list[dict[str, str]], *, model: str, settings: Settings, context: dict[str, Any]
-) -> AsyncIterator[str]:
-    """Yield the model's raw output as it arrives (the caller validates the whole)."""
+    messages: list[dict[str, str]],
+    *,
+    model: str,
+    settings: Settings,
+    context: dict[str, Any],
+    info: StreamInfo | None = None,
+) -> AsyncGenerator[str, None]:
+    """Yield the model's raw output as it arrives (the caller validates the whole); ``info``
+    says which model answers (the Router falls back when a stream cannot start)."""
     router = router_for(model, settings)
+    info = info if info is not None else StreamInfo()
+    info.model = model
     try:
         response = await router.acompletion(
             model=model,
@@ -261,15 +324,20 @@ async def stream_tokens(
             metadata={"crisisdraft": context},
             timeout=settings.llm_timeout_s,
             stream=True,
+            include_fallback_errors=True,
             **_structured(litellm_module(), model, settings),
         )
+        info.model = answered_by(response, model)
+        if info.model != model:
+            info.fallback = True
+            info.notes.append(fallback_note(model, info.model, fallback_reasons(response)))
         async for chunk in response:
             delta = chunk.choices[0].delta.content if chunk.choices else None
             if delta:
                 yield delta
     except Exception as exc:
         raise ModelError(
-            f"Model {model!r} failed while streaming: {type(exc).__name__}",
+            f"Model {info.model!r} failed while streaming: {type(exc).__name__}",
             fix="Retry, or use the built-in 'crisisdraft/composer'.",
         ) from exc
 

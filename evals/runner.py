@@ -40,6 +40,7 @@ if TYPE_CHECKING:
 DRAFT_SETTINGS = (
     "fallback_models",
     "llm_api_base",
+    "llm_api_bases",
     "retrieval_k",
     "chunk_tokens",
     "llm_max_reasks",

@@ -14,11 +14,13 @@ from __future__ import annotations
 
 import threading
 import uuid
+from collections.abc import Iterator
+from contextlib import contextmanager
 from datetime import UTC, datetime
 from typing import TYPE_CHECKING, Any
 from urllib.parse import urlparse
 
-from drafting.errors import NotFoundError, SetupError
+from drafting.errors import CrisisdraftError, NotFoundError, SetupError
 
 if TYPE_CHECKING:
     from chromadb.api import ClientAPI
@@ -30,6 +32,44 @@ _PREFIX = "brand-"
 _SUFFIX = "-kb"
 _clients: dict[str, ClientAPI] = {}
 _clients_lock = threading.Lock()
+
+
+class KnowledgeUnavailableError(CrisisdraftError):
+    """The Chroma server stopped answering (503; retry when it is back)."""
+
+    type = "knowledge-unavailable"
+    status = 503
+    title = "Knowledge base unavailable"
+
+
+def _is_unreachable(exc: BaseException) -> bool:
+    """Transport failures between us and a Chroma server (not Chroma's own answers)."""
+    import httpx
+
+    if isinstance(exc, httpx.TransportError | ConnectionError | TimeoutError):
+        return True
+    # chromadb wraps a failed connection in ValueError("Could not connect to ... server").
+    return isinstance(exc, ValueError) and "could not connect" in str(exc).lower()
+
+
+@contextmanager
+def server_errors(url: str | None) -> Iterator[None]:
+    """Turn a Chroma server's transport failures into :class:`KnowledgeUnavailableError`
+    (a no-op for embedded Chroma, whose errors are real bugs)."""
+    try:
+        yield
+    except CrisisdraftError:
+        raise
+    except Exception as exc:
+        if not url or not _is_unreachable(exc):
+            raise
+        raise KnowledgeUnavailableError(
+            f"The Chroma server at {url} did not answer ({type(exc).__name__}); nothing was "
+            "drafted or stored for this request.",
+            fix="Retry in a few seconds. If it persists, start the server again (`chroma run "
+            "--path DIR --host 127.0.0.1 --port N`) or check CRISISDRAFT_CHROMA_URL.",
+            retry_after=5,
+        ) from exc
 
 
 def collection_name(brand_id: str) -> str:
@@ -91,13 +131,21 @@ def open_collection(client: ClientAPI, brand_id: str) -> Collection:
 
     try:
         return client.get_collection(collection_name(brand_id), embedding_function=None)
-    except (ChromaNotFound, ValueError) as exc:
-        raise NotFoundError(
-            f"No knowledge base for brand {brand_id!r}.",
-            fix="Load its pack first: `crisisdraft brand load DIR` or PUT /v1/brands/{id}; "
-            "`crisisdraft brand list` shows the brands loaded.",
-            brand_id=brand_id,
-        ) from exc
+    except ValueError as exc:
+        if _is_unreachable(exc):  # a server that went away is not a missing brand
+            raise
+        raise _no_knowledge_base(brand_id) from exc
+    except ChromaNotFound as exc:
+        raise _no_knowledge_base(brand_id) from exc
+
+
+def _no_knowledge_base(brand_id: str) -> NotFoundError:
+    return NotFoundError(
+        f"No knowledge base for brand {brand_id!r}.",
+        fix="Load its pack first: `crisisdraft brand load DIR` or PUT /v1/brands/{id}; "
+        "`crisisdraft brand list` shows the brands loaded.",
+        brand_id=brand_id,
+    )
 
 
 def create_or_open_collection(client: ClientAPI, brand_id: str) -> Collection:
