@@ -19,6 +19,8 @@ TEMPLATE_MARKER = re.compile(
     r"|<[A-Z][A-Z0-9]*(?:_[A-Z0-9]+)*_\d+>|<[A-Z][A-Z0-9]*(?:_[A-Z0-9]+)+>"
     r"|\b(?:TODO|TBD|FIXME|XXX|PLACEHOLDER)\b|(?i:lorem ipsum)"
     r"|\{[a-z_][a-z0-9_ .]{1,30}\}"  # {customer}
+    # the draft prompt's output skeleton copied by a small model: <the reply>, {"text": ...
+    r"|<(?:the |your |a |an )?[a-z][a-z0-9 _-]{1,40}>|\{\s*\"(?:text|language|cited)\"\s*:"
     r"|\b(?:Customer|First|Last|Full|Agent|Your|Nome del) (?:Name|Cliente)\b"  # bare placeholders
     # markup: replies are plain text, and HTML from a model must never reach a page
     r"|<\s*/?\s*(?i:script|iframe|img|svg|style|object|embed|a|div|span|p|br|b|i)\b[^>\n]{0,200}>"

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from typing import Any
+from typing import Annotated, Any
 
 from fastapi import APIRouter
 from pydantic import BaseModel, ConfigDict, Field
@@ -22,7 +22,9 @@ class CheckCreate(BaseModel):
     language: str | None = Field(None, pattern=r"^[a-z]{2}$")
     post: str = Field("", max_length=20000, description="The customer's post (personal-data echo).")
     author: str | None = Field(None, max_length=100)
-    facts: list[str] = Field(default_factory=list, max_length=50)
+    facts: list[Annotated[str, Field(max_length=2000)]] = Field(
+        default_factory=list, max_length=50, description="Incident facts the text may state."
+    )
     judge_model: str | None = Field(
         None, max_length=200, description="Also ask this litellm model to judge (adds findings)."
     )
