@@ -23,7 +23,7 @@ def test_draft_is_triaged_grounded_checked_and_stored(demo_client: TestClient) -
     draft = response.json()
     assert draft["status"] == "pending_review"
     assert draft["model"] == "crisisdraft/composer" and not draft["fallback"]
-    assert draft["prompt_version"] == "draft@v1"
+    assert draft["prompt_version"] == "draft@v2"
     assert draft["triage"]["category"] == "delivery"
     assert draft["text"].startswith("@marta_r ")
     assert len(draft["text"]) <= 280
