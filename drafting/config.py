@@ -6,12 +6,13 @@ so tests can build their own ``Settings`` instead of patching.
 
 from __future__ import annotations
 
+import json
 from functools import lru_cache
 from pathlib import Path
-from typing import Literal
+from typing import Annotated, Any, Literal
 
 from pydantic import Field, ValidationInfo, field_validator, model_validator
-from pydantic_settings import BaseSettings, SettingsConfigDict
+from pydantic_settings import BaseSettings, NoDecode, SettingsConfigDict
 
 #: The "Draft reply" extension's origin (its manifest carries a fixed key, so the id is stable).
 EXTENSION_ORIGIN = "chrome-extension://apkooboafeiigjeedgigbcnifaioofah"
@@ -50,6 +51,12 @@ class Settings(BaseSettings):
         "personal data; every other non-built-in model gets placeholders (JSON list).",
     )
     llm_api_base: str | None = Field(None, description="`api_base` for OpenAI-compatible servers.")
+    llm_api_bases: Annotated[list[str], NoDecode] = Field(
+        default_factory=list,
+        description="Several `api_base`s serving the same model (comma-separated or JSON list): "
+        "the litellm Router balances over them, retries on another, cools a failing one down, "
+        "then falls back; overrides `CRISISDRAFT_LLM_API_BASE`.",
+    )
     llm_timeout_s: float = Field(30.0, gt=0, description="Timeout of one model call.")
     llm_retries: int = Field(1, ge=0, le=5, description="Retries of a failed model call.")
     prompt_tokens: int = Field(
@@ -113,7 +120,31 @@ class Settings(BaseSettings):
     signature_tolerance_s: int = Field(
         300, ge=1, description="Oldest signed request accepted, in seconds (replay protection)."
     )
+    daily_budget_usd: float | None = Field(
+        None,
+        ge=0,
+        description="Most a brand may spend on remote models in 24 hours (USD, from the "
+        "database, so shared by every worker); past it the built-in composer drafts, marked. "
+        "Unset: no limit.",
+    )
+    manual_reply_minutes: float = Field(
+        4.0,
+        gt=0,
+        le=120,
+        description="Minutes an agent takes to write a reply by hand: the adoption analytics' "
+        "time-saved estimate is based on it.",
+    )
     log_level: str = Field("INFO", description="Python logging level.")
+
+    @field_validator("llm_api_bases", mode="before")
+    @classmethod
+    def _split_api_bases(cls, value: Any) -> Any:
+        if isinstance(value, str):
+            text = value.strip()
+            if text.startswith("["):
+                return json.loads(text)
+            return [part.strip() for part in text.split(",") if part.strip()]
+        return value
 
     @field_validator("models_dir", mode="after")
     @classmethod
@@ -149,6 +180,11 @@ class Settings(BaseSettings):
     @property
     def chroma_dir(self) -> Path:
         return self.data_dir / "chroma"
+
+    @property
+    def api_bases(self) -> list[str]:
+        """The OpenAI-compatible endpoints a non-built-in model is served from (may be none)."""
+        return list(self.llm_api_bases) or ([self.llm_api_base] if self.llm_api_base else [])
 
     @property
     def resolved_database_url(self) -> str:

@@ -60,6 +60,14 @@ class ModelError(CrisisdraftError):
     title = "Model provider failed"
 
 
+class ModelRequiredError(CrisisdraftError):
+    """The action needs a language model and the chosen one is the built-in drafter."""
+
+    type = "model-required"
+    status = 422
+    title = "A language model is required"
+
+
 class DeadlineExceededError(CrisisdraftError):
     type = "deadline-exceeded"
     status = 504

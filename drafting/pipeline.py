@@ -7,15 +7,24 @@ import time
 import uuid
 from collections.abc import AsyncIterator
 from dataclasses import dataclass, field
+from datetime import timedelta
 from typing import Any
 
 from drafting.access import Principal
 from drafting.config import Settings
 from drafting.errors import DeadlineExceededError, InvalidInputError
-from drafting.llm import Generation, check_model_name, generate, is_local, stream_tokens
+from drafting.llm import (
+    Generation,
+    StreamInfo,
+    check_model_name,
+    generate,
+    is_local,
+    stream_tokens,
+)
 from drafting.moves import move_patterns
 from drafting.schemas import (
     AlternativePublic,
+    DisclosurePublic,
     DraftCreate,
     DraftPublic,
     EscalationPublic,
@@ -23,10 +32,12 @@ from drafting.schemas import (
     TimingsPublic,
     UsagePublic,
 )
+from drafting.storage.engine import database_errors
 from drafting.storage.repository import Storage, utcnow
 from knowledge.brandpack import BrandPack
 from knowledge.registry import BrandRegistry
 from knowledge.taxonomy import PUBLIC_CHANNELS
+from knowledge.vectorstore import server_errors
 from prompts.budget import Section, fit
 from prompts.templates import RenderedPrompt, fence, load_prompt, render
 
@@ -147,10 +158,11 @@ def prepare(req: DraftCreate, *, settings: Settings, registry: BrandRegistry) ->
             + (f"; escalate to {escalation.role}." if escalation else ".")
         )
     query = req.post.text
-    replies = _reply_pool(
-        req.brand, query, language=language, category=tri.category, kind=kind, settings=settings
-    )
-    guidelines = search(req.brand, query, k=4, kinds=["guideline"], settings=settings)
+    with server_errors(settings.chroma_url):  # a Chroma server that went away: a typed 503
+        replies = reply_pool(
+            req.brand, query, language=language, category=tri.category, kind=kind, settings=settings
+        )
+        guidelines = search(req.brand, query, k=4, kinds=["guideline"], settings=settings)
     t2 = time.perf_counter()
     timings.retrieval_ms = (t2 - t1) * 1000
 
@@ -159,9 +171,11 @@ def prepare(req: DraftCreate, *, settings: Settings, registry: BrandRegistry) ->
     move_to_dm = tri.action in ("reply_public_then_dm", "escalate", "dm_only") or (
         "personal_data_public" in tri.risk_flags
     )
-    limit = policy.max_chars(req.channel)
     sign_off = pack.brand.sign_off.get(language, "")
     public = req.channel in PUBLIC_CHANNELS and kind != "dm_followup"
+    disclosure = policy.disclosure_line(req.channel, language) if public else ""
+    # The brand's public AI-disclosure line is added after drafting: leave room for it.
+    limit = policy.max_chars(req.channel) - (len(disclosure) + 1 if disclosure else 0)
     budgets = {k: int(v * settings.prompt_tokens) for k, v in BUDGET_SHARES.items()}
     fitted = fit(
         [
@@ -186,7 +200,7 @@ def prepare(req: DraftCreate, *, settings: Settings, registry: BrandRegistry) ->
     ]
     # Personal data never reaches a remote model: typed placeholders instead (local models and
     # the built-in composer see the text as it is).
-    redactor = None if is_local(model, settings) else _redactor(pack)
+    redactor = None if is_local(model, settings) else redactor_for(pack)
     red = redactor.redact if redactor is not None else _same
     variables = {
         "brand": {"name": pack.brand.name},
@@ -226,9 +240,10 @@ def prepare(req: DraftCreate, *, settings: Settings, registry: BrandRegistry) ->
         "sign_offs": list(pack.brand.sign_off.values()),
         "move_to_dm": move_to_dm,
         "required_moves": required,
+        "disclosure": disclosure,
         "facts": list(req.facts),
         "post": req.post.text,
-        "vocabulary": sorted(_vocabulary(pack)),
+        "vocabulary": sorted(pack_vocabulary(pack)),
         "move_patterns": move_patterns(policy, language),
         "allowed_hosts": list(policy.links.allowed_domains),
         "replies": [
@@ -294,7 +309,7 @@ def _same(text: str) -> str:
     return text
 
 
-def _redactor(pack: BrandPack) -> Any:
+def redactor_for(pack: BrandPack) -> Any:
     from drafting.privacy import Redactor
 
     policy = pack.policy
@@ -324,7 +339,7 @@ class _QueryEmbedder:
         return np.stack([self.retriever.query_vector(t) for t in texts])
 
 
-def _reply_pool(
+def reply_pool(
     brand: str, query: str, *, language: str, category: str, kind: str, settings: Settings
 ) -> list[Any]:
     """Similar approved replies in the post's language: same category first, then the rest."""
@@ -347,7 +362,7 @@ def _reply_pool(
 _vocabularies: dict[str, frozenset[str]] = {}
 
 
-def _vocabulary(pack: BrandPack) -> frozenset[str]:
+def pack_vocabulary(pack: BrandPack) -> frozenset[str]:
     """The brand's recurring words (cached per pack version) for the composer."""
     from drafting.composer import brand_vocabulary
 
@@ -384,6 +399,55 @@ def check(text: str, prep: Prepared, *, kind: str | None = None) -> Any:
     return run_checks(text, ctx)
 
 
+def within_budget(
+    req: DraftCreate, store: Storage, settings: Settings
+) -> tuple[DraftCreate, str | None]:
+    """Past the brand's daily model budget (``CRISISDRAFT_DAILY_BUDGET_USD``, summed from the
+    database so every worker sees the same spend), a paid model is replaced by the built-in
+    composer and the draft says so."""
+    from drafting.llm import COMPOSER
+
+    budget = settings.daily_budget_usd
+    model = req.model or settings.draft_model
+    if budget is None or is_local(model, settings):
+        return req, None
+    with database_errors():
+        spent = store.spent_since(req.brand, utcnow() - timedelta(hours=24))
+    if spent < budget:
+        return req, None
+    note = (
+        f"BUDGET: {req.brand} spent ${spent:.2f} on models in the last 24 hours "
+        f"(budget ${budget:.2f}); the built-in composer wrote this draft instead of {model}."
+    )
+    return req.model_copy(update={"model": COMPOSER}), note
+
+
+def with_disclosure(text: str, prep: Prepared) -> str:
+    """Add the brand's public AI-disclosure line (policy ``disclosure.public_line``) before the
+    sign-off, once."""
+    line = str(prep.context.get("disclosure") or "")
+    if not line or line in text:
+        return text
+    sign_off = str(prep.pack.brand.sign_off.get(prep.language, ""))
+    if sign_off and text.rstrip().endswith(sign_off):
+        body = text.rstrip()[: -len(sign_off)].rstrip()
+        return f"{body} {line} {sign_off}"
+    return f"{text.rstrip()} {line}"
+
+
+def disclosure_for(prep: Prepared, gen: Generation) -> DisclosurePublic | None:
+    """The internal AI-assistance label kept on the record (policy ``disclosure``)."""
+    rules = prep.pack.policy.disclosure
+    if not rules.internal_label:
+        return None
+    return DisclosurePublic(
+        ai_assisted=True,
+        label=f"Drafted with AI assistance ({gen.model}, prompt {prep.prompt.ref}); a person "
+        "reviews it before it is posted.",
+        public_line=str(prep.context.get("disclosure") or "") or None,
+    )
+
+
 async def _one(
     prep: Prepared, alternative: int, settings: Settings
 ) -> tuple[Generation, Any, bool]:
@@ -391,6 +455,7 @@ async def _one(
     gen = await generate(
         prep.prompt.messages(), model=prep.model, settings=settings, context=context
     )
+    gen.draft.text = with_disclosure(gen.draft.text, prep)
     started = time.perf_counter()
     report = check(gen.draft.text, prep)
     prep.timings.checks_ms += (time.perf_counter() - started) * 1000
@@ -413,6 +478,7 @@ async def _one(
             settings=settings,
             context={**context, "avoid": [f["evidence"] for f in failures if f["evidence"]]},
         )
+        second.draft.text = with_disclosure(second.draft.text, prep)
         started = time.perf_counter()
         second_report = check(second.draft.text, prep)
         prep.timings.checks_ms += (time.perf_counter() - started) * 1000
@@ -440,12 +506,15 @@ async def create_draft(
 
     started = time.perf_counter()
     received_at = utcnow()
-    grounding = await asyncio.to_thread(
-        ground, req, store=store, registry=registry, settings=settings
-    )
-    req = grounding.request
+    with database_errors():
+        grounding = await asyncio.to_thread(
+            ground, req, store=store, registry=registry, settings=settings
+        )
+    req, over_budget = await asyncio.to_thread(within_budget, grounding.request, store, settings)
     prep = await asyncio.to_thread(prepare, req, settings=settings, registry=registry)
     grounding.apply(prep)
+    if over_budget:
+        prep.notes.append(over_budget)
     try:
         results = await asyncio.wait_for(
             asyncio.gather(*[_one(prep, i, settings) for i in range(req.n)]),
@@ -458,8 +527,14 @@ async def create_draft(
             fix="Retry, use a faster model, or raise CRISISDRAFT_REQUEST_DEADLINE_S.",
         ) from exc
     draft = finish(prep, results, started)
-    store.save(draft, actor, received_at=received_at)
+    await asyncio.to_thread(_save, store, draft, actor, received_at)
     return draft
+
+
+def _save(store: Storage, draft: DraftPublic, actor: Principal | None, received_at: Any) -> None:
+    """Store the draft in one transaction; a database that is down gives a typed 503."""
+    with database_errors():
+        store.save(draft, actor, received_at=received_at)
 
 
 def used_sources(sources: list[SourcePublic], cited: list[str]) -> list[SourcePublic]:
@@ -529,6 +604,7 @@ def finish(
         usage=usage,
         timings=timings,
         notes=notes,
+        disclosure=disclosure_for(prep, gen),
     )
 
 
@@ -545,52 +621,82 @@ async def stream_draft(
 
     started = time.perf_counter()
     received_at = utcnow()
-    grounding = await asyncio.to_thread(
-        ground, req, store=store, registry=registry, settings=settings
-    )
-    req = grounding.request
+    with database_errors():
+        grounding = await asyncio.to_thread(
+            ground, req, store=store, registry=registry, settings=settings
+        )
+    req, over_budget = await asyncio.to_thread(within_budget, grounding.request, store, settings)
     prep = await asyncio.to_thread(prepare, req, settings=settings, registry=registry)
     grounding.apply(prep)
+    if over_budget:
+        prep.notes.append(over_budget)
     deadline = started + settings.request_deadline_s
     parts: list[str] = []
+    info = StreamInfo()
+    messages = prep.prompt.messages()
+    context = {**prep.context, "alternative": 0}
     stream = stream_tokens(
-        prep.prompt.messages(),
-        model=prep.model,
-        settings=settings,
-        context={**prep.context, "alternative": 0},
+        messages, model=prep.model, settings=settings, context=context, info=info
     )
-    while True:
-        remaining = deadline - time.perf_counter()
-        if remaining <= 0:
-            raise DeadlineExceededError(
-                "The model stream passed the request deadline; nothing was stored.",
-                fix="Retry or use a faster model.",
-            )
-        try:
-            token = await asyncio.wait_for(anext(stream), timeout=remaining)
-        except StopAsyncIteration:
-            break
-        except TimeoutError as exc:
-            raise DeadlineExceededError(
-                "The model stream passed the request deadline; nothing was stored.",
-                fix="Retry or use a faster model.",
-            ) from exc
-        parts.append(token)
-        yield "token", token
-    from drafting.llm import ModelDraft, parse_model_draft
+    try:
+        while True:
+            remaining = deadline - time.perf_counter()
+            if remaining <= 0:
+                raise TimeoutError
+            try:
+                token = await asyncio.wait_for(anext(stream), timeout=remaining)
+            except StopAsyncIteration:
+                break
+            parts.append(token)
+            yield "token", token
+    except TimeoutError as exc:
+        raise DeadlineExceededError(
+            f"The model stream passed the {settings.request_deadline_s:.0f} s request deadline; "
+            "nothing was stored.",
+            fix="Retry, use a faster model, or raise CRISISDRAFT_REQUEST_DEADLINE_S.",
+        ) from exc
+    finally:
+        await stream.aclose()  # close the provider's connection now, not at garbage collection
+    from drafting.llm import COMPOSER, ModelDraft, parse_model_draft
 
     raw = "".join(parts)
-    try:
-        model_draft = parse_model_draft(raw)
-    except ValueError:
-        model_draft = ModelDraft(text=raw.strip() or "(empty)")
-        prep.notes.append(
-            "The model did not answer in the structured format; its raw text is shown as the draft."
-        )
     gen = Generation(
-        draft=model_draft, model=prep.model, requested_model=prep.model, fallback=False, attempts=1
+        draft=ModelDraft(text="(empty)"),
+        model=info.model or prep.model,
+        requested_model=prep.model,
+        fallback=info.fallback,
+        attempts=1,
+        notes=list(info.notes),
     )
-    report = check(model_draft.text, prep)
+    try:
+        gen.draft = parse_model_draft(raw)
+    except ValueError as exc:
+        if gen.model != COMPOSER and COMPOSER in settings.fallback_models:
+            # Tokens already went out; the draft event that follows is the one that counts.
+            remaining = deadline - time.perf_counter()
+            try:
+                gen = await asyncio.wait_for(
+                    generate(messages, model=COMPOSER, settings=settings, context=context),
+                    timeout=max(0.1, remaining),
+                )
+            except TimeoutError as timeout:
+                raise DeadlineExceededError(
+                    "No draft within the request deadline; nothing was stored.",
+                    fix="Retry, use a faster model, or raise CRISISDRAFT_REQUEST_DEADLINE_S.",
+                ) from timeout
+            gen.requested_model, gen.fallback = prep.model, True
+            gen.notes.append(
+                f"{info.model or prep.model} streamed no valid structured answer "
+                f"({str(exc)[:200]}); the built-in composer wrote this draft."
+            )
+        else:
+            gen.draft = ModelDraft(text=raw.strip() or "(empty)")
+            prep.notes.append(
+                "The model did not answer in the structured format; its raw text is shown as "
+                "the draft."
+            )
+    gen.draft.text = with_disclosure(gen.draft.text, prep)
+    report = check(gen.draft.text, prep)
     draft = finish(prep, [(gen, report, False)], started)
-    store.save(draft, actor, received_at=received_at)
+    await asyncio.to_thread(_save, store, draft, actor, received_at)
     yield "draft", draft

@@ -42,7 +42,9 @@ INCIDENT_KINDS = frozenset({"holding_statement", "status_update", "resolution_up
 STATES = ("pending_review", "approved", "rejected", "changes_requested", "sent")
 
 
-def recheck(draft: DraftPublic, text: str, registry: BrandRegistry) -> Any:
+def recheck(
+    draft: DraftPublic, text: str, registry: BrandRegistry, *, language: str | None = None
+) -> Any:
     """Run the same checks on an edited text, with the draft's original context."""
     from drafting.checks import CheckContext, run_checks
 
@@ -56,7 +58,7 @@ def recheck(draft: DraftPublic, text: str, registry: BrandRegistry) -> Any:
         policy=pack.policy,
         channel=draft.channel,
         kind=draft.kind,
-        language=draft.language,
+        language=language or draft.language,
         post_text=draft.post.text,
         thread=tuple(m.text for m in draft.thread),
         facts=facts,

@@ -336,6 +336,41 @@ class EscalationRules(_Model):
     )
 
 
+class RewriteRules(_Model):
+    warmer: dict[str, dict[str, str]] = Field(
+        default_factory=dict,
+        description="Per language (or `all`): the brand's own warmer wording for a phrase, "
+        'used by the `warmer` rewrite with no model, e.g. `{en: {"We regret": "We\'re sorry"}}`.',
+    )
+    more_formal: dict[str, dict[str, str]] = Field(
+        default_factory=dict,
+        description="Per language: the brand's formal wording for a casual phrase "
+        "(`more_formal` rewrite), added to the built-in ones.",
+    )
+    simpler: dict[str, dict[str, str]] = Field(
+        default_factory=dict,
+        description="Per language: a plainer word or phrase for a complicated one "
+        "(`simpler` rewrite), added to the built-in ones.",
+    )
+
+
+class DisclosureRules(_Model):
+    internal_label: bool = Field(
+        default=True,
+        description="Label every draft on its record as drafted with AI assistance (model, "
+        "prompt version, whether a person edited it); exported with the drafts.",
+    )
+    public_line: dict[str, str] = Field(
+        default_factory=dict,
+        description="Per language: a line added to public replies saying AI helped draft "
+        'them, e.g. `{en: "(Drafted with AI, checked by our team.)"}`. Empty: no public line.',
+    )
+    public_channels: list[Channel] | None = Field(
+        default=None,
+        description="Channels that get the public line; default: every channel.",
+    )
+
+
 class Policy(_Model):
     """The rules every draft of a brand is checked against."""
 
@@ -366,6 +401,8 @@ class Policy(_Model):
     tone: ToneRules = Field(default_factory=ToneRules)
     grounding: GroundingRules = Field(default_factory=GroundingRules)
     escalation: EscalationRules = Field(default_factory=EscalationRules)
+    rewrites: RewriteRules = Field(default_factory=RewriteRules)
+    disclosure: DisclosureRules = Field(default_factory=DisclosureRules)
     rules: dict[str, RuleSetting] = Field(
         default_factory=dict,
         description="Per-check settings keyed by check id (e.g. `tone.sentiment`) or family "
@@ -380,6 +417,13 @@ class Policy(_Model):
     def moves_for(self, kind: str) -> list[str]:
         """The moves a draft of ``kind`` must make."""
         return next((list(m) for k, m in self.required_moves.items() if k == kind), [])
+
+    def disclosure_line(self, channel: str, language: str) -> str:
+        """The public AI-assistance line for ``channel`` in ``language`` ("" for none)."""
+        rules = self.disclosure
+        if rules.public_channels is not None and channel not in rules.public_channels:
+            return ""
+        return rules.public_line.get(language) or rules.public_line.get("all", "")
 
     def max_chars(self, channel: str) -> int:
         rule = self.channel_rule(channel)

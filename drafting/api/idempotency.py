@@ -25,8 +25,15 @@ async def idempotent(
     if not key:
         return await run()
     scope = f"{request.method} {request.url.path}"
+    from drafting.config import get_settings
+
+    settings = getattr(request.app.state, "settings", None) or get_settings()
     stored = storage.idempotency_begin(
-        principal.key_id, key[:200], {"scope": scope, "body": payload}
+        principal.key_id,
+        key[:200],
+        {"scope": scope, "body": payload},
+        # A claim left unanswered well past the request deadline belongs to a dead worker.
+        abandoned_after_s=2 * settings.request_deadline_s + 5,
     )
     if stored is not None:
         return JSONResponse(

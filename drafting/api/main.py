@@ -7,11 +7,8 @@ import logging
 from fastapi import FastAPI
 from fastapi.middleware.cors import CORSMiddleware
 
-from drafting.api.problems import (
-    PROBLEM_RESPONSES,
-    install_body_limit,
-    install_problem_handlers,
-)
+from drafting.api.bodyguard import BodyGuard
+from drafting.api.problems import PROBLEM_RESPONSES, install_problem_handlers
 from drafting.api.routes import (
     audit,
     brands,
@@ -19,6 +16,7 @@ from drafting.api.routes import (
     dashboard,
     drafts,
     evals,
+    feedback,
     health,
     incidents,
     keys,
@@ -26,6 +24,7 @@ from drafting.api.routes import (
     kpis,
     mentions,
     reviews,
+    rewrite,
     ui,
 )
 from drafting.config import Settings, get_settings
@@ -44,6 +43,9 @@ def create_app(settings: Settings | None = None) -> FastAPI:
     )
     if settings is not get_settings():
         app.dependency_overrides[get_settings] = lambda: settings
+    app.state.settings = settings
+    # Inside CORS, so that its 413/415/422 answers carry the CORS headers too.
+    app.add_middleware(BodyGuard, limit=settings.max_request_bytes)
     if settings.cors_origins:
         app.add_middleware(
             CORSMiddleware,
@@ -59,6 +61,8 @@ def create_app(settings: Settings | None = None) -> FastAPI:
     app.include_router(drafts.router, prefix="/v1", responses=PROBLEM_RESPONSES)
     app.include_router(checks.router, prefix="/v1", responses=PROBLEM_RESPONSES)
     app.include_router(reviews.router, prefix="/v1", responses=PROBLEM_RESPONSES)
+    app.include_router(rewrite.router, prefix="/v1", responses=PROBLEM_RESPONSES)
+    app.include_router(feedback.router, prefix="/v1", responses=PROBLEM_RESPONSES)
     app.include_router(audit.router, prefix="/v1", responses=PROBLEM_RESPONSES)
     app.include_router(keys.router, prefix="/v1", responses=PROBLEM_RESPONSES)
     app.include_router(incidents.router, prefix="/v1", responses=PROBLEM_RESPONSES)
@@ -67,5 +71,4 @@ def create_app(settings: Settings | None = None) -> FastAPI:
     app.include_router(evals.router, prefix="/v1", responses=PROBLEM_RESPONSES)
     app.include_router(kpis.metrics_router)
     app.include_router(dashboard.router)
-    install_body_limit(app, settings.max_request_bytes)
     return app

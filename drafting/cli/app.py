@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import typer
 
-from drafting.cli import brand, check, draft, evals, kb, keys, models, serve
+from drafting.cli import brand, check, draft, evals, kb, keys, models, rewrite, serve
 from drafting.cli import incidents as incident_cli
 
 app = typer.Typer(
@@ -22,6 +22,7 @@ app.add_typer(incident_cli.app, name="incident", help="Post-incident review repo
 app.command("serve")(serve.serve)
 app.command("draft")(draft.draft)
 app.command("check")(check.check)
+app.command("rewrite")(rewrite.rewrite)
 
 
 def main() -> None:

@@ -166,3 +166,49 @@ def compare(
             typer.echo(f"report: {target}")
         if comparison.gate_failures:
             raise typer.Exit(1)
+
+
+@app.command("cases-from-feedback")
+def cases_from_feedback(
+    brand: str = typer.Option(..., "--brand", help="The brand whose drafts agents voted on."),
+    since: str = typer.Option("7d", "--since", help="7d, 24h, 30m, 2w or an ISO date."),
+    out: Path | None = typer.Option(
+        None,
+        "--out",
+        help="Suite file to add the cases to (created if missing; its cases are kept). "
+        "Default: <data dir>/evals/feedback-<brand>.yaml.",
+    ),
+    keep_personal_data: bool = typer.Option(
+        False,
+        "--keep-personal-data",
+        help="Write posts as received (default: personal data replaced by placeholders).",
+    ),
+    as_json: bool = typer.Option(False, "--json"),
+) -> None:
+    """Write drafts voted down or rejected as regression cases for the comms lead's suites."""
+    with cli_errors():
+        from drafting.pipeline import redactor_for
+        from drafting.storage.repository import Storage
+        from evals.feedback_cases import cases_from_feedback as build
+        from evals.feedback_cases import parse_since, write_cases
+        from knowledge.registry import BrandRegistry
+
+        settings = settings_from_cli()
+        pack = BrandRegistry(settings).get(brand)
+        start = parse_since(since)
+        redact = None if keep_personal_data else (lambda t: redactor_for(pack).redact(t))
+        cases = build(
+            Storage(settings.resolved_database_url), brand=brand, since=start, redact=redact
+        )
+        target = out or settings.data_dir / "evals" / f"feedback-{brand}.yaml"
+        added, known = write_cases(target, cases, brand=brand)
+        if as_json:
+            print_json({"file": str(target), "found": len(cases), "added": added, "known": known})
+            return
+        typer.echo(
+            f"{len(cases)} draft(s) of {brand} voted down or rejected since "
+            f"{start.isoformat(timespec='minutes')}: {added} case(s) added, {known} already in "
+            f"{target}"
+        )
+        if cases:
+            typer.echo(f"run them: crisisdraft eval run {target}")

@@ -10,7 +10,7 @@ from datetime import timedelta
 from drafting.incidents.kpis import APPROVED, minutes
 from drafting.incidents.measures import percentile, share
 from drafting.incidents.service import Incidents
-from drafting.storage.activity import counts, drafts_between
+from drafting.storage.activity import DraftActivity, counts, drafts_between
 
 CONTENT_TYPE = "text/plain; version=0.0.4; charset=utf-8"
 
@@ -129,4 +129,57 @@ def exposition(incidents: Incidents, *, brands: list[str]) -> str:
         "Share of the last 24 hours' drafts within the brand's target.",
         within,
     )
+    _adoption(out, incidents, brands=brands, recent=recent)
     return out.text()
+
+
+def _adoption(
+    out: Exposition, incidents: Incidents, *, brands: list[str], recent: list[DraftActivity]
+) -> None:
+    """Do agents use the drafts: tool events, votes, and the last 24 hours' adoption ratios."""
+    from drafting.adoption import adoption
+    from drafting.storage.feedback import events_for, feedback_between, totals
+
+    storage, now = incidents.storage, incidents.clock.now()
+    data = totals(storage, brands=brands)
+    out.metric(
+        "crisisdraft_draft_events_total",
+        "counter",
+        "What tools saw agents do with drafts (shown, inserted, copied).",
+        [({"brand": b, "event": e}, n) for b, e, n in data["events"]],
+    )
+    out.metric(
+        "crisisdraft_feedback_total",
+        "counter",
+        "Agents' votes on drafts, by reason.",
+        [({"brand": b, "vote": v, "reason": r or ""}, n) for b, v, r, n in data["votes"]],
+    )
+    ids = [d.id for d in recent]
+    report = adoption(
+        recent,
+        events_for(storage, ids),
+        feedback_between(storage, brands=brands, draft_ids=ids),
+        group_by="brand",
+        since=now - timedelta(hours=24),
+        until=now,
+        manual_reply_minutes=incidents.settings.manual_reply_minutes,
+        agent_name=str,
+    )
+    ratios = []
+    for group in report.groups:
+        for name in ("insertion_rate", "edit_rate"):
+            value = getattr(group, name)
+            if value is not None:
+                ratios.append(({"brand": group.key, "ratio": name.removesuffix("_rate")}, value))
+    out.metric(
+        "crisisdraft_adoption_ratio_24h",
+        "gauge",
+        "Drafts inserted / shown and edited / used, last 24 hours (targets 0.4 and ~0.3).",
+        ratios,
+    )
+    out.metric(
+        "crisisdraft_minutes_saved_24h",
+        "gauge",
+        "Estimated agent minutes saved by drafts, last 24 hours.",
+        [({"brand": g.key}, g.minutes_saved) for g in report.groups],
+    )

@@ -65,6 +65,10 @@ class DraftActivity:
     sentiment: str | None
     sentiment_score: float | None
     decisions: list[DecisionActivity] = field(default_factory=list)
+    category: str = "other"
+    model: str = ""
+    created_by: str | None = None  # the API key that asked for the draft
+    rewrites: int = 0
 
 
 @dataclass
@@ -111,6 +115,7 @@ def drafts_between(
         rows = s.execute(query.order_by(PostRow.received_at)).all()
         ids = [d.id for d, _ in rows]
         first: dict[str, DraftVersionRow] = {}
+        rewrites: dict[str, int] = {}
         decisions: dict[str, list[DecisionActivity]] = {}
         for start in range(0, len(ids), CHUNK):
             part = ids[start : start + CHUNK]
@@ -118,11 +123,14 @@ def drafts_between(
                 select(DraftVersionRow)
                 .where(
                     DraftVersionRow.draft_id.in_(part),
-                    DraftVersionRow.origin.in_(("model", "revision")),
+                    DraftVersionRow.origin.in_(("model", "revision", "rewrite")),
                 )
                 .order_by(DraftVersionRow.id)
             ):
-                first.setdefault(v.draft_id, v)
+                if v.origin == "rewrite":
+                    rewrites[v.draft_id] = rewrites.get(v.draft_id, 0) + 1
+                else:
+                    first.setdefault(v.draft_id, v)
             for d in s.scalars(
                 select(DecisionRow).where(DecisionRow.draft_id.in_(part)).order_by(DecisionRow.id)
             ):
@@ -170,6 +178,10 @@ def drafts_between(
                 sentiment=sentiment.get("label"),
                 sentiment_score=sentiment.get("score"),
                 decisions=decisions.get(draft.id, []),
+                category=str((post.triage or {}).get("category") or "other"),
+                model=draft.model,
+                created_by=draft.created_by,
+                rewrites=rewrites.get(draft.id, 0),
             )
         )
     return out
@@ -289,3 +301,36 @@ def counts(storage: Storage, *, brands: Sequence[str]) -> dict[str, list[tuple[A
                 brand_col=IncidentRow.brand,
             ),
         }
+
+
+def draft_records(
+    storage: Storage, *, brands: Sequence[str], since: datetime, until: datetime
+) -> list[dict[str, Any]]:
+    """One record per draft created in the range, for export: status, model, prompt, the AI
+    label kept on the record, whether a person changed the text, when it was sent."""
+    query = _brands(select(DraftRow), DraftRow.brand, brands)
+    query = query.where(DraftRow.created_at >= since, DraftRow.created_at <= until)
+    with storage.sessions() as s:
+        rows = s.scalars(query.order_by(DraftRow.created_at)).all()
+    out = []
+    for r in rows:
+        body = r.body or {}
+        first = str(body.get("text") or "")
+        out.append(
+            {
+                "id": r.id,
+                "brand": r.brand,
+                "channel": r.channel,
+                "kind": r.kind,
+                "status": r.status,
+                "created_at": utc(r.created_at).isoformat(),
+                "model": r.model,
+                "prompt_version": r.prompt_version,
+                "disclosure": body.get("disclosure"),
+                "edited_by_person": r.approved_text is not None and r.approved_text != first,
+                "approved_text": r.approved_text,
+                "sent_at": utc(r.sent_at).isoformat() if r.sent_at else None,
+                "external_post_id": r.external_post_id,
+            }
+        )
+    return out

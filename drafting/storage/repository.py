@@ -278,6 +278,18 @@ class Storage:
         )
         return draft
 
+    def spent_since(self, brand: str, since: datetime) -> float:
+        """Model cost of the brand's drafts created since ``since`` (USD)."""
+        from sqlalchemy import func
+
+        with self.sessions() as s:
+            total = s.scalar(
+                select(func.coalesce(func.sum(DraftRow.cost_usd), 0.0)).where(
+                    DraftRow.brand == brand, DraftRow.created_at >= since
+                )
+            )
+        return float(total or 0.0)
+
     def queue(
         self,
         *,
@@ -322,6 +334,7 @@ class Storage:
             "versions": [
                 {
                     "origin": v.origin,
+                    "action": v.action,
                     "text": v.text,
                     "actor": v.actor,
                     "verdict": (v.checks or {}).get("verdict"),
@@ -360,6 +373,9 @@ class Storage:
         checks: dict[str, Any] | None = None,
         override: bool = False,
         external_post_id: str | None = None,
+        origin: str = "edit",
+        rewrite_action: str | None = None,
+        language: str | None = None,
     ) -> int:
         """Move a draft to ``to_status`` if it is in ``allowed_from`` at the expected version.
 
@@ -381,16 +397,19 @@ class Storage:
                 "approved_text": row.approved_text,
             }
             values: dict[str, Any] = {"status": to_status, "version": version + 1}
-            if to_status in ("approved", "rejected", "changes_requested"):
+            if to_status in ("approved", "rejected", "changes_requested") and (
+                to_status != row.status
+            ):
                 values["decided_at"] = now
             if to_status == "approved":
                 values["approved_text"] = text if text is not None else row.text
-            if to_status == "pending_review" and text is not None:
+            if to_status in ("pending_review", "changes_requested") and text is not None:
                 body = dict(row.body)
                 body.update(
                     text=text,
                     checks=checks or body.get("checks"),
                     verdict=(checks or {}).get("verdict", body.get("verdict")),
+                    language=language or body.get("language"),
                 )
                 values.update(text=text, verdict=body["verdict"], body=body)
             if to_status == "sent":
@@ -415,11 +434,16 @@ class Storage:
                     current_status=current["status"],
                     current_version=current["version"],
                 )
-            if text is not None and to_status in ("approved", "pending_review"):
+            if text is not None and to_status in (
+                "approved",
+                "pending_review",
+                "changes_requested",
+            ):
                 s.add(
                     DraftVersionRow(
                         draft_id=draft_id,
-                        origin="edit",
+                        origin=origin,
+                        action=rewrite_action,
                         text=text,
                         checks=checks or {},
                         actor=principal.actor,
@@ -533,8 +557,14 @@ class Storage:
             )
 
     # --- idempotency -------------------------------------------------------------------------
-    def idempotency_begin(self, key_id: str, key: str, request: Any) -> dict[str, Any] | None:
-        """Claim ``key``; return the stored response if this request was already answered."""
+    def idempotency_begin(
+        self, key_id: str, key: str, request: Any, *, abandoned_after_s: float = 300.0
+    ) -> dict[str, Any] | None:
+        """Claim ``key``; return the stored response if this request was already answered.
+
+        A claim with no answer after ``abandoned_after_s`` (its worker died mid-request) is
+        taken over by the retry instead of answering "in progress" for ever.
+        """
         digest = hashlib.sha256(
             json.dumps(request, sort_keys=True, default=str).encode()
         ).hexdigest()
@@ -561,12 +591,35 @@ class Storage:
                     "This Idempotency-Key was already used for a different request.",
                     fix="Use a new Idempotency-Key for a new request.",
                 ) from None
+            started = _aware(row.created_at)
+            if (
+                row.status_code is None
+                and started is not None
+                and utcnow() - started > timedelta(seconds=abandoned_after_s)
+                and self._take_over(key_id, key, row.created_at, digest)
+            ):
+                return None
             if row.status_code is None:
                 raise ConflictError(
                     "A request with this Idempotency-Key is still in progress.",
                     fix="Wait a moment and retry with the same key.",
                 ) from None
             return {"status_code": row.status_code, "body": row.response}
+
+    def _take_over(self, key_id: str, key: str, claimed_at: datetime, digest: str) -> bool:
+        """Claim an abandoned key (one winner when several retries race for it)."""
+        with self.sessions.begin() as s:
+            done = s.execute(
+                update(IdempotencyRow)
+                .where(
+                    IdempotencyRow.key_id == key_id,
+                    IdempotencyRow.idempotency_key == key,
+                    IdempotencyRow.status_code.is_(None),
+                    IdempotencyRow.created_at == claimed_at,
+                )
+                .values(created_at=utcnow(), request_hash=digest)
+            )
+            return bool(getattr(done, "rowcount", 0))
 
     def idempotency_finish(self, key_id: str, key: str, status_code: int, body: Any) -> None:
         with self.sessions.begin() as s:
@@ -588,34 +641,35 @@ class Storage:
 
     # --- rate limits -------------------------------------------------------------------------
     def hit(self, key_id: str, *, limit: int, window_s: int = 60) -> int | None:
-        """Count a request; return seconds to wait when over ``limit`` in the window."""
+        """Count a request; return seconds to wait when over ``limit`` in the window.
+
+        One upsert with RETURNING (SQLite and PostgreSQL), so every worker counts in the same
+        row; the previous windows are cleared when a key opens a new one.
+        """
         now = utcnow().timestamp()
         window = int(now // window_s)
-        with self.sessions.begin() as s:
-            done = s.execute(
-                update(RateLimitRow)
-                .where(RateLimitRow.key_id == key_id, RateLimitRow.window == window)
-                .values(count=RateLimitRow.count + 1)
+        dialect = self.sessions.kw["bind"].dialect.name
+        if dialect == "postgresql":
+            from sqlalchemy.dialects.postgresql import insert as upsert
+        else:
+            from sqlalchemy.dialects.sqlite import insert as upsert  # type: ignore[assignment]
+        statement = (
+            upsert(RateLimitRow)
+            .values(key_id=key_id, window=window, count=1)
+            .on_conflict_do_update(
+                index_elements=[RateLimitRow.key_id, RateLimitRow.window],
+                set_={"count": RateLimitRow.count + 1},
             )
-            if not getattr(done, "rowcount", 0):
-                try:
-                    with s.begin_nested():
-                        s.add(RateLimitRow(key_id=key_id, window=window, count=1))
-                except IntegrityError:
-                    s.execute(
-                        update(RateLimitRow)
-                        .where(RateLimitRow.key_id == key_id, RateLimitRow.window == window)
-                        .values(count=RateLimitRow.count + 1)
-                    )
-            count = (
-                s.scalar(
-                    select(RateLimitRow.count).where(
-                        RateLimitRow.key_id == key_id, RateLimitRow.window == window
+            .returning(RateLimitRow.count)
+        )
+        with self.sessions.begin() as s:
+            count = int(s.execute(statement).scalar_one())
+            if count == 1:
+                s.execute(
+                    delete(RateLimitRow).where(
+                        RateLimitRow.key_id == key_id, RateLimitRow.window < window
                     )
                 )
-                or 0
-            )
-            s.execute(delete(RateLimitRow).where(RateLimitRow.window < window - 1))
         if count > limit:
             return max(1, int((window + 1) * window_s - now))
         return None

@@ -69,7 +69,8 @@ class DraftVersionRow(Base):
         BigInteger().with_variant(Integer, "sqlite"), primary_key=True, autoincrement=True
     )
     draft_id: Mapped[str] = mapped_column(String(40), index=True)
-    origin: Mapped[str] = mapped_column(String(20))  # model | alternative | revision | edit
+    origin: Mapped[str] = mapped_column(String(20))  # model|alternative|revision|edit|rewrite
+    action: Mapped[str | None] = mapped_column(String(30))  # the rewrite action (0003)
     text: Mapped[str] = mapped_column(Text)
     checks: Mapped[dict[str, Any]] = mapped_column(JSON)
     actor: Mapped[str | None] = mapped_column(String(100))
@@ -273,3 +274,46 @@ Index("ix_incidents_brand_status", IncidentRow.brand, IncidentRow.status)
 Index("ix_mentions_brand_posted", MentionRow.brand, MentionRow.posted_at)
 Index("ux_mentions_brand_external", MentionRow.brand, MentionRow.external_id, unique=True)
 Index("ix_alerts_brand_created", AlertRow.brand, AlertRow.created_at)
+
+
+# --- agent feedback and adoption events (migration 0003) ----------------------------------
+
+
+class FeedbackRow(Base):
+    """An agent's thumbs up or down on a draft (or one of its rewrites), with a reason."""
+
+    __tablename__ = "feedback"
+    id: Mapped[int] = mapped_column(
+        BigInteger().with_variant(Integer, "sqlite"), primary_key=True, autoincrement=True
+    )
+    draft_id: Mapped[str] = mapped_column(String(40), index=True)
+    brand: Mapped[str] = mapped_column(String(63))
+    version: Mapped[int] = mapped_column(Integer)
+    vote: Mapped[str] = mapped_column(String(4))  # up | down
+    reason: Mapped[str | None] = mapped_column(String(30))
+    comment: Mapped[str | None] = mapped_column(Text)
+    rewrite_action: Mapped[str | None] = mapped_column(String(30))
+    text: Mapped[str] = mapped_column(Text)  # the text voted on
+    actor: Mapped[str] = mapped_column(String(100))
+    key_id: Mapped[str] = mapped_column(String(40))
+    created_at: Mapped[datetime] = mapped_column(DateTime(timezone=True))
+
+
+class DraftEventRow(Base):
+    """What a tool saw an agent do with a draft: shown, inserted into the compose box, copied."""
+
+    __tablename__ = "draft_events"
+    id: Mapped[int] = mapped_column(
+        BigInteger().with_variant(Integer, "sqlite"), primary_key=True, autoincrement=True
+    )
+    draft_id: Mapped[str] = mapped_column(String(40), index=True)
+    brand: Mapped[str] = mapped_column(String(63))
+    event: Mapped[str] = mapped_column(String(20))
+    surface: Mapped[str] = mapped_column(String(20))
+    actor: Mapped[str] = mapped_column(String(100))
+    key_id: Mapped[str] = mapped_column(String(40))
+    at: Mapped[datetime] = mapped_column(DateTime(timezone=True))
+
+
+Index("ix_feedback_brand_created", FeedbackRow.brand, FeedbackRow.created_at)
+Index("ix_draft_events_brand_at", DraftEventRow.brand, DraftEventRow.at)

@@ -22,7 +22,7 @@ from evals.evaluators.judge import Judge
 from evals.evaluators.performance import Cost, Latency
 from evals.evaluators.privacy import PersonalData
 from evals.evaluators.shape import Length, RequiredMoves
-from evals.evaluators.similarity import Similarity
+from evals.evaluators.similarity import Similarity, Unlike
 from evals.evaluators.triage import Triage
 
 EVALUATORS: dict[str, type[Evaluator]] = {
@@ -36,6 +36,7 @@ EVALUATORS: dict[str, type[Evaluator]] = {
         PersonalData,
         Grounded,
         Similarity,
+        Unlike,
         Contains,
         NotContains,
         Regex,

@@ -56,3 +56,36 @@ class Similarity(Evaluator):
                 threshold=self.threshold,
             )
         ]
+
+
+class Unlike(Similarity):
+    """The draft must not be (nearly) the one agents voted down: cosine with ``text`` below
+    ``threshold``. Written by ``crisisdraft eval cases-from-feedback``."""
+
+    key: ClassVar[str] = "unlike"
+    scalar: ClassVar[str | None] = None
+    default_metric: ClassVar[str] = "Regression"
+
+    text: str = Field(min_length=1, description="The draft agents voted down or rejected.")
+    threshold: float = Field(default=0.9, ge=-1, le=1)
+
+    def references(self, reference: str | None) -> list[str]:
+        return [comparable(self.text)]
+
+    async def aevaluate(self, ctx: EvalContext) -> list[Result]:
+        draft = comparable(ctx.text)
+        if not draft:
+            return [self.result("skip", "no draft")]
+        vectors = ctx.services.vectors
+        a = await vectors.vector(draft)
+        b = await vectors.vector(comparable(self.text))
+        score = max(0.0, float(np.dot(a, b)))
+        return [
+            self.verdict(
+                score < self.threshold,
+                f"cosine {score:.2f} with the draft agents voted down "
+                f"({'below' if score < self.threshold else 'at or above'} {self.threshold})",
+                score=score,
+                threshold=self.threshold,
+            )
+        ]

@@ -136,7 +136,8 @@ function forget(sessionId) {
 
 async function runDraft(state) {
   Object.assign(state, { phase: "drafting", error: null, startedAt: Date.now(), draft: null,
-    approval: null, view: "draft", index: 0, boxText: "", boxChecks: null, inserted: false });
+    approval: null, view: "draft", index: 0, boxText: "", boxChecks: null, inserted: false,
+    actions: null, actionsError: null, rewrite: null, rewritten: null, lastRewrite: null, feedback: null });
   publish(state);
   try {
     if (!state.post) {
@@ -154,10 +155,115 @@ async function runDraft(state) {
       finishedAt: Date.now(),
       approval: { status: draft.status, message: `In the review queue. ${Drafts.approvalStatus(draft)}`,
         submitted: false } });
+    if (state.phase === "ready") loadActions(state, client);
   } catch (error) {
     Object.assign(state, { phase: "error", error: asError(error), finishedAt: Date.now() });
   }
   publish(state);
+}
+
+// ---- rewrites, feedback and adoption events (issue 10) ---------------------------------------
+
+async function loadActions(state, client) {
+  try {
+    const catalogue = await client.rewriteActions(state.draft.brand);
+    state.actions = Drafts.rewriteButtons(catalogue);
+    state.actionsModel = catalogue.model || null;
+  } catch (error) {
+    const e = asError(error);
+    state.actionsError = `Rewrites are not available: ${e.message}`;
+  }
+  publish(state);
+}
+
+function applyDraft(state, full) {
+  state.draft = slim(full);
+  const queued = full.status === "pending_review" ? "In the review queue. " : "";
+  state.approval = { ...(state.approval || {}), status: full.status,
+    message: `${queued}${Drafts.approvalStatus(full)}` };
+}
+
+async function rewrite(state, actionId) {
+  if (state.phase !== "ready" || (state.rewrite && state.rewrite.status === "working")) return;
+  const button = (state.actions || []).find((a) => a.id === actionId);
+  if (!button || button.disabled) return;
+  const text = currentText(state);
+  state.rewrite = { status: "working", action: actionId, message: `${button.label}: rewriting…`, notes: [] };
+  publish(state);
+  let client;
+  try {
+    client = await clientFor(await loadSettings());
+    let result;
+    if (Drafts.canRewriteDraft(state.draft)) {
+      // Kept as a new version of the draft, re-checked; the agent's edited text when there is one.
+      result = await client.rewriteDraft(state.draft.id, Drafts.rewriteRequest(state.draft, actionId, text));
+      if (result.draft) applyDraft(state, result.draft);
+      Object.assign(state.draft, { text: result.text, checks: result.checks, verdict: result.verdict });
+      Object.assign(state, { view: "draft", index: 0, rewritten: null });
+    } else {
+      // A decided draft takes no new version: rewrite the text alone, for the agent to insert.
+      result = await client.rewriteText(Drafts.textRewriteRequest(state.draft, actionId, text));
+      Object.assign(state, { view: "rewrite", rewritten: { text: result.text, checks: result.checks } });
+    }
+    state.lastRewrite = actionId;
+    state.rewrite = { status: "done", action: actionId, message: Drafts.rewriteSummary(button.label, result),
+      notes: result.notes || [] };
+  } catch (error) {
+    const e = asError(error);
+    state.rewrite = { status: "error", action: actionId, message: `${button.label}: not done. ${e.message}`,
+      fix: e.fix, notes: [] };
+    if (e.kind === "conflict" && client) {
+      try {
+        applyDraft(state, await client.getDraft(state.draft.id));
+        Object.assign(state, { view: "draft", index: 0, rewritten: null });
+        state.rewrite.fix = "The draft was reloaded: look at it, then try again.";
+      } catch (_error) {
+        // keep the conflict message: the draft could not be reloaded either
+      }
+    }
+  }
+  publish(state);
+}
+
+async function sendFeedback(state, message) {
+  if (!state.draft) return;
+  let body;
+  try {
+    body = Drafts.feedbackRequest({ vote: message.vote, reason: message.reason || null,
+      comment: typeof message.comment === "string" ? message.comment : null,
+      version: (state.draft.review || {}).version, rewriteAction: state.lastRewrite || null });
+  } catch (error) {
+    state.feedback = { status: "error", message: error.message };
+    return publish(state);
+  }
+  state.feedback = { status: "sending", vote: body.vote, message: "Sending your feedback…" };
+  publish(state);
+  try {
+    const client = await clientFor(await loadSettings());
+    const saved = await client.feedback(state.draft.id, body);
+    state.feedback = { status: "sent", vote: body.vote, message: Drafts.feedbackThanks(saved) };
+  } catch (error) {
+    const e = asError(error);
+    state.feedback = { status: "error", vote: body.vote, message: `Feedback not recorded: ${e.message}`, fix: e.fix };
+  }
+  return publish(state);
+}
+
+/** Adoption analytics: "shown", "inserted" and "copied", once per draft; never in the agent's way. */
+async function report(state, event) {
+  const id = state.draft && state.draft.id;
+  if (!id) return;
+  state.reported = state.reported || {};
+  const key = `${event}:${id}`;
+  if (state.reported[key]) return;
+  state.reported[key] = true;
+  persist();
+  try {
+    const client = await clientFor(await loadSettings());
+    await client.event(id, event);
+  } catch (error) {
+    console.warn(`crisisdraft: the "${event}" event for ${id} was not recorded: ${error && error.message}`);
+  }
 }
 
 async function recheck(state, text) {
@@ -189,6 +295,7 @@ async function recheck(state, text) {
 
 function currentText(state) {
   if (state.view === "box" && state.boxText.trim()) return state.boxText;
+  if (state.view === "rewrite" && state.rewritten) return state.rewritten.text;
   return Drafts.choices(state.draft)[state.index].text;
 }
 
@@ -255,7 +362,7 @@ async function onPanelMessage(port, message) {
       return runDraft(state);
     case "alt":
       if (state.phase !== "ready") return undefined;
-      if (state.view === "box") state.view = "draft"; // back to the drafts, where the agent left them
+      if (state.view !== "draft") state.view = "draft"; // back to the drafts, where the agent left them
       else state.index = Drafts.cycle(state.index, Number(message.delta) || 1, Drafts.choices(state.draft).length);
       return publish(state);
     case "show-box":
@@ -263,7 +370,8 @@ async function onPanelMessage(port, message) {
       return publish(state);
     case "insert": {
       if (state.phase !== "ready") return undefined;
-      const choice = Drafts.choices(state.draft)[state.index];
+      const choice = state.view === "rewrite" && state.rewritten ? state.rewritten
+        : Drafts.choices(state.draft)[state.index];
       const reply = await toContent(state, { type: "insert", text: choice.text });
       if (!reply.ok) {
         state.notice = reply.error;
@@ -271,6 +379,7 @@ async function onPanelMessage(port, message) {
       }
       Object.assign(state, { inserted: true, notice: null, view: "box", boxText: reply.text,
         boxChecks: choice.checks });
+      report(state, "inserted");
       if (reply.text !== choice.text) return recheck(state, reply.text);
       return publish(state);
     }
@@ -288,6 +397,16 @@ async function onPanelMessage(port, message) {
     case "submit":
       if (state.phase !== "ready") return undefined;
       return submit(state);
+    case "displayed":
+      if (state.phase !== "ready" || !state.draft || message.draft !== state.draft.id) return undefined;
+      return report(state, "shown");
+    case "copied":
+      if (state.phase !== "ready" || state.view === "box") return undefined; // the agent's own text
+      return report(state, "copied");
+    case "rewrite":
+      return rewrite(state, String(message.action || ""));
+    case "feedback":
+      return sendFeedback(state, message);
     case "refresh":
       if (!state.draft) return undefined;
       return refreshStatus(state);

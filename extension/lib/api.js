@@ -7,7 +7,7 @@
     constructor(kind, message, { fix = "", status = 0, detail = "" } = {}) {
       super(message);
       this.name = "ApiError";
-      this.kind = kind; // config | network | timeout | auth | forbidden | invalid | conflict | not_found | rate_limited | server | protocol
+      this.kind = kind; // config | network | timeout | auth | forbidden | invalid | model_required | conflict | not_found | rate_limited | server | protocol
       this.fix = fix;
       this.status = status;
       this.detail = detail;
@@ -44,6 +44,12 @@
     }
     if (status === 409) {
       return new ApiError("conflict", detail, { status, detail, fix: serverFix || "Reload and try again." });
+    }
+    if (status === 422 && body && typeof body.type === "string" && body.type.endsWith("model-required")) {
+      return new ApiError("model_required", detail, {
+        status, detail,
+        fix: serverFix || "This rewrite needs an LLM: ask whoever runs the server to set CRISISDRAFT_DRAFT_MODEL.",
+      });
     }
     if (status === 413 || status === 422 || status === 400) {
       return new ApiError("invalid", `The API refused the request: ${detail}`, {
@@ -134,6 +140,13 @@
       propose: (id, text, expectedVersion) => request("POST", `/v1/drafts/${encodeURIComponent(id)}/propose`,
         { text, expected_version: expectedVersion }),
       brands: () => request("GET", "/v1/brands"),
+      rewriteActions: (brand, model) => request("GET", `/v1/rewrite/actions?${new URLSearchParams(
+        model ? { brand, model } : { brand })}`),
+      rewriteDraft: (id, body) => request("POST", `/v1/drafts/${encodeURIComponent(id)}/rewrite`, body),
+      rewriteText: (body) => request("POST", "/v1/rewrite", body),
+      feedback: (id, body) => request("POST", `/v1/drafts/${encodeURIComponent(id)}/feedback`, body),
+      event: (id, event, surface = "extension") => request("POST", `/v1/drafts/${encodeURIComponent(id)}/events`,
+        { event, surface }),
     };
   }
 

@@ -146,6 +146,78 @@
     }
   }
 
+  // ---- rewrites and feedback ------------------------------------------------------------------
+
+  /** Drafts in these states take a rewrite as a new version; decided ones do not. */
+  const REWRITABLE = ["pending_review", "changes_requested"];
+  const FEEDBACK_REASONS = [["wrong_facts", "wrong facts"], ["wrong_tone", "wrong tone"], ["off_brand", "off-brand"],
+    ["policy_problem", "policy problem"], ["not_helpful", "not helpful"], ["other", "other (say what)"]];
+
+  function canRewriteDraft(draft) {
+    return Boolean(draft) && REWRITABLE.includes(draft.status);
+  }
+
+  /**
+   * The rewrite buttons from GET /v1/rewrite/actions: [{id, label, disabled, title, reason}].
+   * An action the server's model cannot do is disabled and carries the server's reason.
+   */
+  function rewriteButtons(catalogue) {
+    return ((catalogue && catalogue.actions) || []).filter((a) => a && typeof a.id === "string").map((a) => {
+      const available = a.available !== false;
+      const reason = available ? null : String(a.reason || "Not available with this server's model.");
+      const label = String(a.label || a.id.replaceAll("_", " "));
+      return { id: a.id, label, disabled: !available, reason,
+        title: available ? `${a.description || label}${a.offline ? " (works offline)" : ""}` : reason };
+    });
+  }
+
+  /** The body of POST /v1/drafts/{id}/rewrite: the agent's text only when it differs from the stored draft. */
+  function rewriteRequest(draft, action, text) {
+    const review = draft.review || {};
+    return { action, expected_version: Number.isInteger(review.version) ? review.version : null,
+      text: typeof text === "string" && text.trim() && text !== draft.text ? text : null, model: null };
+  }
+
+  /** The body of POST /v1/rewrite: text with no draft version to keep it in (the draft is decided). */
+  function textRewriteRequest(draft, action, text) {
+    return { brand: draft.brand, channel: draft.channel, kind: "reply", text: String(text || ""), action,
+      language: null, post_text: (draft.post && draft.post.text) || null,
+      author: (draft.post && draft.post.author) || null, model: null };
+  }
+
+  /** One line about a rewrite result (POST /v1/drafts/{id}/rewrite or /v1/rewrite). */
+  function rewriteSummary(label, result) {
+    const parts = [`${label}: ${result.changed ? "rewritten" : "no change needed"}`,
+      `verdict ${String(result.verdict || "?").replaceAll("_", " ")}`];
+    const version = result.draft && result.draft.review && result.draft.review.version;
+    parts.push(version ? `now version ${version}` : "not saved as a version");
+    parts.push(result.offline ? "offline" : `with ${result.model}`);
+    return `${parts.join(" · ")}.`;
+  }
+
+  /**
+   * The body of POST /v1/drafts/{id}/feedback. A down vote needs a reason and "other" needs a
+   * comment: an Error says which, before anything is sent.
+   */
+  function feedbackRequest({ vote, reason = null, comment = null, version = null, rewriteAction = null }) {
+    if (vote !== "up" && vote !== "down") throw new Error(`A vote is "up" or "down", not ${JSON.stringify(vote)}.`);
+    const text = clean(comment, 2000) || null;
+    const why = vote === "down" ? reason || null : null;
+    if (vote === "down" && !why) throw new Error("Choose what was wrong with the draft.");
+    if (why && !FEEDBACK_REASONS.some(([id]) => id === why)) throw new Error(`Unknown reason ${JSON.stringify(why)}.`);
+    if (why === "other" && !text) throw new Error("Say in the comment what was wrong.");
+    return { vote, reason: why, comment: text, version: Number.isInteger(version) ? version : null,
+      rewrite_action: rewriteAction || null };
+  }
+
+  /** The thank-you line for a recorded vote (the 201 body of the feedback route). */
+  function feedbackThanks(saved) {
+    const label = (FEEDBACK_REASONS.find(([id]) => id === saved.reason) || [null, saved.reason])[1];
+    const reason = saved.reason ? ` (${String(label).replace(/ \(say what\)$/, "")})` : "";
+    const version = saved.version ? ` on version ${saved.version}` : "";
+    return `Thanks: your ${saved.vote === "up" ? "thumbs up" : "thumbs down"}${reason}${version} is recorded.`;
+  }
+
   /** Run fn once calls stop for `ms`; `timers` is {setTimeout, clearTimeout} (fakes in tests). */
   function debounce(fn, ms, timers = root) {
     let handleId = null;
@@ -161,7 +233,9 @@
   }
 
   const api = { pickConversation, draftRequest, checkRequest, choices, cycle, failing, segments,
-    isEscalation, approvalStatus, actorName, debounce, MAX_POST, MAX_THREAD, CHANNEL_LIMITS };
+    isEscalation, approvalStatus, actorName, debounce, canRewriteDraft, rewriteButtons, rewriteRequest,
+    textRewriteRequest, rewriteSummary, feedbackRequest, feedbackThanks, MAX_POST, MAX_THREAD, CHANNEL_LIMITS,
+    FEEDBACK_REASONS, REWRITABLE };
   if (typeof module === "object" && module.exports) module.exports = api;
   else root.CrisisdraftDrafts = api;
 })(globalThis);

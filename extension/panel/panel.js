@@ -10,6 +10,7 @@ let state = null;
 let reconnects = 0;
 let ticker = null;
 let poller = null;
+let displayed = null; // the draft id last reported as shown
 
 function el(tag, text, className) {
   const node = document.createElement(tag);
@@ -100,16 +101,18 @@ function renderDraft() {
   const draft = state.draft;
   const options = Drafts.choices(draft);
   const inBox = state.view === "box";
-  const choice = options[state.index || 0];
+  const rewritten = state.view === "rewrite" && state.rewritten;
+  const choice = rewritten || options[state.index || 0];
   const text = inBox ? state.boxText : choice.text;
   const report = inBox ? state.boxChecks : choice.checks;
   $("draft-label").textContent = inBox ? "Your reply (in the box)"
-    : `Draft ${(state.index || 0) + 1} of ${options.length}`;
+    : rewritten ? "Rewritten (not saved: the draft is decided)"
+      : `Draft ${(state.index || 0) + 1} of ${options.length}`;
   const verdict = report ? report.verdict : "";
   $("verdict").textContent = verdict ? verdict.replaceAll("_", " ") : "";
   $("verdict").className = `verdict ${verdict}`;
-  $("prev").disabled = options.length < 2 && !inBox;
-  $("next").disabled = options.length < 2 && !inBox;
+  $("prev").disabled = options.length < 2 && !inBox && !rewritten;
+  $("next").disabled = options.length < 2 && !inBox && !rewritten;
   renderText(text, report);
   const limit = Drafts.CHANNEL_LIMITS[draft.channel];
   $("count").textContent = limit ? `${text.length} / ${limit} characters on ${draft.channel}` : `${text.length} characters`;
@@ -131,6 +134,54 @@ function renderDraft() {
   $("approval").className = `approval ${approval.status || ""}`;
   show("refresh", Boolean(approval.submitted));
   managePolling(approval);
+  renderRewrites();
+  renderFeedback();
+}
+
+function renderRewrites() {
+  const buttons = state.actions || [];
+  const working = Boolean(state.rewrite && state.rewrite.status === "working");
+  show("rewrites", buttons.length > 0 || Boolean(state.actionsError));
+  $("rewrite-buttons").replaceChildren(...buttons.map((a) => {
+    const button = el("button", a.label, "small");
+    button.type = "button";
+    button.dataset.action = a.id;
+    button.disabled = a.disabled || working;
+    button.title = a.title;
+    button.addEventListener("click", () => send({ type: "rewrite", action: a.id }));
+    return button;
+  }));
+  // Why an action is greyed out: folded, so the panel stays short (the tooltip says it too).
+  const disabled = buttons.filter((a) => a.disabled);
+  const off = disabled.map((a) => el("li", `${a.label}: ${a.reason}`));
+  if (state.actionsError) off.push(el("li", state.actionsError));
+  $("rewrites-off").replaceChildren(...off);
+  $("rewrites-off-summary").textContent = state.actionsError ? "Rewrites are not available: why?"
+    : `Not available here: ${disabled.map((a) => a.label).join(", ")} (why?)`;
+  show("rewrites-off-box", off.length > 0);
+  const r = state.rewrite;
+  show("rewrite-status", Boolean(r));
+  $("rewrite-status").textContent = r ? [r.message, r.fix].filter(Boolean).join(" ") : "";
+  $("rewrite-status").className = `rewrite-status ${r ? r.status : ""}`;
+  $("rewrite-notes").replaceChildren(...((r && r.notes) || []).map((n) => el("li", n)));
+}
+
+function renderFeedback() {
+  const f = state.feedback;
+  show("fb-status", Boolean(f));
+  $("fb-status").textContent = f ? [f.message, f.fix].filter(Boolean).join(" ") : "";
+  $("fb-status").className = `fb-status ${f ? f.status : ""}`;
+  const busy = Boolean(f && f.status === "sending");
+  for (const id of ["fb-up", "fb-down", "fb-send"]) $(id).disabled = busy;
+  if (f && f.status === "sent") show("fb-form", false);
+}
+
+function fillReasons() {
+  for (const [id, label] of Drafts.FEEDBACK_REASONS) {
+    const option = el("option", label);
+    option.value = id;
+    $("fb-reason").append(option);
+  }
 }
 
 function managePolling(approval) {
@@ -211,6 +262,10 @@ function render() {
   if (phase === "escalation") renderEscalation();
   show("draft", phase === "ready");
   if (phase === "ready") renderDraft();
+  if (phase === "ready" && state.draft && displayed !== state.draft.id) {
+    displayed = state.draft.id; // adoption analytics: this draft is on the agent's screen
+    send({ type: "displayed", draft: state.draft.id });
+  }
   renderSources(phase === "ready" ? draft : null);
   const notes = $("notes");
   notes.replaceChildren();
@@ -241,9 +296,36 @@ $("undo").addEventListener("click", () => send({ type: "undo" }));
 $("submit").addEventListener("click", () => send({ type: "submit" }));
 $("refresh").addEventListener("click", () => send({ type: "refresh" }));
 $("sources-box").addEventListener("toggle", reportHeight);
+$("rewrites-off-box").addEventListener("toggle", reportHeight);
+$("text").addEventListener("copy", () => send({ type: "copied" })); // the agent pasted it elsewhere
+$("fb-up").addEventListener("click", () => {
+  show("fb-form", false);
+  send({ type: "feedback", vote: "up" });
+});
+$("fb-down").addEventListener("click", () => {
+  show("fb-form", true);
+  $("fb-reason").focus();
+});
+$("fb-reason").addEventListener("change", () => {
+  $("fb-comment").placeholder = $("fb-reason").value === "other" ? "What was wrong? (required)" : "Comment (optional)";
+});
+$("fb-cancel").addEventListener("click", () => show("fb-form", false));
+$("fb-send").addEventListener("click", () => {
+  try {
+    // Checked here first so the agent sees what is missing at once; the worker checks again.
+    Drafts.feedbackRequest({ vote: "down", reason: $("fb-reason").value, comment: $("fb-comment").value });
+  } catch (error) {
+    show("fb-status", true);
+    $("fb-status").textContent = error.message;
+    $("fb-status").className = "fb-status error";
+    return;
+  }
+  send({ type: "feedback", vote: "down", reason: $("fb-reason").value, comment: $("fb-comment").value });
+});
 document.addEventListener("keydown", (event) => {
   if (event.key === "Escape") send({ type: "close" });
 });
 new ResizeObserver(reportHeight).observe(document.body);
+fillReasons();
 
 connect();

@@ -288,6 +288,7 @@ def test_registry_lists_every_evaluator() -> None:
         "personal_data",
         "grounded",
         "similarity",
+        "unlike",
         "contains",
         "not_contains",
         "regex",

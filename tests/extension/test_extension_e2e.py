@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import os
 import signal
+import time
 from typing import Any
 
 import httpx
@@ -338,3 +339,135 @@ def test_cors_allows_the_extension_origin_only(api: Api) -> None:
     )
     assert other.status_code == 400
     assert "access-control-allow-origin" not in other.headers
+
+
+def adoption_total(api: Api) -> dict[str, Any]:
+    response = httpx.get(
+        f"{api.base}/v1/adoption",
+        params={"brand": "demo", "group_by": "brand"},
+        headers=bearer(api.agent),
+        timeout=30,
+    )
+    assert response.status_code == 200, response.text
+    return dict(response.json()["total"])
+
+
+def test_rewrite_feedback_and_adoption_events(api: Api, site: str, browser: Browser) -> None:
+    """Issue 10 in the panel: rewrite the draft, then the agent's own edit (each a new version),
+    a thumbs-down with a reason, and the "shown"/"inserted" events in the adoption figures."""
+    from playwright.sync_api import expect
+
+    browser.configure(api.base, api.agent, inbox_sites(site))
+    before = adoption_total(api)  # the module's server is shared: compare with what was there
+    page = browser.open(f"{site}/inbox.html")
+    draft_button(page, 0).click()
+    panel = page.frame_locator(PANEL)
+    expect(panel.locator("#draft")).to_be_visible(timeout=60_000)
+    buttons = panel.locator("#rewrite-buttons button")
+    expect(buttons).to_have_count(6, timeout=15_000)
+    # The built-in drafter cannot translate: greyed out, with the server's reason.
+    translate = panel.locator("#rewrite-buttons button[data-action=translate]")
+    expect(translate).to_be_disabled()
+    assert "needs a language model" in (translate.get_attribute("title") or "")
+    expect(panel.locator("#rewrites-off-summary")).to_have_text(
+        "Not available here: Translate (why?)"
+    )
+    panel.locator("#rewrites-off-summary").click()
+    expect(panel.locator("#rewrites-off")).to_contain_text("Translate: Translate needs")
+
+    # Shorter, on the draft as stored: a new version, re-checked, offline.
+    first = panel.locator("#text").inner_text()
+    panel.locator("#rewrite-buttons button[data-action=shorter]").click()
+    status = panel.locator("#rewrite-status")
+    expect(status).to_contain_text("Shorter: rewritten", timeout=15_000)
+    expect(status).to_contain_text("now version 2 · offline.")
+    expect(panel.locator("#rewrite-notes li").first).to_be_visible()
+    expect(panel.locator("#approval")).to_contain_text("Waiting for a reviewer (version 2).")
+    shorter = panel.locator("#text").inner_text()
+    assert len(shorter) < len(first) and shorter.endswith("^Team Verdello")
+
+    # Insert it, edit it in the box, and rewrite the agent's own text.
+    panel.locator("#insert").click()
+    box = page.locator("#reply-delivery")
+    expect(box).to_have_value(shorter)
+    box.fill("@ana We're sorry your order is late. Please DM us your order number. ^Team Verdello")
+    expect(panel.locator("#draft-label")).to_have_text("Your reply (in the box)")
+    expect(panel.locator("#text")).to_contain_text("Please DM us", timeout=10_000)  # re-checked
+    panel.locator("#rewrite-buttons button[data-action=more_formal]").click()
+    expect(status).to_contain_text("More formal: rewritten", timeout=15_000)
+    expect(status).to_contain_text("now version 3")
+    expect(panel.locator("#text")).to_contain_text("@ana We are sorry your order is late.")
+    formal = panel.locator("#text").inner_text()
+    # The rewrite is not in the box until the agent inserts it.
+    expect(box).to_have_value(
+        "@ana We're sorry your order is late. Please DM us your order number. ^Team Verdello"
+    )
+    browser.shot(page, "14-rewrite")
+
+    # Thumbs down: a reason first.
+    panel.locator("#fb-down").click()
+    panel.locator("#fb-send").click()
+    expect(panel.locator("#fb-status")).to_have_text("Choose what was wrong with the draft.")
+    panel.locator("#fb-reason").select_option("off_brand")
+    panel.locator("#fb-send").click()
+    expect(panel.locator("#fb-status")).to_have_text(
+        "Thanks: your thumbs down (off-brand) on version 3 is recorded.", timeout=15_000
+    )
+    expect(panel.locator("#fb-form")).to_be_hidden()
+    browser.shot(page, "15-thumbs-down")
+    assert page.evaluate("() => window.__sent") == []
+
+    # Through the API: the vote, the two rewrites as versions, and the events.
+    votes = httpx.get(
+        f"{api.base}/v1/feedback",
+        params={"brand": "demo", "vote": "down"},
+        headers=bearer(api.agent),
+        timeout=30,
+    ).json()["data"]
+    mine = [v for v in votes if v["reason"] == "off_brand"]
+    assert len(mine) == 1 and mine[0]["version"] == 3
+    assert mine[0]["rewrite_action"] == "more_formal"
+    history = httpx.get(
+        f"{api.base}/v1/drafts/{mine[0]['draft_id']}/history",
+        headers=bearer(api.agent),
+        timeout=30,
+    ).json()
+    versions = [v for v in history["versions"] if v["origin"] != "alternative"]
+    assert [v["origin"] for v in versions] == ["model", "rewrite", "rewrite"]
+    assert [v["text"] for v in versions[1:]] == [shorter, formal]
+
+    # A reviewer approves version 3 meanwhile: the next rewrite is refused (409) and the panel
+    # reloads the draft; a decided draft takes no new version, so the text alone is rewritten.
+    approved = httpx.post(
+        f"{api.base}/v1/drafts/{mine[0]['draft_id']}/approve",
+        headers=bearer(api.reviewer),
+        json={"expected_version": 3},
+        timeout=30,
+    )
+    assert approved.status_code == 200, approved.text
+    panel.locator("#rewrite-buttons button[data-action=shorter]").click()
+    expect(status).to_contain_text("Shorter: not done.", timeout=15_000)
+    expect(status).to_contain_text("The draft was reloaded")
+    expect(panel.locator("#approval")).to_contain_text("Approved by Rui")
+    panel.locator("#rewrite-buttons button[data-action=simpler]").click()
+    expect(status).to_contain_text("not saved as a version", timeout=15_000)
+    expect(panel.locator("#draft-label")).to_have_text(
+        "Rewritten (not saved: the draft is decided)"
+    )
+    browser.shot(page, "16-rewrite-decided")
+    after_approval = httpx.get(
+        f"{api.base}/v1/drafts/{mine[0]['draft_id']}/history",
+        headers=bearer(api.agent),
+        timeout=30,
+    ).json()
+    rewrites = [v for v in after_approval["versions"] if v["origin"] == "rewrite"]
+    assert len(rewrites) == 2  # the rewrite of the decided draft's text was not kept
+
+    deadline = time.monotonic() + 15
+    while True:  # the events are sent in the background: wait for them a little
+        after = adoption_total(api)
+        delta = {k: after[k] - before[k] for k in ("shown", "inserted", "down_voted")}
+        if delta == {"shown": 1, "inserted": 1, "down_voted": 1} or time.monotonic() > deadline:
+            break
+        time.sleep(0.5)
+    assert delta == {"shown": 1, "inserted": 1, "down_voted": 1}

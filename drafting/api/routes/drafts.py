@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 from collections.abc import AsyncIterator
+from datetime import UTC, datetime, timedelta
 from typing import Annotated, Any
 
 from fastapi import APIRouter, Query, Request
@@ -11,7 +12,7 @@ from fastapi.responses import StreamingResponse
 
 from drafting.api.deps import PrincipalDep, RegistryDep, SettingsDep, StorageDep, require
 from drafting.api.idempotency import idempotent
-from drafting.errors import CrisisdraftError
+from drafting.errors import CrisisdraftError, InvalidInputError
 from drafting.schemas import DraftCreate, DraftPublic
 
 router = APIRouter(tags=["drafts"])
@@ -66,6 +67,35 @@ async def create_draft(
             yield f"event: error\ndata: {json.dumps(problem)}\n\n"
 
     return StreamingResponse(events(), media_type="text/event-stream")
+
+
+@router.get(
+    "/drafts/export",
+    response_class=StreamingResponse,
+    responses={200: {"content": {"application/x-ndjson": {}}}},
+)
+def export_drafts(
+    *,
+    storage: StorageDep,
+    principal: PrincipalDep,
+    brand: str | None = None,
+    since: Annotated[datetime | None, Query(alias="from")] = None,
+    until: Annotated[datetime | None, Query(alias="to")] = None,
+) -> StreamingResponse:
+    """Every draft of the range as JSON lines, with the AI-assistance label kept on its record
+    (default range: the last 30 days)."""
+    from drafting.storage.activity import draft_records
+
+    require(principal, "draft", brand)
+    until = until or datetime.now(UTC)
+    since = since or until - timedelta(days=30)
+    if since.tzinfo is None or until.tzinfo is None:
+        raise InvalidInputError("from and to need a time zone.", fix="e.g. 2026-11-20T00:00:00Z")
+    records = draft_records(
+        storage, brands=[brand] if brand else list(principal.brands), since=since, until=until
+    )
+    lines = (json.dumps(r, ensure_ascii=False) + "\n" for r in records)
+    return StreamingResponse(lines, media_type="application/x-ndjson")
 
 
 @router.get("/drafts/{draft_id}")

@@ -8,12 +8,14 @@ from typing import Annotated
 from fastapi import APIRouter, Query
 from fastapi.responses import PlainTextResponse
 
-from drafting.api.deps import PrincipalDep, StorageDep, require
+from drafting.adoption import AdoptionPublic, GroupBy, adoption
+from drafting.api.deps import PrincipalDep, SettingsDep, StorageDep, require
 from drafting.api.routes.incidents import IncidentsDep
 from drafting.errors import InvalidInputError
 from drafting.incidents.kpis import KpisPublic, compute
 from drafting.incidents.metrics import CONTENT_TYPE, exposition
 from drafting.storage.activity import drafts_between, incidents_between, mentions_between
+from drafting.storage.feedback import events_for, feedback_between
 
 router = APIRouter(tags=["kpis"])
 metrics_router = APIRouter(tags=["kpis"])
@@ -36,14 +38,7 @@ def kpis(
     brands = [brand] if brand else list(principal.brands)
     if incident:
         brands = [incidents.store.get_row(incident, principal=principal).brand]
-    until = until or incidents.clock.now()
-    since = since or until - timedelta(days=7)
-    if since.tzinfo is None or until.tzinfo is None:
-        raise InvalidInputError(
-            "from and to need a time zone.", fix="Send e.g. from=2026-11-20T00:00:00Z."
-        )
-    if since >= until:
-        raise InvalidInputError("from must be before to.", fix="Swap them.")
+    since, until = _range(since, until, incidents.clock.now())
     drafts = drafts_between(storage, brands=brands, since=since, until=until, incident_id=incident)
     mentions = mentions_between(
         storage, brands=brands, since=since, until=until, incident_id=incident
@@ -63,6 +58,52 @@ def kpis(
         until=until,
         incident_id=incident,
         bucket_minutes=bucket_minutes,
+    )
+
+
+def _range(
+    since: datetime | None, until: datetime | None, now: datetime
+) -> tuple[datetime, datetime]:
+    until = until or now
+    since = since or until - timedelta(days=7)
+    if since.tzinfo is None or until.tzinfo is None:
+        raise InvalidInputError(
+            "from and to need a time zone.", fix="Send e.g. from=2026-11-20T00:00:00Z."
+        )
+    if since >= until:
+        raise InvalidInputError("from must be before to.", fix="Swap them.")
+    return since, until
+
+
+@router.get("/adoption")
+def adoption_report(
+    *,
+    incidents: IncidentsDep,
+    storage: StorageDep,
+    settings: SettingsDep,
+    principal: PrincipalDep,
+    brand: str | None = None,
+    since: Annotated[datetime | None, Query(alias="from")] = None,
+    until: Annotated[datetime | None, Query(alias="to")] = None,
+    group_by: GroupBy = "brand",
+) -> AdoptionPublic:
+    """Do agents use the drafts? Shown, inserted, sent as is, edited, rejected, voted; time
+    saved (an estimate), per brand, agent, category or model, next to the field's targets."""
+    require(principal, "draft", brand)
+    brands = [brand] if brand else list(principal.brands)
+    since, until = _range(since, until, incidents.clock.now())
+    drafts = drafts_between(storage, brands=brands, since=since, until=until)
+    ids = [d.id for d in drafts]
+    names = {k["id"]: str(k["name"]) for k in storage.list_keys()}
+    return adoption(
+        drafts,
+        events_for(storage, ids),
+        feedback_between(storage, brands=brands, draft_ids=ids),
+        group_by=group_by,
+        since=since,
+        until=until,
+        manual_reply_minutes=settings.manual_reply_minutes,
+        agent_name=lambda key: names.get(key or "", "cli / unknown"),
     )
 
 

@@ -12,7 +12,8 @@ CSP = (
     "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; "
     "connect-src 'self'; frame-ancestors 'none'; base-uri 'none'; form-action 'self'"
 )
-FILES = {"review.js": "text/javascript", "review.css": "text/css"}
+#: common.js is shared with the dashboard, which loads it from /review/common.js.
+FILES = {"review.js": "text/javascript", "review.css": "text/css", "common.js": "text/javascript"}
 
 router = APIRouter(include_in_schema=False)
 

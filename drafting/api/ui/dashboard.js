@@ -2,40 +2,16 @@
 // set with textContent, never as HTML.
 "use strict";
 
-const $ = (id) => document.getElementById(id);
 const SVG = "http://www.w3.org/2000/svg";
 const COLOURS = { negative: "#c0392b", neutral: "#9aa3b2", positive: "#1f8a4c",
                   drafts: "#5b6b85", approved: "#1f6f43", target: "#3867d6" };
-const state = { key: sessionStorage.getItem("cd-key") || "", brand: sessionStorage.getItem("cd-brand") || "" };
-
-function el(tag, text, cls) {
-  const node = document.createElement(tag);
-  if (text !== undefined && text !== null) node.textContent = String(text);
-  if (cls) node.className = cls;
-  return node;
-}
+// $, el, showError, api, auth and setUpSignIn come from common.js (loaded first).
 
 function svg(tag, attrs, text) {
   const node = document.createElementNS(SVG, tag);
   for (const [k, v] of Object.entries(attrs || {})) node.setAttribute(k, String(v));
   if (text !== undefined) node.textContent = String(text);
   return node;
-}
-
-function showError(message) {
-  $("error").textContent = message;
-  $("error").hidden = !message;
-}
-
-async function api(path) {
-  const response = await fetch(path, { headers: { "Authorization": `Bearer ${state.key}` } });
-  const body = await response.json().catch(() => null);
-  if (!response.ok) {
-    const error = new Error(`${(body && (body.detail || body.title)) || response.statusText}${body && body.fix ? ` — ${body.fix}` : ""}`);
-    error.status = response.status;
-    throw error;
-  }
-  return body;
 }
 
 const fmtMinutes = (v) => (v === null || v === undefined ? "–" : `${v < 10 ? v.toFixed(1) : Math.round(v)} min`);
@@ -170,7 +146,7 @@ function charts(k) {
 async function openReport(id) {
   try {
     const response = await fetch(`/v1/incidents/${encodeURIComponent(id)}/review?format=html`,
-                                 { headers: { "Authorization": `Bearer ${state.key}` } });
+                                 { headers: { "Authorization": `Bearer ${auth.key}` } });
     if (!response.ok) throw new Error(`report: ${response.status}`);
     const url = URL.createObjectURL(new Blob([await response.text()], { type: "text/html" }));
     window.open(url, "_blank", "noopener");
@@ -213,21 +189,77 @@ async function crisisBanner(brands) {
   box.hidden = !box.children.length;
 }
 
-async function load() {
-  showError("");
+function period() {
   const hours = Number($("range").value);
   const to = new Date();
-  const from = new Date(to.getTime() - hours * 3600 * 1000);
+  return { from: new Date(to.getTime() - hours * 3600 * 1000), to };
+}
+
+// Field targets for AI reply tools: agents insert more than 40% of the drafts shown, and edit about
+// 30% of what they send (fewer edits: drafts may be pasted unread; many more: drafts are off).
+function insertionMood(rate, target) {
+  if (rate === null || rate === undefined || target === null || target === undefined) return "";
+  return rate >= target ? "good" : "bad";
+}
+
+function editMood(rate, target) {
+  if (rate === null || rate === undefined || target === null || target === undefined) return "";
+  return Math.abs(rate - target) <= 0.1 ? "good" : "warn";
+}
+
+function adoptionRow(cells, g, targets, header) {
+  const row = el("tr");
+  const key = el(header ? "th" : "td", cells);
+  const rate = (v, mood) => el("td", fmtShare(v), mood ? `rate ${mood}` : "rate");
+  const num = (v) => el("td", v === null || v === undefined ? "–" : v);
+  row.append(key, num(g.shown), num(g.inserted), rate(g.insertion_rate, insertionMood(g.insertion_rate, targets.insertion_rate)),
+             num(g.sent_as_is), num(g.edited), rate(g.edit_rate, editMood(g.edit_rate, targets.edit_rate)),
+             num(g.mean_edit_distance === null || g.mean_edit_distance === undefined ? null : Math.round(g.mean_edit_distance * 10) / 10),
+             num(g.rejected), num(g.down_voted), num(g.up_voted),
+             num(g.minutes_saved === null || g.minutes_saved === undefined ? null : Math.round(g.minutes_saved)));
+  return row;
+}
+
+async function adoption({ from, to }) {
+  const groupBy = $("group-by").value;
+  const params = new URLSearchParams({ from: from.toISOString(), to: to.toISOString(), group_by: groupBy });
+  if (auth.brand) params.set("brand", auth.brand);
+  const table = $("adoption");
+  try {
+    const a = await api(`/v1/adoption?${params}`);
+    const targets = a.targets || {};
+    $("adoption-error").hidden = true;
+    $("adoption-key").textContent = a.group_by || groupBy;
+    $("adoption-targets").textContent = `Field targets: insertion above ${fmtShare(targets.insertion_rate)} of the drafts shown, ` +
+      `edits around ${fmtShare(targets.edit_rate)} of the drafts sent. Green meets the target.`;
+    $("t-insertion").textContent = `target > ${fmtShare(targets.insertion_rate)}`;
+    $("t-edit").textContent = `target ≈ ${fmtShare(targets.edit_rate)}`;
+    table.querySelector("tbody").replaceChildren(...a.groups.map((g) => adoptionRow(g.key, g, targets, false)));
+    table.querySelector("tfoot").replaceChildren(...(a.total ? [adoptionRow("all", a.total, targets, true)] : []));
+    table.hidden = a.groups.length === 0;
+    $("no-adoption").hidden = a.groups.length > 0;
+  } catch (error) {
+    table.hidden = true;
+    $("no-adoption").hidden = true;
+    $("adoption-error").textContent = `Adoption figures are not available: ${error.message}`;
+    $("adoption-error").hidden = false;
+  }
+}
+
+async function load() {
+  showError("");
+  const { from, to } = period();
   const params = new URLSearchParams({ from: from.toISOString(), to: to.toISOString() });
-  if (state.brand) params.set("brand", state.brand);
+  if (auth.brand) params.set("brand", auth.brand);
   try {
     const k = await api(`/v1/kpis?${params}`);
     $("period").textContent = `${fmtTime(k.since)} – ${fmtTime(k.until)} UTC · ${k.brands.join(", ")} · buckets of ${k.bucket_minutes} min`;
     tiles(k);
     charts(k);
-    const list = await api(`/v1/incidents?${new URLSearchParams(state.brand ? { brand: state.brand } : {})}`);
+    const list = await api(`/v1/incidents?${new URLSearchParams(auth.brand ? { brand: auth.brand } : {})}`);
     incidentsTable(list.data.filter((i) => i.status !== "resolved" || new Date(i.resolved_at) >= from));
-    await crisisBanner(state.brand ? [state.brand] : [...new Set(list.data.map((i) => i.brand))]);
+    await crisisBanner(auth.brand ? [auth.brand] : [...new Set(list.data.map((i) => i.brand))]);
+    await adoption({ from, to });
     document.body.dataset.loaded = "true";
   } catch (error) {
     showError(error.message);
@@ -235,34 +267,9 @@ async function load() {
   }
 }
 
-function signIn(event) {
-  event.preventDefault();
-  state.key = $("key").value.trim();
-  state.brand = $("brand").value.trim();
-  sessionStorage.setItem("cd-key", state.key);
-  sessionStorage.setItem("cd-brand", state.brand);
-  start();
-}
-
-function signOut() {
-  sessionStorage.removeItem("cd-key");
-  state.key = "";
-  $("signin").hidden = false;
-  $("who").hidden = true;
-}
-
-function start() {
-  if (!state.key) return;
-  $("signin").hidden = true;
-  $("who").hidden = false;
-  $("who-text").textContent = state.brand ? `brand ${state.brand}` : "all my brands";
-  load();
-}
-
 document.addEventListener("DOMContentLoaded", () => {
-  $("signin").addEventListener("submit", signIn);
-  $("signout").addEventListener("click", signOut);
   $("refresh").addEventListener("click", load);
   $("range").addEventListener("change", load);
-  start();
+  $("group-by").addEventListener("change", () => adoption(period()));
+  setUpSignIn(load);
 });

@@ -159,7 +159,7 @@ def server(demo_copy: Any, tmp_path: Path, twitter_dev_json: Path) -> Iterator[d
 
 
 def test_dashboard_and_review_report_in_chromium(server: dict[str, Any], tmp_path: Path) -> None:
-    from playwright.sync_api import sync_playwright
+    from playwright.sync_api import expect, sync_playwright
 
     shots = Path(os.environ.get("CRISISDRAFT_SCREENSHOTS", tmp_path))
     shots.mkdir(parents=True, exist_ok=True)
@@ -202,6 +202,17 @@ def test_dashboard_and_review_report_in_chromium(server: dict[str, Any], tmp_pat
         banner = page.inner_text("#crisis")
         assert "crisis mode" in banner and MARKUP in banner  # markup shown as text
         assert page.locator("#crisis img").count() == 0
+        # Adoption (issue 10): the table by brand, the field targets beside the figures.
+        targets = page.inner_text("#adoption-targets")
+        assert "insertion above 40%" in targets and "edits around 30%" in targets
+        assert page.inner_text("#t-insertion") == "target > 40%"
+        assert page.inner_text("#t-edit") == "target ≈ 30%"
+        assert page.locator("#adoption-error").is_hidden()
+        assert page.locator("#adoption tfoot tr").count() == 1
+        assert page.locator("#adoption tbody tr").first.inner_text().startswith("demo")
+        page.select_option("#group-by", "model")
+        expect(page.locator("#adoption-key")).to_have_text("model")
+        expect(page.locator("#adoption tbody tr").first).to_contain_text("crisisdraft/composer")
         page.screenshot(path=str(shots / "dashboard.png"), full_page=True)
         report = browser.new_page(viewport={"width": 1100, "height": 900})
         report.goto(html.as_uri())

@@ -1,0 +1,259 @@
+"""Rewrites the built-in drafter can do without a model, from the brand's own knowledge.
+
+A reply is read as a handle prefix, sentences and the brand's sign-off. Each sentence is tagged
+with the moves it makes (the checks' own move patterns), so ``shorter`` never drops the only
+sentence making a move the policy requires, and ``warmer``/``add_next_step`` take whole
+sentences from the brand's approved replies (the composer's candidate sentences: nothing
+specific to another customer's case).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from typing import Any
+
+from drafting.composer import Sentence, candidate_sentences, split_sentences
+from drafting.moves import moves_of
+from drafting.rewrite import wording
+
+_PREFIX = re.compile(r"^\s*((?:@\w[\w.]*\s+)+)")
+_EMOJI = re.compile(
+    "[\U0001f300-\U0001faff\U00002600-\U000027bf\U0001f1e6-\U0001f1ff\u2b50\u2764\ufe0f]"
+)
+_LONG_SENTENCE_WORDS = 25
+_SPLIT_AT = re.compile(r"(?:;\s+|,\s+(?=(?:and|but|so|e|ma|quindi)\s))")
+
+
+@dataclass
+class Rewritten:
+    text: str
+    notes: list[str] = field(default_factory=list)
+
+
+@dataclass
+class Reply:
+    prefix: str
+    sentences: list[str]
+    sign_off: str
+
+    def render(self) -> str:
+        body = " ".join(s for s in self.sentences if s)
+        return f"{self.prefix}{body}{(' ' + self.sign_off) if self.sign_off else ''}".strip()
+
+
+def parse(text: str, sign_offs: list[str]) -> Reply:
+    body = text.strip()
+    sign_off = ""
+    for candidate in sorted((s for s in sign_offs if s), key=len, reverse=True):
+        if body.endswith(candidate):
+            sign_off, body = candidate, body[: -len(candidate)].rstrip()
+            break
+    prefix = ""
+    match = _PREFIX.match(body)
+    if match:
+        prefix, body = match.group(1), body[match.end() :]
+    return Reply(prefix=prefix, sentences=split_sentences(body), sign_off=sign_off)
+
+
+@dataclass(frozen=True)
+class Target:
+    """What a rewrite must respect: the channel's limits and the moves the policy requires."""
+
+    language: str
+    kind: str
+    category: str
+    max_chars: int
+    soft_max_chars: int | None
+    required: tuple[str, ...]
+    patterns: dict[str, str]
+    sign_offs: tuple[str, ...]
+    brand_wording: dict[str, dict[str, dict[str, str]]]
+    composer_context: dict[str, Any]
+
+
+def _protected(reply: Reply, target: Target) -> set[int]:
+    """For every required move (and a move to DM), the shortest sentence that makes it."""
+    keep: set[int] = set()
+    tagged = [moves_of(s, target.patterns) for s in reply.sentences]
+    wanted = set(target.required) | {m for ms in tagged for m in ms if m == "move_to_dm"}
+    for move in wanted:
+        makers = [i for i, ms in enumerate(tagged) if move in ms]
+        if makers:
+            keep.add(min(makers, key=lambda i: len(reply.sentences[i])))
+    return keep
+
+
+_ADDRESSED = re.compile(
+    r"\b(?:you|your|yours|ti|tuo|tua|tuoi|tue|le|lei|suo|sua|vostro|vostra)\b", re.I
+)
+_REQUEST = re.compile(
+    r"\?|\b(?:please|could you|can you|would you|per favore|potresti|puoi)\b", re.I
+)
+
+
+def _weight(sentence: str, target: Target) -> int:
+    """How much a sentence does for the customer: a move, words to them, a request of them."""
+    return (
+        bool(moves_of(sentence, target.patterns))
+        + bool(_ADDRESSED.search(sentence))
+        + bool(_REQUEST.search(sentence))
+    )
+
+
+def fit(reply: Reply, target: Target, limit: int, keep: set[int] | None = None) -> list[str]:
+    """Drop optional sentences, longest first, until ``reply`` fits ``limit``; return notes."""
+    protected = _protected(reply, target) | (keep or set())
+    dropped: list[str] = []
+    while len(reply.render()) > limit:
+        optional = [i for i in range(len(reply.sentences)) if i not in protected]
+        if not optional:
+            break
+        # What says least to this customer goes first: no move, not addressed to them, not
+        # asking them for anything; among equals, the longest.
+        victim = min(
+            optional, key=lambda i: (_weight(reply.sentences[i], target), -len(reply.sentences[i]))
+        )
+        dropped.append(reply.sentences[victim])
+        reply.sentences.pop(victim)
+        protected = {i - (i > victim) for i in protected}
+    notes = [f"dropped {len(dropped)} sentence(s) no required move needs"] if dropped else []
+    if len(reply.render()) > limit:
+        notes.append(
+            f"still {len(reply.render())} characters (limit {limit}): every sentence left makes "
+            "a move the policy requires; shorten one by hand or use a model"
+        )
+    return notes
+
+
+def shorter(text: str, target: Target) -> Rewritten:
+    limit = min(x for x in (target.soft_max_chars, target.max_chars) if x)
+    goal = limit if len(text) > limit else max(40, int(len(text) * 0.75))
+    notes: list[str] = []
+    trimmed = text
+    for filler in wording.fillers(target.language):
+        trimmed = re.sub(rf"(?<!\w){re.escape(filler)}", "", trimmed, flags=re.IGNORECASE)
+    trimmed = wording.tidy(trimmed)
+    if trimmed != text:
+        notes.append("removed filler words")
+    reply = parse(trimmed, list(target.sign_offs))
+    if len(text) <= limit:
+        before = len(reply.sentences)
+        fit(reply, target, goal)
+        if len(reply.sentences) < before:
+            notes.append(
+                f"dropped {before - len(reply.sentences)} sentence(s) no required move needs"
+            )
+        elif not notes:
+            notes.append(
+                f"it fits {len(text)}/{limit} characters and every sentence makes a move the "
+                "policy requires: nothing to drop"
+            )
+    else:
+        notes += fit(reply, target, goal)
+    if len(reply.render()) > target.max_chars:
+        notes.append(f"over the channel's hard limit of {target.max_chars} characters")
+    return Rewritten(reply.render(), notes)
+
+
+def _reword(kind: str, text: str, target: Target) -> tuple[str, list[str]]:
+    mapping = wording.phrase_map(kind, target.language, target.brand_wording.get(kind, {}))
+    out, changes = wording.apply(text, mapping)
+    notes = (
+        ["reworded: " + "; ".join(f'"{a}" -> "{b}"' if b else f'removed "{a}"' for a, b in changes)]
+        if changes
+        else []
+    )
+    return out, notes
+
+
+def _brand_sentence(move: str, target: Target, avoid: list[str]) -> Sentence | None:
+    ctx = dict(target.composer_context, avoid=avoid)
+    options = [s for s in candidate_sentences(ctx) if move in s.moves]
+    if not options:
+        return None
+    return sorted(options, key=lambda s: (not s.same_category, -s.weight, len(s.text)))[0]
+
+
+def warmer(text: str, target: Target) -> Rewritten:
+    out, notes = _reword("warmer", text, target)
+    reply = parse(out, list(target.sign_offs))
+    made = {m for s in reply.sentences for m in moves_of(s, target.patterns)}
+    if "acknowledge" not in made and target.category not in ("praise",):
+        pick = _brand_sentence("acknowledge", target, [])
+        if pick is not None:
+            reply.sentences.insert(0, _sentence_case(pick.text))
+            notes.append(f"added an acknowledgement from approved reply {pick.source}")
+            notes += fit(reply, target, target.max_chars, keep={0})
+        else:
+            notes.append("no approved reply of the brand acknowledges a problem like this one")
+    return Rewritten(reply.render(), notes)
+
+
+def more_formal(text: str, target: Target) -> Rewritten:
+    out, notes = _reword("more_formal", text, target)
+    without = _EMOJI.sub("", out)
+    if without != out:
+        notes.append("removed emoji")
+    calm = re.sub(r"!+", ".", without)
+    if calm != without:
+        notes.append("exclamation marks -> full stops")
+    return Rewritten(wording.tidy(calm), notes)
+
+
+def simpler(text: str, target: Target) -> Rewritten:
+    out, notes = _reword("simpler", text, target)
+    reply = parse(out, list(target.sign_offs))
+    split = 0
+    sentences: list[str] = []
+    for sentence in reply.sentences:
+        if len(sentence.split()) > _LONG_SENTENCE_WORDS:
+            pieces = [p.strip() for p in _SPLIT_AT.split(sentence) if p.strip()]
+            if len(pieces) > 1:
+                split += 1
+                sentences += [_sentence_case(p) for p in pieces]
+                continue
+        sentences.append(sentence)
+    reply.sentences = sentences
+    if split:
+        notes.append(f"split {split} long sentence(s)")
+    return Rewritten(reply.render(), notes)
+
+
+def add_next_step(text: str, target: Target) -> Rewritten:
+    reply = parse(text, list(target.sign_offs))
+    tagged = [moves_of(s, target.patterns) for s in reply.sentences]
+    if any("next_step" in ms for ms in tagged):
+        return Rewritten(text, ["the text already says what happens next"])
+    pick = _brand_sentence("next_step", target, [s.lower() for s in reply.sentences])
+    if pick is None:
+        return Rewritten(
+            text,
+            [
+                "no approved reply of the brand gives a next step for a post like this; "
+                "write one by hand or use a model"
+            ],
+        )
+    after = [i for i, ms in enumerate(tagged) if ms & {"acknowledge", "apologise", "thank"}]
+    at = (max(after) + 1) if after else len(reply.sentences)
+    if at < len(reply.sentences) and "move_to_dm" in tagged[at - 1 if at else 0]:
+        at = max(0, at - 1)
+    reply.sentences.insert(at, _sentence_case(pick.text))
+    notes = [f"added a next step from approved reply {pick.source}"]
+    notes += fit(reply, target, target.max_chars, keep={at})
+    return Rewritten(reply.render(), notes)
+
+
+def _sentence_case(text: str) -> str:
+    text = text.strip()
+    text = text[:1].upper() + text[1:]
+    return text if text.endswith((".", "!", "?")) else text + "."
+
+
+OFFLINE = {
+    "shorter": shorter,
+    "warmer": warmer,
+    "more_formal": more_formal,
+    "simpler": simpler,
+    "add_next_step": add_next_step,
+}
