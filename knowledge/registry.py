@@ -7,6 +7,7 @@ stored folder in one rename, so a refused or failed load leaves the previous ver
 from __future__ import annotations
 
 import os
+import re
 import shutil
 import tempfile
 import threading
@@ -46,8 +47,9 @@ class BrandRegistry:
         )
 
     def get(self, brand_id: str) -> BrandPack:
+        # An id that is not a brand id never reaches the filesystem (too long, "..", "/").
         folder = self.root / brand_id
-        if not folder.is_dir() or brand_id.startswith("."):
+        if not re.match(BRAND_ID_PATTERN, brand_id) or not folder.is_dir():
             known = ", ".join(self.ids()) or "none"
             raise NotFoundError(
                 f"Unknown brand {brand_id!r} (loaded brands: {known}).",
@@ -94,7 +96,6 @@ class BrandRegistry:
 
     def install(self, pack: BrandPack, *, expect_id: str | None = None) -> LoadReport:
         """Index ``pack`` and make it the stored version of its brand, or change nothing."""
-        import re
         import time
 
         from knowledge.ingest import ingest_pack

@@ -65,6 +65,11 @@ def test_unknown_brand_says_how_to_fix(fresh_settings: Any) -> None:
     with pytest.raises(NotFoundError) as info:
         BrandRegistry(fresh_settings).get("nope")
     assert "crisisdraft brand load" in info.value.fix
+    # Ids that are not brand ids never reach the filesystem (schemathesis found a 500 on a
+    # 300-byte unicode id: "File name too long").
+    for odd in ("0" * 30 + "\u0080" * 300, "../brands", "a/b", ".hidden", ""):
+        with pytest.raises(NotFoundError):
+            BrandRegistry(fresh_settings).get(odd)
 
 
 def test_twitter_import_makes_loadable_packs(

@@ -12,7 +12,8 @@ from fastapi.responses import StreamingResponse
 
 from drafting.api.deps import PrincipalDep, RegistryDep, SettingsDep, StorageDep, require
 from drafting.api.idempotency import idempotent
-from drafting.errors import CrisisdraftError, InvalidInputError
+from drafting.api.ranges import time_range
+from drafting.errors import CrisisdraftError
 from drafting.schemas import DraftCreate, DraftPublic
 
 router = APIRouter(tags=["drafts"])
@@ -87,10 +88,7 @@ def export_drafts(
     from drafting.storage.activity import draft_records
 
     require(principal, "draft", brand)
-    until = until or datetime.now(UTC)
-    since = since or until - timedelta(days=30)
-    if since.tzinfo is None or until.tzinfo is None:
-        raise InvalidInputError("from and to need a time zone.", fix="e.g. 2026-11-20T00:00:00Z")
+    since, until = time_range(since, until, now=datetime.now(UTC), default=timedelta(days=30))
     records = draft_records(
         storage, brands=[brand] if brand else list(principal.brands), since=since, until=until
     )

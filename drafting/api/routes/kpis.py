@@ -10,8 +10,8 @@ from fastapi.responses import PlainTextResponse
 
 from drafting.adoption import AdoptionPublic, GroupBy, adoption
 from drafting.api.deps import PrincipalDep, SettingsDep, StorageDep, require
+from drafting.api.ranges import time_range
 from drafting.api.routes.incidents import IncidentsDep
-from drafting.errors import InvalidInputError
 from drafting.incidents.kpis import KpisPublic, compute
 from drafting.incidents.metrics import CONTENT_TYPE, exposition
 from drafting.storage.activity import drafts_between, incidents_between, mentions_between
@@ -38,7 +38,7 @@ def kpis(
     brands = [brand] if brand else list(principal.brands)
     if incident:
         brands = [incidents.store.get_row(incident, principal=principal).brand]
-    since, until = _range(since, until, incidents.clock.now())
+    since, until = time_range(since, until, now=incidents.clock.now(), default=timedelta(days=7))
     drafts = drafts_between(storage, brands=brands, since=since, until=until, incident_id=incident)
     mentions = mentions_between(
         storage, brands=brands, since=since, until=until, incident_id=incident
@@ -61,20 +61,6 @@ def kpis(
     )
 
 
-def _range(
-    since: datetime | None, until: datetime | None, now: datetime
-) -> tuple[datetime, datetime]:
-    until = until or now
-    since = since or until - timedelta(days=7)
-    if since.tzinfo is None or until.tzinfo is None:
-        raise InvalidInputError(
-            "from and to need a time zone.", fix="Send e.g. from=2026-11-20T00:00:00Z."
-        )
-    if since >= until:
-        raise InvalidInputError("from must be before to.", fix="Swap them.")
-    return since, until
-
-
 @router.get("/adoption")
 def adoption_report(
     *,
@@ -91,7 +77,7 @@ def adoption_report(
     saved (an estimate), per brand, agent, category or model, next to the field's targets."""
     require(principal, "draft", brand)
     brands = [brand] if brand else list(principal.brands)
-    since, until = _range(since, until, incidents.clock.now())
+    since, until = time_range(since, until, now=incidents.clock.now(), default=timedelta(days=7))
     drafts = drafts_between(storage, brands=brands, since=since, until=until)
     ids = [d.id for d in drafts]
     names = {k["id"]: str(k["name"]) for k in storage.list_keys()}
