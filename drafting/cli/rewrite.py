@@ -21,6 +21,9 @@ def rewrite(
     channel: str = typer.Option("x", "--channel", help="With TEXT: the channel."),
     kind: str = typer.Option("reply", "--kind", help="With TEXT: the draft kind."),
     post: str | None = typer.Option(None, "--post", help="With TEXT: the customer's post."),
+    author: str | None = typer.Option(
+        None, "--author", help="With TEXT: the customer's public handle, e.g. @anna."
+    ),
     language: str | None = typer.Option(None, "--language", help="translate: target language."),
     model: str | None = typer.Option(None, "--model", help="Any litellm model name."),
     as_json: bool = typer.Option(False, "--json"),
@@ -75,6 +78,7 @@ def rewrite(
                         "action": action,
                         "language": language,
                         "post_text": post,
+                        "author": author,
                         "model": model,
                     }
                 )
@@ -94,6 +98,7 @@ def rewrite(
                 model=body.model or settings.draft_model,
                 language=body.language,
                 post_text=body.post_text,
+                author=body.author,
             )
             result = asyncio.run(run(job, settings=settings))
             report = check_text(
@@ -103,6 +108,7 @@ def rewrite(
                 kind=body.kind,
                 language=result.language,
                 post_text=body.post_text or "",
+                author=body.author,
             )
             verdict, findings = report.verdict, report.model_dump()
         if as_json:

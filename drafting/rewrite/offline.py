@@ -10,10 +10,11 @@ specific to another customer's case).
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any
 
-from drafting.composer import Sentence, candidate_sentences, split_sentences
+from drafting.composer import Sentence, candidate_sentences, split_sentences, words
 from drafting.moves import moves_of
 from drafting.rewrite import wording
 
@@ -70,6 +71,12 @@ class Target:
     sign_offs: tuple[str, ...]
     brand_wording: dict[str, dict[str, dict[str, str]]]
     composer_context: dict[str, Any]
+    #: How many blocking check findings a text has: a sentence from another reply is kept only
+    #: if it adds none (it may carry that case's claims).
+    blocking: Callable[[str], int] = lambda text: 0
+
+
+TRIES = 6
 
 
 def _protected(reply: Reply, target: Target) -> set[int]:
@@ -167,26 +174,73 @@ def _reword(kind: str, text: str, target: Target) -> tuple[str, list[str]]:
     return out, notes
 
 
-def _brand_sentence(move: str, target: Target, avoid: list[str]) -> Sentence | None:
+def _brand_sentences(
+    move: str, target: Target, avoid: list[str], made: frozenset[str] = frozenset()
+) -> list[Sentence]:
+    """The brand's sentences making ``move``, best first: from replies of the same category,
+    about what the post and text talk about, repeating no move the text already makes."""
     ctx = dict(target.composer_context, avoid=avoid)
     options = [s for s in candidate_sentences(ctx) if move in s.moves]
-    if not options:
-        return None
-    return sorted(options, key=lambda s: (not s.same_category, -s.weight, len(s.text)))[0]
+    topic = words(f"{ctx.get('post', '')} {' '.join(avoid)}")
+    ranked = sorted(
+        options,
+        key=lambda s: (
+            not s.same_category,
+            len((s.moves - {move}) & made),
+            -s.weight * (1 + len(words(s.text) & topic)),
+            len(s.text),
+        ),
+    )
+    return list({s.text: s for s in ranked}.values())[:TRIES]
+
+
+def _first_clean(
+    text: str, target: Target, candidates: list[Sentence], build: Callable[[Sentence], Reply]
+) -> tuple[Reply, Sentence] | None:
+    """The first candidate whose reply adds no blocking finding to ``text``'s."""
+    before = target.blocking(text)
+    for candidate in candidates:
+        reply = build(candidate)
+        if target.blocking(reply.render()) <= before:
+            return reply, candidate
+    return None
+
+
+_GREETING = re.compile(
+    r"^((?:hi|hello|hey|dear|ciao|buongiorno|buonasera|salve|gentile)\b[^,!.]{0,30}[,!]\s*)",
+    re.I,
+)
 
 
 def warmer(text: str, target: Target) -> Rewritten:
     out, notes = _reword("warmer", text, target)
     reply = parse(out, list(target.sign_offs))
-    made = {m for s in reply.sentences for m in moves_of(s, target.patterns)}
-    if "acknowledge" not in made and target.category not in ("praise",):
-        pick = _brand_sentence("acknowledge", target, [])
-        if pick is not None:
-            reply.sentences.insert(0, _sentence_case(pick.text))
-            notes.append(f"added an acknowledgement from approved reply {pick.source}")
-            notes += fit(reply, target, target.max_chars, keep={0})
-        else:
-            notes.append("no approved reply of the brand acknowledges a problem like this one")
+    made = frozenset(m for s in reply.sentences for m in moves_of(s, target.patterns))
+    if "acknowledge" in made or target.category == "praise":
+        return Rewritten(reply.render(), notes)
+    greeting = _GREETING.match(reply.sentences[0]) if reply.sentences else None
+
+    def build(pick: Sentence) -> Reply:
+        new = parse(out, list(target.sign_offs))
+        added = _sentence_case(_GREETING.sub("", pick.text) or pick.text)
+        if greeting:  # the greeting stays first: "Ciao, <acknowledgement>. <the rest>"
+            rest = new.sentences[0][greeting.end() :]
+            new.sentences[0] = rest[:1].upper() + rest[1:]
+            added = greeting.group(1) + added[:1].lower() + added[1:]
+        new.sentences.insert(0, added)
+        fit(new, target, target.max_chars, keep={0})
+        return new
+
+    candidates = _brand_sentences("acknowledge", target, [s.lower() for s in reply.sentences], made)
+    found = _first_clean(out, target, candidates, build)
+    if found is None:
+        notes.append(
+            "no approved reply of the brand acknowledges a problem like this one without "
+            "adding a claim the checks stop; write it by hand or use a model"
+        )
+        return Rewritten(reply.render(), notes)
+    reply, pick = found
+    notes.append(f"added an acknowledgement from approved reply {pick.source}")
     return Rewritten(reply.render(), notes)
 
 
@@ -225,23 +279,30 @@ def add_next_step(text: str, target: Target) -> Rewritten:
     tagged = [moves_of(s, target.patterns) for s in reply.sentences]
     if any("next_step" in ms for ms in tagged):
         return Rewritten(text, ["the text already says what happens next"])
-    pick = _brand_sentence("next_step", target, [s.lower() for s in reply.sentences])
-    if pick is None:
-        return Rewritten(
-            text,
-            [
-                "no approved reply of the brand gives a next step for a post like this; "
-                "write one by hand or use a model"
-            ],
-        )
     after = [i for i, ms in enumerate(tagged) if ms & {"acknowledge", "apologise", "thank"}]
     at = (max(after) + 1) if after else len(reply.sentences)
     if at < len(reply.sentences) and "move_to_dm" in tagged[at - 1 if at else 0]:
         at = max(0, at - 1)
-    reply.sentences.insert(at, _sentence_case(pick.text))
-    notes = [f"added a next step from approved reply {pick.source}"]
-    notes += fit(reply, target, target.max_chars, keep={at})
-    return Rewritten(reply.render(), notes)
+
+    def build(pick: Sentence) -> Reply:
+        new = parse(text, list(target.sign_offs))
+        new.sentences.insert(at, _sentence_case(pick.text))
+        fit(new, target, target.max_chars, keep={at})
+        return new
+
+    made = frozenset(m for ms in tagged for m in ms)
+    candidates = _brand_sentences("next_step", target, [s.lower() for s in reply.sentences], made)
+    found = _first_clean(text, target, candidates, build)
+    if found is None:
+        return Rewritten(
+            text,
+            [
+                "no approved reply of the brand gives a next step for a post like this without "
+                "adding a claim the checks stop; write one by hand or use a model"
+            ],
+        )
+    reply, pick = found
+    return Rewritten(reply.render(), [f"added a next step from approved reply {pick.source}"])
 
 
 def _sentence_case(text: str) -> str:

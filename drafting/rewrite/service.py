@@ -44,6 +44,7 @@ class RewriteJob:
     category: str = "other"
     facts: tuple[str, ...] = ()
     model: str = COMPOSER
+    author: str | None = None
 
 
 @dataclass
@@ -71,6 +72,7 @@ def text_job(
     model: str,
     language: str | None = None,
     post_text: str | None = None,
+    author: str | None = None,
 ) -> RewriteJob:
     """A job for text an agent typed: its language is told from the text; ``translate`` goes
     to ``language`` or, by default, the language of the customer's post."""
@@ -93,6 +95,8 @@ def text_job(
             f"{pack.brand.name} does not answer in {target!r}.",
             fix=f"Use one of {', '.join(languages)}.",
         )
+    from drafting.triage.categories import categorize
+
     return RewriteJob(
         action=action,
         text=text,
@@ -102,7 +106,10 @@ def text_job(
         language=own,
         target_language=target or own,
         post_text=post_text or "",
+        # Rules only (no embeddings): enough to prefer the brand's replies on the same topic.
+        category=categorize(post_text) if post_text else "other",
         model=model,
+        author=author,
     )
 
 
@@ -160,6 +167,7 @@ def _target(job: RewriteJob, replies: list[dict[str, Any]]) -> Target:
             "more_formal": wording.more_formal,
             "simpler": wording.simpler,
         },
+        blocking=lambda text: _blocking(job, text),
         composer_context={
             "language": job.language,
             "kind": job.kind,
@@ -174,6 +182,22 @@ def _target(job: RewriteJob, replies: list[dict[str, Any]]) -> Target:
             "replies": replies,
         },
     )
+
+
+def _blocking(job: RewriteJob, text: str) -> int:
+    from drafting.checks.service import check_text
+
+    report = check_text(
+        job.pack,
+        text,
+        channel=job.channel,
+        kind=job.kind,
+        language=job.language,
+        post_text=job.post_text,
+        facts=job.facts,
+        author=job.author,
+    )
+    return len(report.blocking)
 
 
 async def rewrite(job: RewriteJob, *, settings: Settings) -> RewriteResult:
@@ -325,6 +349,7 @@ async def rewrite_draft(
         post_text=draft.post.text,
         category=str(draft.triage.get("category", "other")),
         facts=tuple(s.snippet for s in draft.sources if s.source == "fact"),
+        author=draft.post.author,
         model=model or draft.requested_model or settings.draft_model,
     )
     result = await rewrite(job, settings=settings)

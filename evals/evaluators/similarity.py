@@ -1,8 +1,9 @@
 """Similarity to the reference reply a human approved, by sentence embeddings.
 
-Both texts are compared without handles, links and the sign-off (they say nothing about
-whether the reply answers the post); the score is the cosine of their all-MiniLM-L6-v2
-embeddings (``knowledge.embedder``), computed in batches across concurrent cases.
+Both texts are compared without handles, links, placeholders (``<HANDLE_1>``) and the
+sign-off (they say nothing about whether the reply answers the post); the score is the
+cosine of their all-MiniLM-L6-v2 embeddings (``knowledge.embedder``), computed in batches
+across concurrent cases.
 """
 
 from __future__ import annotations
@@ -15,7 +16,7 @@ from pydantic import Field
 
 from evals.evaluators.base import EvalContext, Evaluator, Result
 
-_NOISE = re.compile(r"https?://\S+|(?<![\w@])@\w+(?:\.\w+)*|\^[^\n]*$|\s+")
+_NOISE = re.compile(r"https?://\S+|(?<![\w@])@\w+(?:\.\w+)*|<[A-Z]+_\d+>|\^[^\n]*$|\s+")
 
 
 def comparable(text: str) -> str:

@@ -131,6 +131,7 @@ async def rewrite_text(
         model=body.model or settings.draft_model,
         language=body.language,
         post_text=body.post_text,
+        author=body.author,
     )
     result = await rewrite(job, settings=settings)
     report = check_text(

@@ -184,3 +184,42 @@ def test_unknown_action_and_empty_text(demo_settings: Any, pack: Any) -> None:
         run(demo_settings, pack, "funnier", "We're sorry.")
     with pytest.raises(InvalidInputError, match="empty"):
         run(demo_settings, pack, "shorter", "   ")
+
+
+def test_warmer_keeps_the_greeting_first(demo_settings: Any, pack: Any) -> None:
+    text = (
+        "Ciao, ci scusiamo per il disagio! Scrivici in privato con il tuo numero d'ordine e "
+        f"controlliamo subito. {SIGN_IT}"
+    )
+    out = run(
+        demo_settings,
+        pack,
+        "warmer",
+        text,
+        channel="instagram",
+        language="it",
+        target_language="it",
+        post_text="Il mio ordine è in ritardo di una settimana",
+        category="delivery",
+    )
+    assert out.text.startswith("Ciao, ") and out.text.count("Ciao") == 1
+    assert "disagio" not in out.text and "ci dispiace davvero" in out.text.lower()
+
+
+def test_a_brand_sentence_that_adds_a_blocking_finding_is_not_used(
+    demo_settings: Any, pack: Any
+) -> None:
+    text = f"@gio We're so sorry your parcel is late. {SIGN_EN}"
+    out = run(
+        demo_settings,
+        pack,
+        "add_next_step",
+        text,
+        kind="apology",
+        category="delivery",
+        post_text="Where is my parcel? A week late.",
+        author="@gio",
+    )
+    before = check_text(pack, text, channel="x", kind="apology", language="en", author="@gio")
+    after = check_text(pack, out.text, channel="x", kind="apology", language="en", author="@gio")
+    assert len(after.blocking) <= len(before.blocking)
