@@ -131,6 +131,12 @@ _ALL = [
         True,
         "Written in a language the brand does not answer in on this channel.",
     ),
+    _c(
+        "channel.disclosure",
+        "block",
+        True,
+        "Lacks the AI-assistance line the brand's policy asks public replies to carry.",
+    ),
     # voice
     _c("voice.banned_word", "block", True, "Uses a word the brand's voice bans."),
     _c("voice.sign_off", "block", True, "Lacks the brand's sign-off for this language."),

@@ -7,7 +7,7 @@ import re
 from drafting.checks.checkrun import CheckRun
 from drafting.checks.draft import HANDLE
 from drafting.language import RECOGNISED_LANGUAGES
-from knowledge.taxonomy import CHANNEL_LIMITS
+from knowledge.taxonomy import CHANNEL_LIMITS, PUBLIC_CHANNELS
 
 HASHTAG = re.compile(r"(?<![\w&/#])#(?=\w*[^\W\d_])\w+")
 EMOJI = re.compile(
@@ -28,7 +28,27 @@ def weighted_length(text: str, channel: str, links: list[tuple[int, int]]) -> in
     return length + len(EMOJI.findall(text))
 
 
+def _disclosure(run: CheckRun) -> None:
+    """policy ``disclosure.public_line``: public replies say that AI helped draft them."""
+    ctx = run.ctx
+    line = run.policy.disclosure_line(ctx.channel, run.language)
+    if not line or ctx.kind == "dm_followup" or ctx.channel not in PUBLIC_CHANNELS:
+        return
+    if not run.enabled("channel.disclosure"):
+        return
+    if " ".join(line.split()).lower() in " ".join(run.draft.text.split()).lower():
+        run.ok("channel.disclosure", None, "Carries the brand's AI-assistance line.")
+        return
+    run.fail(
+        "channel.disclosure",
+        None,
+        f"{ctx.channel} replies must say that AI helped draft them; this one lacks the line.",
+        f'Add "{line}" before the sign-off.',
+    )
+
+
 def check(run: CheckRun) -> None:
+    _disclosure(run)
     ctx, draft = run.ctx, run.draft
     rule = run.policy.channel_rule(ctx.channel)
     platform = CHANNEL_LIMITS.get(ctx.channel, 10_000)

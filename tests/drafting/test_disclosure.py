@@ -62,9 +62,19 @@ def test_public_line_before_the_sign_off_within_the_limit(
     assert on_x.text.endswith(f"{LINE} ^Team Verdello")
     assert len(on_x.text) <= 280
     assert on_x.disclosure.public_line == LINE and on_x.disclosure.ai_assisted
-    assert all(f.passed for f in _findings(on_x) if f["id"].startswith("channel."))
+    assert all(f["passed"] for f in _findings(on_x) if f["id"].startswith("channel."))
     stored = Storage(fresh_settings.resolved_database_url).get(on_x.id)
     assert stored.disclosure == on_x.disclosure  # kept on the record
+    # A person who edits the line out is told to put it back.
+    from drafting.checks.service import check_text
+
+    pack = BrandRegistry(fresh_settings).get("demo")
+    edited = on_x.text.replace(LINE + " ", "")
+    report = check_text(pack, edited, channel="x", kind="apology", author="@gio")
+    missing = [f for f in report.findings if f.id == "channel.disclosure"]
+    assert missing and not missing[0].passed and LINE in missing[0].suggestion
+    kept = check_text(pack, on_x.text, channel="x", kind="apology", author="@gio")
+    assert all(f.passed for f in kept.findings if f.id == "channel.disclosure")
     on_facebook = draft(fresh_settings, "facebook")  # not one of the policy's channels
     assert LINE not in on_facebook.text and on_facebook.disclosure.public_line is None
 

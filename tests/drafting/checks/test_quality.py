@@ -47,8 +47,13 @@ def test_the_labelled_set_covers_every_family_channel_kind_and_both_languages() 
     expected = Counter(i for c in cases for i in c.expect_fail)
     untested = {i for i in CHECK_IDS if not expected[i]}
     # move_to_dm is never required by the demo policy (see test_structure); judge.* are tested
-    # with litellm's mock_response (test_judge).
-    assert untested == {"structure.move_to_dm", *(i for i in CHECK_IDS if i.startswith("judge."))}
+    # with litellm's mock_response (test_judge); the demo policy asks for no public AI line
+    # (channel.disclosure: tests/drafting/test_disclosure.py).
+    assert untested == {
+        "structure.move_to_dm",
+        "channel.disclosure",
+        *(i for i in CHECK_IDS if i.startswith("judge.")),
+    }
     assert {CHECK_IDS[i].family for i in expected} == set(FAMILIES) - {"judge"}
     assert sum(1 for c in cases if not c.expect_fail) >= 50  # good replies too
 
