@@ -127,7 +127,7 @@ class Support:
     has_evidence: bool
 
 
-@lru_cache(maxsize=512)
+@lru_cache(maxsize=4096)
 def claim_keys(text: str) -> frozenset[str]:
     """Normalised numeric claims in a text (cached: facts and sources repeat across drafts)."""
     return (
@@ -144,7 +144,10 @@ def _support(run: CheckRun) -> Support:
     ctx = run.ctx
     standing = "\n".join(run.policy.grounding.standing_facts)
     evidence = "\n".join([*ctx.facts, *ctx.sources])
-    keys = claim_keys(evidence) | claim_keys(standing)
+    # Per item, each cached: the same approved replies and guidelines come back draft after
+    # draft, in different combinations.
+    keys = frozenset().union(*(claim_keys(t) for t in [*ctx.facts, *ctx.sources]))
+    keys |= claim_keys(standing)
     context_keys = claim_keys("\n".join([ctx.post_text, *ctx.thread]))
     # Standing facts support figures (opening hours, return period) but never an incident's
     # cause or a promise made to this customer.
