@@ -7,6 +7,7 @@ when that model fails, an action that works offline is done offline and says so.
 
 from __future__ import annotations
 
+import asyncio
 import logging
 from dataclasses import dataclass, field
 from typing import Any
@@ -218,14 +219,15 @@ async def rewrite(job: RewriteJob, *, settings: Settings) -> RewriteResult:
         return _result(
             job, job.text, job.model, False, False, "rewrite@v1", ["already in that language"]
         )
+    # Retrieval and checks are synchronous: off the event loop, as the pipeline does.
     replies = (
-        _examples(job, settings)
+        await asyncio.to_thread(_examples, job, settings)
         if job.action in ("warmer", "add_next_step") or (job.model != COMPOSER)
         else []
     )
     target = _target(job, replies)
     if job.model == COMPOSER:
-        done = OFFLINE[job.action](job.text, target)
+        done = await asyncio.to_thread(OFFLINE[job.action], job.text, target)
         return _result(job, done.text, COMPOSER, True, False, "offline", done.notes)
     from drafting.rewrite.model import rewrite_with_model
 
@@ -250,7 +252,7 @@ async def rewrite(job: RewriteJob, *, settings: Settings) -> RewriteResult:
         if job.action not in OFFLINE:
             raise
         log.warning("rewrite %s with %s failed; done offline: %s", job.action, job.model, exc)
-        done = OFFLINE[job.action](job.text, target)
+        done = await asyncio.to_thread(OFFLINE[job.action], job.text, target)
         notes = [f"{job.model} failed ({exc.message}); done offline from the brand's knowledge"]
         return _result(job, done.text, COMPOSER, True, True, "offline", notes + done.notes)
     result = _result(
@@ -355,8 +357,11 @@ async def rewrite_draft(
     result = await rewrite(job, settings=settings)
     if result.text.strip() == draft.text.strip():
         return result, None
-    report = recheck(draft, result.text, registry, language=result.language)
-    storage.transition(
+    report = await asyncio.to_thread(
+        recheck, draft, result.text, registry, language=result.language
+    )
+    await asyncio.to_thread(
+        storage.transition,
         draft_id,
         action="rewrite",
         allowed_from={draft.status},

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import asyncio
 from typing import Annotated, Any
 
 from fastapi import APIRouter, Query, Request
@@ -97,9 +98,11 @@ async def rewrite_draft(
             expected_version=body.expected_version,
             model=body.model,
         )
-        draft = storage.get(draft_id, principal=principal)
+        draft = await asyncio.to_thread(storage.get, draft_id, principal=principal)
         if report is None:
-            report = recheck(draft, result.text, registry, language=result.language)
+            report = await asyncio.to_thread(
+                recheck, draft, result.text, registry, language=result.language
+            )
         return _public(result, report, draft)
 
     return await idempotent(
@@ -134,7 +137,8 @@ async def rewrite_text(
         author=body.author,
     )
     result = await rewrite(job, settings=settings)
-    report = check_text(
+    report = await asyncio.to_thread(
+        check_text,
         pack,
         result.text,
         channel=body.channel,
