@@ -138,8 +138,9 @@ function storedText(draft) {
 
 async function loadHistory(id) {
   const history = await api(`/v1/drafts/${encodeURIComponent(id)}/history`);
-  const items = [...history.versions.map((v) => ({ at: v.at, text: `${v.origin} by ${v.actor || "?"} (${v.verdict || "-"})` })),
-                 ...history.decisions.map((d) => ({ at: d.at, text: `${d.action} by ${d.actor}${d.reason ? `: ${d.reason}` : ""}${d.override ? " [override]" : ""}` }))]
+  // A rewrite is one version and one decision: list it once, as the version, with its action.
+  const items = [...history.versions.map((v) => ({ at: v.at, text: `${v.action ? `rewrite (${v.action})` : v.origin} by ${v.actor || "?"} (${v.verdict || "-"})` })),
+                 ...history.decisions.filter((d) => d.action !== "rewrite").map((d) => ({ at: d.at, text: `${d.action} by ${d.actor}${d.reason ? `: ${d.reason}` : ""}${d.override ? " [override]" : ""}` }))]
     .sort((a, b) => String(a.at).localeCompare(String(b.at)));
   $("d-history").replaceChildren(...items.map((i) => el("li", `${i.at} — ${i.text}`)));
 }

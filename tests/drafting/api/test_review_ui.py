@@ -144,7 +144,7 @@ def test_rewrite_feedback_and_shown_event_in_chromium(
         expect(page.locator("#d-rewrite-notes li").first).to_be_visible()
         shortened = page.input_value("#d-text")
         assert len(shortened) < len(before) and shortened.endswith("^Team Verdello")
-        expect(page.locator("#d-history")).to_contain_text("rewrite by")
+        expect(page.locator("#d-history")).to_contain_text("rewrite (shorter) by")
 
         # More formal, on the reviewer's own edit: the edited text is what gets rewritten.
         page.fill(
