@@ -74,6 +74,19 @@ def demo_client(demo_settings: Any, demo_keys: dict[str, str]) -> Iterator[Any]:
 
 
 @pytest.fixture
+def cli_env(demo_copy: Any, monkeypatch: pytest.MonkeyPatch) -> Iterator[Any]:
+    """A private demo data dir the CLI finds through the environment, as a user's shell would
+    set it; yields its settings."""
+    from drafting.config import get_settings
+
+    monkeypatch.setenv("CRISISDRAFT_DATA_DIR", str(demo_copy.data_dir))
+    monkeypatch.setenv("CRISISDRAFT_MODELS_DIR", str(demo_copy.models_dir))
+    get_settings.cache_clear()
+    yield demo_copy
+    get_settings.cache_clear()
+
+
+@pytest.fixture
 def fresh_settings(tmp_path: Path, models_dir: Path) -> Any:
     """An empty data dir of the test's own."""
     return make_settings(tmp_path / "data", models_dir)

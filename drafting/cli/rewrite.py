@@ -35,10 +35,8 @@ def rewrite(
         from pydantic import ValidationError
 
         from drafting.access import ALL_BRANDS, Principal
-        from drafting.checks.service import check_text
         from drafting.errors import InvalidInputError
-        from drafting.rewrite.service import rewrite as run
-        from drafting.rewrite.service import rewrite_draft, text_job
+        from drafting.rewrite.service import rewrite_any_text, rewrite_draft
         from drafting.schemas import TextRewriteCreate
         from drafting.storage.repository import Storage
         from knowledge.registry import BrandRegistry
@@ -88,27 +86,8 @@ def rewrite(
                     f"{'.'.join(map(str, err['loc']))}: {err['msg']}",
                     fix="See `crisisdraft rewrite --help`.",
                 ) from None
-            pack = registry.get(body.brand)
-            job = text_job(
-                pack,
-                action=body.action,
-                text=body.text,
-                channel=body.channel,
-                kind=body.kind,
-                model=body.model or settings.draft_model,
-                language=body.language,
-                post_text=body.post_text,
-                author=body.author,
-            )
-            result = asyncio.run(run(job, settings=settings))
-            report = check_text(
-                pack,
-                result.text,
-                channel=body.channel,
-                kind=body.kind,
-                language=result.language,
-                post_text=body.post_text or "",
-                author=body.author,
+            result, report = asyncio.run(
+                rewrite_any_text(registry.get(body.brand), body, settings=settings)
             )
             verdict, findings = report.verdict, report.model_dump()
         if as_json:

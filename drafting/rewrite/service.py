@@ -185,20 +185,44 @@ def _target(job: RewriteJob, replies: list[dict[str, Any]]) -> Target:
     )
 
 
-def _blocking(job: RewriteJob, text: str) -> int:
+def check_rewrite(job: RewriteJob, text: str, language: str | None = None) -> Any:
+    """The checks' report on a rewritten text, with the job's context."""
     from drafting.checks.service import check_text
 
-    report = check_text(
+    return check_text(
         job.pack,
         text,
         channel=job.channel,
         kind=job.kind,
-        language=job.language,
+        language=language or job.language,
         post_text=job.post_text,
         facts=job.facts,
         author=job.author,
     )
-    return len(report.blocking)
+
+
+def _blocking(job: RewriteJob, text: str) -> int:
+    return len(check_rewrite(job, text).blocking)
+
+
+async def rewrite_any_text(
+    pack: BrandPack, body: Any, *, settings: Settings
+) -> tuple[RewriteResult, Any]:
+    """Rewrite text an agent typed (a ``TextRewriteCreate``) and check the result."""
+    job = text_job(
+        pack,
+        action=body.action,
+        text=body.text,
+        channel=body.channel,
+        kind=body.kind,
+        model=body.model or settings.draft_model,
+        language=body.language,
+        post_text=body.post_text,
+        author=body.author,
+    )
+    result = await rewrite(job, settings=settings)
+    report = await asyncio.to_thread(check_rewrite, job, result.text, result.language)
+    return result, report
 
 
 async def rewrite(job: RewriteJob, *, settings: Settings) -> RewriteResult:

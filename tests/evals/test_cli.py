@@ -4,28 +4,14 @@ a re-run is served from the cache, compare reports regressions, and failing gate
 from __future__ import annotations
 
 import json
-from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
-import pytest
 from typer.testing import CliRunner
 
 from drafting.cli.app import app
 from tests.conftest import REPO
 from tests.evals.conftest import write_suite
-
-
-@pytest.fixture
-def cli_env(demo_copy: Any, monkeypatch: pytest.MonkeyPatch) -> Iterator[Any]:
-    """The CLI reads its settings from the environment, as a user's shell would set them."""
-    from drafting.config import get_settings
-
-    monkeypatch.setenv("CRISISDRAFT_DATA_DIR", str(demo_copy.data_dir))
-    monkeypatch.setenv("CRISISDRAFT_MODELS_DIR", str(demo_copy.models_dir))
-    get_settings.cache_clear()
-    yield demo_copy
-    get_settings.cache_clear()
 
 
 def invoke(*args: str) -> Any:

@@ -5,7 +5,6 @@ second export adds nothing twice."""
 from __future__ import annotations
 
 import json
-from collections.abc import Iterator
 from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
@@ -23,17 +22,6 @@ from evals.loaders import load_suite
 from tests.conftest import bearer
 
 LEAKY = "Parcel never came!! mail me at anna.rossi@example.com, I'm furious"
-
-
-@pytest.fixture
-def cli_env(demo_copy: Any, monkeypatch: pytest.MonkeyPatch) -> Iterator[Any]:
-    from drafting.config import get_settings
-
-    monkeypatch.setenv("CRISISDRAFT_DATA_DIR", str(demo_copy.data_dir))
-    monkeypatch.setenv("CRISISDRAFT_MODELS_DIR", str(demo_copy.models_dir))
-    get_settings.cache_clear()
-    yield demo_copy
-    get_settings.cache_clear()
 
 
 def invoke(*args: str) -> Any:

@@ -120,33 +120,10 @@ async def rewrite_text(
     principal: PrincipalDep,
 ) -> RewritePublic:
     """Rewrite any text for a brand and channel (nothing is stored but an audit line)."""
-    from drafting.checks.service import check_text
-    from drafting.rewrite.service import rewrite, text_job
+    from drafting.rewrite.service import rewrite_any_text
 
     require(principal, "draft", body.brand)
-    pack = registry.get(body.brand)
-    job = text_job(
-        pack,
-        action=body.action,
-        text=body.text,
-        channel=body.channel,
-        kind=body.kind,
-        model=body.model or settings.draft_model,
-        language=body.language,
-        post_text=body.post_text,
-        author=body.author,
-    )
-    result = await rewrite(job, settings=settings)
-    report = await asyncio.to_thread(
-        check_text,
-        pack,
-        result.text,
-        channel=body.channel,
-        kind=body.kind,
-        language=result.language,
-        post_text=body.post_text or "",
-        author=body.author,
-    )
+    result, report = await rewrite_any_text(registry.get(body.brand), body, settings=settings)
     storage.record(
         actor=principal.actor,
         action="rewrite.text",

@@ -4,25 +4,12 @@ built-in drafter; wrong arguments get a message that says what to do."""
 from __future__ import annotations
 
 import json
-from collections.abc import Iterator
 from typing import Any
 
-import pytest
 from typer.testing import CliRunner
 
 from drafting.cli.app import app
 from drafting.storage.repository import Storage
-
-
-@pytest.fixture
-def cli_env(demo_copy: Any, monkeypatch: pytest.MonkeyPatch) -> Iterator[Any]:
-    from drafting.config import get_settings
-
-    monkeypatch.setenv("CRISISDRAFT_DATA_DIR", str(demo_copy.data_dir))
-    monkeypatch.setenv("CRISISDRAFT_MODELS_DIR", str(demo_copy.models_dir))
-    get_settings.cache_clear()
-    yield demo_copy
-    get_settings.cache_clear()
 
 
 def invoke(*args: str) -> Any:
