@@ -43,6 +43,7 @@ _LAST_WORDS = re.compile(
     rf"(?:[.!?)]|\n)[ \t\n]*(?P<name>{NAME_WORD.pattern}(?:[ \t]+{NAME_WORD.pattern})?)[ \t.!]*\Z"
 )
 _PREVIOUS_WORD = re.compile(rf"({NAME_WORD.pattern})[ \t]+\Z")
+_SPEAKER = re.compile(rf"(?m)^[ \t]*({NAME_WORD.pattern})(?=:[ \t])")
 _LOWER_WORD = re.compile(rf"[{_LOW}]{{2,}}(?![\w@])")
 
 
@@ -224,6 +225,7 @@ class NameFinder:
         )
 
     def find(self, text: str) -> Iterator[Found]:
+        yield from self._speakers(text)
         yield from self._cued(text)
         yield from self._closings(text)
         yield from self._signature(text)
@@ -250,6 +252,12 @@ class NameFinder:
                 low = _LOWER_WORD.match(text, m.end())
                 if low and low.group(0) in self.lower_first_names:
                     yield Found("NAME", *low.span())
+
+    def _speakers(self, text: str) -> Iterator[Found]:
+        """A known first name that labels a line of a pasted chat ("Victoria: thanks")."""
+        for m in _SPEAKER.finditer(text):
+            if m.group(1) in self.first_names:
+                yield Found("NAME", *m.span(1))
 
     def _signature(self, text: str) -> Iterator[Found]:
         """A known name alone at the very end, after a full stop or on its own line

@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
+from datetime import date
 
 from drafting.checks.draft import EMAIL
 from drafting.checks.personal_data import PAN, _looks_like_date, luhn_ok
@@ -279,9 +280,24 @@ DOB = re.compile(
 )
 
 
+#: A full date (day, month and four-digit year) at least this many years ago is taken for a
+#: date of birth even with no cue ("It's like that since 1969-02-25"): orders, deliveries
+#: and incidents are recent; a customer's old full date is almost always personal.
+BIRTH_AGE_YEARS = 14
+_FULL_DATE = re.compile(rf"\b{_DATE}(?!\d)", re.IGNORECASE)
+_YEAR = re.compile(r"(?<!\d)(?:19|20)\d{2}(?!\d)")
+
+
 def dates_of_birth(text: str) -> Iterator[Found]:
+    seen: set[tuple[int, int]] = set()
     for m in DOB.finditer(text):
+        seen.add(m.span("v"))
         yield Found("DOB", *m.span("v"))
+    latest = date.today().year - BIRTH_AGE_YEARS
+    for m in _FULL_DATE.finditer(text):
+        year = _YEAR.search(m.group(0))
+        if year and 1900 <= int(year.group(0)) <= latest and m.span() not in seen:
+            yield Found("DOB", *m.span())
 
 
 # --- phone numbers ------------------------------------------------------------------------

@@ -7,6 +7,7 @@ import re
 import statistics
 import time
 from collections.abc import Callable
+from datetime import date
 
 import pytest
 
@@ -97,6 +98,9 @@ CASES = [
     ("my IP is 192.168.10.24", "192.168.10.24", "IP"),
     ("born on 12/03/1985", "12/03/1985", "DOB"),
     ("sono nata il 3 marzo 1990", "3 marzo 1990", "DOB"),
+    # A full date at least 14 years old is personal even without a cue.
+    ("It's like that since 1995-11-28", "1995-11-28", "DOB"),
+    ("Matthew: hi\nVictoria: You saved my life!", "Victoria", "NAME"),
 ]
 
 
@@ -111,7 +115,8 @@ def test_personal_data_becomes_a_typed_placeholder(
 
 # Ordinary customer-care text that must reach the model untouched.
 UNTOUCHED = [
-    "The price was 1.299,00 EUR on 12/03/2020 and I waited from 10:30-12:30.",
+    # Recent dates (orders, deliveries, outages) stay: the reply may need them.
+    f"The price was 1.299,00 EUR on 12/03/{date.today().year - 1} and I waited from 10:30-12:30.",
     "Windows 10 version 8.5.50.916 shows error 0x30005001 on my Ryzen 5 3600.",
     "I waited 3 weeks by the way, 2 days more than promised.",
     "Grace period ends in May. Will you fix it? Hope this helps!",
