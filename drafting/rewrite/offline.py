@@ -74,6 +74,8 @@ class Target:
     #: How many blocking check findings a text has: a sentence from another reply is kept only
     #: if it adds none (it may carry that case's claims).
     blocking: Callable[[str], int] = lambda text: 0
+    #: Sentences holding one of these stay (the brand's public AI-disclosure line).
+    keep: tuple[str, ...] = ()
 
 
 TRIES = 6
@@ -81,7 +83,9 @@ TRIES = 6
 
 def _protected(reply: Reply, target: Target) -> set[int]:
     """For every required move (and a move to DM), the shortest sentence that makes it."""
-    keep: set[int] = set()
+    keep: set[int] = {
+        i for i, s in enumerate(reply.sentences) if any(k and k in s for k in target.keep)
+    }
     tagged = [moves_of(s, target.patterns) for s in reply.sentences]
     wanted = set(target.required) | {m for ms in tagged for m in ms if m == "move_to_dm"}
     for move in wanted:

@@ -169,6 +169,7 @@ def _target(job: RewriteJob, replies: list[dict[str, Any]]) -> Target:
             "simpler": wording.simpler,
         },
         blocking=lambda text: _blocking(job, text),
+        keep=(policy.disclosure_line(job.channel, job.language),),
         composer_context={
             "language": job.language,
             "kind": job.kind,

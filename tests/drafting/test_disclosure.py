@@ -88,3 +88,28 @@ def test_no_internal_label_when_the_policy_turns_it_off(
 
 def _findings(d: Any) -> list[dict[str, Any]]:
     return list(d.checks["findings"])
+
+
+def test_shorter_keeps_the_public_line(fresh_settings: Any, tmp_path: Path) -> None:
+    from drafting.rewrite.service import RewriteJob, rewrite
+
+    BrandRegistry(fresh_settings).load_dir(pack_with(tmp_path, {"public_line": {"en": LINE}}))
+    pack = BrandRegistry(fresh_settings).get("demo")
+    text = (
+        "@gio We're so sorry your parcel is late. Our warehouse had a very long week and "
+        "everyone there is doing overtime to catch up with the orders. We'll check where it "
+        f"is straight away. {LINE} ^Team Verdello"
+    )
+    job = RewriteJob(
+        action="shorter",
+        text=text,
+        pack=pack,
+        channel="x",
+        kind="apology",
+        language="en",
+        target_language="en",
+        author="@gio",
+    )
+    out = asyncio.run(rewrite(job, settings=fresh_settings))
+    assert out.changed and "warehouse" not in out.text
+    assert out.text.endswith(f"{LINE} ^Team Verdello")
