@@ -96,7 +96,8 @@ def test_review_queue_in_chromium(server: dict[str, Any], tmp_path: Path) -> Non
         page.fill("#d-reason", "checked by the lead")
         page.click("#approve")
         expect(page.locator("#d-status")).to_have_text(re.compile("^approved"), timeout=10_000)
-        assert "approve by" in page.inner_text("#d-history")
+        # The history loads after the status: wait for it rather than read it once.
+        expect(page.locator("#d-history")).to_contain_text("approve by", timeout=10_000)
         page.screenshot(path=str(shots / "review-queue-approved.png"), full_page=True)
         browser.close()
     assert dialogs == []
