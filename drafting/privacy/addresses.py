@@ -62,7 +62,7 @@ EN_STREET_NUMBER_AFTER = re.compile(
 # A street named without its number: "lives on Holland Extension street", "Baker Street".
 EN_STREET_NAME = re.compile(
     rf"\b(?:{_CAP}[ \t]+){{1,3}}(?:Street|St\.|Road|Rd\.|Avenue|Ave\.|Lane|Boulevard|Blvd|"
-    rf"Drive|Highway|Crescent|Terrace|street|road|avenue|lane|boulevard)\b"
+    rf"Drive|Highway|Crescent|Terrace|street|road|avenue|lane|boulevard)(?!\w)"
     rf"|(?i:\b(?:on|at|of|along|off|near|into|down|up)[ \t]+(?:the[ \t]+)?)"
     rf"(?P<v>(?:{_CAP}[ \t]+){{1,3}}{_SUFFIX})\b"
 )

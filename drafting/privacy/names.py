@@ -43,6 +43,16 @@ _LAST_WORDS = re.compile(
     rf"(?:[.!?)]|\n)[ \t\n]*(?P<name>{NAME_WORD.pattern}(?:[ \t]+{NAME_WORD.pattern})?)[ \t.!]*\Z"
 )
 _PREVIOUS_WORD = re.compile(rf"({NAME_WORD.pattern})[ \t]+\Z")
+_SENTENCE_START = re.compile(
+    rf"(?:\A|(?<=[.!?]\s)|(?<=\n))[ \t]*({NAME_WORD.pattern})[ \t]+([{_LOW}][{_LOW}']+)"
+)
+_NAME_VERBS = frozenset(
+    {"is", "was", "has", "had", "says", "said", "told", "wrote", "asked", "called", "lives"}
+    | {"works", "è", "ha", "dice", "disse", "scrive"}
+)
+_INSIDE = re.compile(rf"(?<=[^\s.!?])[ \t]+({NAME_WORD.pattern})(?=[ \t]+[{_LOW}]|[ \t]*[,;:)])")
+_FOLLOWING_WORD = re.compile(rf"[ \t]({NAME_WORD.pattern})(?![\w'])")
+_COORDINATED = re.compile(rf"({NAME_WORD.pattern})[ \t]+(?:and|e|&)[ \t]+\Z")
 _SPEAKER = re.compile(rf"(?m)^[ \t]*({NAME_WORD.pattern})(?=:[ \t])")
 _LOWER_WORD = re.compile(rf"[{_LOW}]{{2,}}(?![\w@])")
 
@@ -223,13 +233,60 @@ class NameFinder:
         self.first_names, self.free_first_names, self.lower_first_names, self.surnames = _lists(
             firsts, lasts
         )
+        # Surnames that are also common words ("French", "Black") count after a first name.
+        self.any_surnames = lasts
 
     def find(self, text: str) -> Iterator[Found]:
-        yield from self._speakers(text)
-        yield from self._cued(text)
-        yield from self._closings(text)
-        yield from self._signature(text)
-        yield from self._known(text)
+        found = [
+            *self._speakers(text),
+            *self._cued(text),
+            *self._closings(text),
+            *self._signature(text),
+            *self._known(text),
+            *self._sentence_start(text),
+            *self._inside_sentence(text),
+        ]
+        yield from found
+        yield from self._around(text, found)
+
+    def _sentence_start(self, text: str) -> Iterator[Found]:
+        """A surname opening a sentence before a lower-case word ("Snyder began writing"), or
+        a first name before a verb of speech or being ("Rosa is from ...")."""
+        for m in _SENTENCE_START.finditer(text):
+            word, nxt = m.group(1), m.group(2)
+            if word in STOP:
+                continue
+            surname_only = word in self.surnames and word not in self.first_names
+            if surname_only or (word in self.first_names and nxt.lower() in _NAME_VERBS):
+                yield Found("NAME", *m.span(1))
+
+    def _inside_sentence(self, text: str) -> Iterator[Found]:
+        """A surname (and no first name or common word) inside a sentence, before a lower-case
+        word or a mark ("This song by ex-Zombie Gangemi is ..."); before another capitalised
+        word it is more often a firm or a product ("Wells Fargo", "Black Ops")."""
+        for m in _INSIDE.finditer(text):
+            word = m.group(1)
+            if word in self.surnames and word not in self.first_names and word not in STOP:
+                yield Found("NAME", *m.span(1))
+
+    def _around(self, text: str, found: list[Found]) -> Iterator[Found]:
+        """What joins a name found: a surname after a first name even if it is also a word
+        ("George French"), and a known name coordinated with it ("Miller and Walters")."""
+        for f in found:
+            after = _FOLLOWING_WORD.match(text, f.end)
+            if (
+                after
+                and after.group(1) in self.any_surnames
+                and text[f.start : f.end] in self.first_names
+            ):
+                yield Found("NAME", *after.span(1))
+            before = _COORDINATED.search(text, max(0, f.start - 40), f.start)
+            if (
+                before
+                and before.group(1) not in STOP
+                and (before.group(1) in self.surnames or before.group(1) in self.first_names)
+            ):
+                yield Found("NAME", *before.span(1))
 
     def _span(self, text: str, words: list[tuple[int, int]]) -> Found:
         return Found("NAME", words[0][0], _with_suffix(text, words[-1][1]))

@@ -101,6 +101,12 @@ CASES = [
     # A full date at least 14 years old is personal even without a cue.
     ("It's like that since 1995-11-28", "1995-11-28", "DOB"),
     ("Matthew: hi\nVictoria: You saved my life!", "Victoria", "NAME"),
+    # Names with no cue (presidio-evaluator's sentences that leaked before).
+    ("It's under my partner's name George French", "French", "NAME"),
+    ("Miller and Walters were precision engineers.", "Miller", "NAME"),
+    ("Snyder began writing as a teenager.", "Snyder", "NAME"),
+    ("This song by ex-Zombie Gangemi is a perfect example.", "Gangemi", "NAME"),
+    ("Stop at the corner of Joseph Groves St. and King Shores St.", "King Shores", "ADDRESS"),
 ]
 
 
