@@ -205,7 +205,7 @@ def compose(ctx: dict[str, Any]) -> dict[str, Any]:
         if move in covered:
             continue  # an earlier sentence made this move too ("Sorry, please DM us")
         if move in {"state_status", "state_resolution"} and facts:
-            chosen.append((move, " ".join(_sentence_case(f) for f in facts[:3]), "facts"))
+            chosen.append((move, " ".join(sentence_case(f) for f in facts[:3]), "facts"))
             continue
         if (
             move == "next_update"
@@ -239,7 +239,8 @@ def compose(ctx: dict[str, Any]) -> dict[str, Any]:
     return {"text": text, "language": language, "cited": cited, "notes": notes}
 
 
-def _sentence_case(text: str) -> str:
+def sentence_case(text: str) -> str:
+    """Capital first letter, closing mark at the end."""
     text = text.strip()
     text = text[0].upper() + text[1:] if text else text
     return text if text.endswith((".", "!", "?")) else text + "."
@@ -251,7 +252,7 @@ def _assemble(
     author = ctx.get("author") or ""
     prefix = f"{author} " if author.startswith("@") and ctx.get("public", True) else ""
     sign_off = ctx.get("sign_off") or ""
-    parts = [(_sentence_case(text), move) for move, text, _ in chosen]
+    parts = [(sentence_case(text), move) for move, text, _ in chosen]
     seen: set[str] = set()
     parts = [(t, m) for t, m in parts if not (t in seen or seen.add(t))]  # type: ignore[func-returns-value]
 

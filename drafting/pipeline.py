@@ -493,6 +493,27 @@ async def _one(
     return gen, report, revised
 
 
+async def _grounded(
+    req: DraftCreate, *, settings: Settings, registry: BrandRegistry, store: Storage
+) -> Prepared:
+    """The request grounded in its incident's facts, within the brand's model budget, and
+    prepared (triage, retrieval, prompt): what drafting and streaming both start from."""
+    from drafting.incidents.grounding import ground
+
+    with database_errors():
+        grounding = await asyncio.to_thread(
+            ground, req, store=store, registry=registry, settings=settings
+        )
+    req, over_budget = grounding.request, None
+    if settings.daily_budget_usd is not None:  # no thread hop for a budget nobody set
+        req, over_budget = await asyncio.to_thread(within_budget, req, store, settings)
+    prep = await asyncio.to_thread(prepare, req, settings=settings, registry=registry)
+    grounding.apply(prep)
+    if over_budget:
+        prep.notes.append(over_budget)
+    return prep
+
+
 async def create_draft(
     req: DraftCreate,
     *,
@@ -502,19 +523,9 @@ async def create_draft(
     actor: Principal | None = None,
 ) -> DraftPublic:
     """Run the whole pipeline within the request deadline, then store the draft in one go."""
-    from drafting.incidents.grounding import ground
-
     started = time.perf_counter()
     received_at = utcnow()
-    with database_errors():
-        grounding = await asyncio.to_thread(
-            ground, req, store=store, registry=registry, settings=settings
-        )
-    req, over_budget = await asyncio.to_thread(within_budget, grounding.request, store, settings)
-    prep = await asyncio.to_thread(prepare, req, settings=settings, registry=registry)
-    grounding.apply(prep)
-    if over_budget:
-        prep.notes.append(over_budget)
+    prep = await _grounded(req, settings=settings, registry=registry, store=store)
     try:
         results = await asyncio.wait_for(
             asyncio.gather(*[_one(prep, i, settings) for i in range(req.n)]),
@@ -617,19 +628,9 @@ async def stream_draft(
     actor: Principal | None = None,
 ) -> AsyncIterator[tuple[str, Any]]:
     """Yield ("token", text) events as the model writes, then ("draft", DraftPublic)."""
-    from drafting.incidents.grounding import ground
-
     started = time.perf_counter()
     received_at = utcnow()
-    with database_errors():
-        grounding = await asyncio.to_thread(
-            ground, req, store=store, registry=registry, settings=settings
-        )
-    req, over_budget = await asyncio.to_thread(within_budget, grounding.request, store, settings)
-    prep = await asyncio.to_thread(prepare, req, settings=settings, registry=registry)
-    grounding.apply(prep)
-    if over_budget:
-        prep.notes.append(over_budget)
+    prep = await _grounded(req, settings=settings, registry=registry, store=store)
     deadline = started + settings.request_deadline_s
     parts: list[str] = []
     info = StreamInfo()

@@ -14,7 +14,13 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any
 
-from drafting.composer import Sentence, candidate_sentences, split_sentences, words
+from drafting.composer import (
+    Sentence,
+    candidate_sentences,
+    sentence_case,
+    split_sentences,
+    words,
+)
 from drafting.moves import moves_of
 from drafting.rewrite import wording
 
@@ -226,7 +232,7 @@ def warmer(text: str, target: Target) -> Rewritten:
 
     def build(pick: Sentence) -> Reply:
         new = parse(out, list(target.sign_offs))
-        added = _sentence_case(_GREETING.sub("", pick.text) or pick.text)
+        added = sentence_case(_GREETING.sub("", pick.text) or pick.text)
         if greeting:  # the greeting stays first: "Ciao, <acknowledgement>. <the rest>"
             rest = new.sentences[0][greeting.end() :]
             new.sentences[0] = rest[:1].upper() + rest[1:]
@@ -269,7 +275,7 @@ def simpler(text: str, target: Target) -> Rewritten:
             pieces = [p.strip() for p in _SPLIT_AT.split(sentence) if p.strip()]
             if len(pieces) > 1:
                 split += 1
-                sentences += [_sentence_case(p) for p in pieces]
+                sentences += [sentence_case(p) for p in pieces]
                 continue
         sentences.append(sentence)
     reply.sentences = sentences
@@ -290,7 +296,7 @@ def add_next_step(text: str, target: Target) -> Rewritten:
 
     def build(pick: Sentence) -> Reply:
         new = parse(text, list(target.sign_offs))
-        new.sentences.insert(at, _sentence_case(pick.text))
+        new.sentences.insert(at, sentence_case(pick.text))
         fit(new, target, target.max_chars, keep={at})
         return new
 
@@ -307,12 +313,6 @@ def add_next_step(text: str, target: Target) -> Rewritten:
         )
     reply, pick = found
     return Rewritten(reply.render(), [f"added a next step from approved reply {pick.source}"])
-
-
-def _sentence_case(text: str) -> str:
-    text = text.strip()
-    text = text[:1].upper() + text[1:]
-    return text if text.endswith((".", "!", "?")) else text + "."
 
 
 OFFLINE = {
