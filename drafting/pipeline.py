@@ -119,6 +119,7 @@ def _escalation(tri: Any, pack: BrandPack) -> EscalationPublic | None:
 
 def prepare(req: DraftCreate, *, settings: Settings, registry: BrandRegistry) -> Prepared:
     from drafting.triage import triage
+    from drafting.triage.lexicons import normalise
     from knowledge.retrieval import get_retriever, search
 
     timings = TimingsPublic()
@@ -157,7 +158,9 @@ def prepare(req: DraftCreate, *, settings: Settings, registry: BrandRegistry) ->
             "Triage says not to draft a public reply: this is a holding line only"
             + (f"; escalate to {escalation.role}." if escalation else ".")
         )
-    query = req.post.text
+    # As triage embeds it (typographic punctuation folded, HTML entities decoded): one
+    # embedding serves both, and BM25 sees words rather than "&amp;".
+    query = normalise(req.post.text)
     with server_errors(settings.chroma_url):  # a Chroma server that went away: a typed 503
         replies = reply_pool(
             req.brand, query, language=language, category=tri.category, kind=kind, settings=settings
@@ -500,18 +503,34 @@ async def _grounded(
     prepared (triage, retrieval, prompt): what drafting and streaming both start from."""
     from drafting.incidents.grounding import ground
 
-    with database_errors():
-        grounding = await asyncio.to_thread(
-            ground, req, store=store, registry=registry, settings=settings
-        )
-    req, over_budget = grounding.request, None
-    if settings.daily_budget_usd is not None:  # no thread hop for a budget nobody set
-        req, over_budget = await asyncio.to_thread(within_budget, req, store, settings)
-    prep = await asyncio.to_thread(prepare, req, settings=settings, registry=registry)
+    # The post's embedding (most of triage's time, run outside the GIL) starts now, beside
+    # the incident lookup and triage's rules; triage and retrieval find it done or wait.
+    early = asyncio.ensure_future(asyncio.to_thread(_embed_early, req.post.text, settings))
+    try:
+        with database_errors():
+            grounding = await asyncio.to_thread(
+                ground, req, store=store, registry=registry, settings=settings
+            )
+        req, over_budget = grounding.request, None
+        if settings.daily_budget_usd is not None:  # no thread hop for a budget nobody set
+            req, over_budget = await asyncio.to_thread(within_budget, req, store, settings)
+        prep = await asyncio.to_thread(prepare, req, settings=settings, registry=registry)
+    finally:
+        await early
     grounding.apply(prep)
     if over_budget:
         prep.notes.append(over_budget)
     return prep
+
+
+def _embed_early(post: str, settings: Settings) -> None:
+    from drafting.triage.lexicons import normalise
+    from knowledge.retrieval import get_retriever
+
+    try:
+        get_retriever(settings).query_vector(normalise(post))
+    except Exception:  # prepare() embeds it again and reports what went wrong
+        return
 
 
 async def create_draft(

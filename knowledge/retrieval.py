@@ -16,6 +16,7 @@ import math
 import threading
 from collections import OrderedDict
 from collections.abc import Mapping, Sequence
+from concurrent.futures import Future
 from typing import TYPE_CHECKING, Any, Literal
 
 import numpy as np
@@ -77,6 +78,7 @@ class Retriever:
         self._vectors: OrderedDict[str, np.ndarray] = OrderedDict()
         self._vectors_max = query_cache
         self._vectors_lock = threading.Lock()
+        self._pending: dict[str, Future[np.ndarray]] = {}
 
     @property
     def embedder(self) -> Embedder:
@@ -115,7 +117,7 @@ class Retriever:
                 fused[item_id] = fused.get(item_id, 0.0) + 1.0 / (self.rrf_k + rank)
         by_dense, by_lexical = dict(dense), dict(lexical)
         best = sorted(fused, key=lambda i: (-fused[i], -by_dense.get(i, -1.0)))[:k]
-        return _hits(collection, best, fused, by_dense, by_lexical)
+        return _hits(collection, index, best, fused, by_dense, by_lexical)
 
     def brand_index(self, brand_id: str, collection: Collection) -> BrandIndex:
         """The brand's in-process index, rebuilt when its revision stamp has changed."""
@@ -127,17 +129,34 @@ class Retriever:
         )
 
     def query_vector(self, query: str) -> np.ndarray:
-        """The query's embedding (a draft searches with the same post several times)."""
+        """The query's embedding (a draft searches with the same post several times).
+
+        Cached; callers asking for a query whose embedding is under way wait for it rather
+        than embedding it again (the pipeline starts the post's embedding early).
+        """
         with self._vectors_lock:
             vector = self._vectors.get(query)
             if vector is not None:
                 self._vectors.move_to_end(query)
                 return vector
-        vector = self.embedder.embed_one(query)
+            pending = self._pending.get(query)
+            if pending is None:
+                self._pending[query] = mine = Future[np.ndarray]()
+        if pending is not None:
+            return pending.result()
+        try:
+            vector = self.embedder.embed_one(query)
+        except BaseException as exc:
+            with self._vectors_lock:
+                del self._pending[query]
+            mine.set_exception(exc)
+            raise
         with self._vectors_lock:
             self._vectors[query] = vector
             while len(self._vectors) > self._vectors_max:
                 self._vectors.popitem(last=False)
+            del self._pending[query]
+        mine.set_result(vector)
         return vector
 
     def _dense(
@@ -176,24 +195,28 @@ def _hnsw(collection: Collection, vector: np.ndarray, n: int) -> list[tuple[str,
 
 def _hits(
     collection: Collection,
+    index: BrandIndex,
     best: list[str],
     fused: dict[str, float],
     by_dense: dict[str, float],
     by_lexical: dict[str, float],
 ) -> list[Hit]:
-    if not best:
-        return []
-    got = collection.get(ids=best, include=["documents", "metadatas"])
-    records = {
-        item_id: (doc or "", dict(meta or {}))
+    records: dict[str, tuple[str, dict[str, Any]]] = {}
+    for item_id in best:
+        record = index.record(item_id)
+        if record is not None:
+            records[item_id] = record
+    newer = [i for i in best if i not in records]  # added since the index was built
+    if newer:
+        got = collection.get(ids=newer, include=["documents", "metadatas"])
         for item_id, doc, meta in zip(
             got["ids"], got["documents"] or [], got["metadatas"] or [], strict=False
-        )
-    }
+        ):
+            records[item_id] = (doc or "", dict(meta or {}))
     hits: list[Hit] = []
     for item_id in best:
         if item_id not in records:
-            continue  # deleted since the brand index was built
+            continue  # deleted since the brand index was built, and not in it
         document, metadata = records[item_id]
         hits.append(
             Hit(

@@ -118,7 +118,7 @@ def test_report_in_chromium(hostile_run: Any, tmp_path: Path) -> None:
         case.scroll_into_view_if_needed()
         page.screenshot(path=str(shots / "eval-report-case.png"))
         # Filters: text search and status.
-        page.fill("#f-search", "armchair")
+        page.fill("#f-search", "armchair is perfect")  # the post; sources may say armchair
         assert "1 of 2 cases" in page.inner_text("#f-count")
         assert page.locator("#case-plain").is_visible()
         page.fill("#f-search", "")

@@ -115,6 +115,25 @@ def test_results_are_ranked_hybrid_hits(two_brands: Any) -> None:
     }
 
 
+def test_hits_show_what_the_store_holds_after_a_reingest(
+    two_brands: Any, real_posts: list[str]
+) -> None:
+    # Hits are read from the brand index's copy of each item: a re-ingest that changes a
+    # reply must show the new text, and a removed reply must be gone, on the next search.
+    before = search("acme", "VX-4471-Q", k=1, settings=two_brands)[0]
+    assert before.metadata["reply"] == "Sorry about that: the duplicate charge is refunded today."
+    replies = [r for r in acme_replies(real_posts) if r["id"] != "a-en-1"]
+    for r in replies:
+        if r["id"] == "a-en-2":
+            r["reply"] = "Sorry: the second charge is cancelled and back on your card today."
+    ingest_pack(build_pack("acme", guidelines=ACME_GUIDES, replies=replies), settings=two_brands)
+    after = search("acme", "VX-4471-Q", k=1, settings=two_brands)[0]
+    assert after.metadata["reply_id"] == "a-en-2"
+    assert after.metadata["reply"].startswith("Sorry: the second charge is cancelled")
+    ids = {h.metadata.get("reply_id") for h in search("acme", "parcel late", settings=two_brands)}
+    assert "a-en-1" not in ids
+
+
 def test_guideline_hits_say_where_they_come_from(two_brands: Any) -> None:
     hits = search("acme", "how do we say sorry", kinds=["guideline"], settings=two_brands)
     assert hits and all(h.source == "guideline" for h in hits)
@@ -185,3 +204,59 @@ def test_bad_arguments_are_refused(two_brands: Any, kwargs: dict[str, Any]) -> N
     with pytest.raises(InvalidInputError) as info:
         Retriever(two_brands).search("acme", args.pop("query"), **args)
     assert info.value.fix
+
+
+class GatedEmbedder:
+    """A fake at the model boundary: its first embedding waits for a signal, so a test can
+    ask for the same query while that embedding is certainly still under way."""
+
+    def __init__(self) -> None:
+        import threading
+
+        self.calls = 0
+        self.started = threading.Event()
+        self.release = threading.Event()
+
+    def embed_one(self, text: str) -> Any:
+        import numpy as np
+
+        self.calls += 1
+        self.started.set()
+        if not self.release.wait(timeout=10):
+            raise TimeoutError("the test never released the embedding")
+        return np.full(384, len(text), dtype=np.float32)
+
+
+def test_a_query_being_embedded_is_waited_for_not_embedded_twice(kb_settings: Any) -> None:
+    from concurrent.futures import ThreadPoolExecutor
+
+    gated = GatedEmbedder()
+    retriever = Retriever(kb_settings, embedder=gated)  # type: ignore[arg-type]
+    with ThreadPoolExecutor(2) as pool:
+        first = pool.submit(retriever.query_vector, "my parcel is late")
+        assert gated.started.wait(timeout=10)
+        second = pool.submit(retriever.query_vector, "my parcel is late")
+        gated.release.set()
+        assert (first.result(timeout=10) == second.result(timeout=10)).all()
+    assert gated.calls == 1
+    assert retriever.query_vector("my parcel is late") is first.result()  # cached
+
+
+def test_a_failed_embedding_is_not_cached(kb_settings: Any) -> None:
+    class Failing:
+        """A fake model that fails once, as a missing model file would."""
+
+        calls = 0
+
+        def embed_one(self, text: str) -> Any:
+            import numpy as np
+
+            self.calls += 1
+            if self.calls == 1:
+                raise RuntimeError("model file missing")
+            return np.ones(384, dtype=np.float32)
+
+    retriever = Retriever(kb_settings, embedder=Failing())  # type: ignore[arg-type]
+    with pytest.raises(RuntimeError):
+        retriever.query_vector("late")
+    assert retriever.query_vector("late").shape == (384,)
