@@ -59,15 +59,30 @@ def check(run: CheckRun) -> None:
                 "team lead's decision first.",
             )
     flags = sorted(set(run.ctx.risk_flags) & set(policy.forbidden_on_risk_flags))
-    if found and flags and run.enabled("compensation.on_escalation"):
-        run.fail(
-            "compensation.on_escalation",
-            (found[0].start, found[0].end),
-            f"Offers compensation on a post flagged {', '.join(flags)}; an offer there can "
-            "be read as an admission of liability.",
-            "Remove the offer and route the post to the escalation contact.",
-        )
+    if flags and run.enabled("compensation.on_escalation"):
+        span = (found[0].start, found[0].end) if found else _damages(run)
+        if span is not None:
+            run.fail(
+                "compensation.on_escalation",
+                span,
+                f"Offers compensation on a post flagged {', '.join(flags)}; an offer there "
+                "can be read as an admission of liability.",
+                "Remove the offer and route the post to the escalation contact.",
+            )
     _check_amounts(run, found)
+
+
+def _damages(run: CheckRun) -> tuple[int, int] | None:
+    """An offer to pay for the harm itself ("our insurer will cover your medical costs")."""
+    pattern = run.lexicon.damages
+    if pattern is None or not run.lexical:
+        return None
+    masked = run.draft.masked
+    for m in pattern.finditer(masked):
+        start, _ = run.draft.sentence_at(m.start())
+        if not run.lexicon.negation.search(masked[start : m.start()]):
+            return m.span()
+    return None
 
 
 def _check_amounts(run: CheckRun, found: list[Offer]) -> None:

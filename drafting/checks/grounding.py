@@ -37,6 +37,10 @@ CONCEPTS: dict[str, tuple[str, ...]] = {
         "arriverà presto",
         "ti arriverà",
         "le arriverà",
+        "will arrive",
+        "arriverà",
+        "arriveranno",
+        "be with you",
     ),
     "dispatch": (
         "dispatched",
@@ -86,7 +90,7 @@ CONCEPTS: dict[str, tuple[str, ...]] = {
         "copriremo",
     ),
     "gift": ("gift", "omaggi", "regalo"),
-    "discount": ("discount", "scont"),
+    "discount": ("discount", "scont", "% off", "off your next"),
 }
 _HEDGE = re.compile(
     r"\b(look into|looking into|check|consider|see (if|whether|what)|find out|investigate|explore|"
@@ -96,6 +100,16 @@ _HEDGE = re.compile(
 )
 _NEGATED = re.compile(r"\b(non|not|never|mai)\s+(\w+\s+)?$", re.IGNORECASE)
 _QUESTION = re.compile(r"\b(when|whether|if|how long|quando|se)\s+(\w+\s+)?$", re.IGNORECASE)
+# A fact that says something is not confirmed yet ("no new date confirmed", "data non ancora
+# confermata") supports no promise about it.
+_UNCONFIRMED = re.compile(
+    r"\b(not (yet )?(confirmed|decided|known)|unconfirmed|to be confirmed|tbc|no (new )?date|"
+    r"non (ancora )?(confermat\w*|decis\w*|not[oaie])|da confermare|nessuna (nuova )?data)",
+    re.IGNORECASE,
+)
+_UPDATE = re.compile(r"\b(update|aggiornamento)\b", re.IGNORECASE)
+# Words that name a status update as often as a software update: no evidence for a cause.
+_AMBIGUOUS_CAUSE_WORDS = frozenset({"update", "updates", "aggiornamento", "aggiornamenti"})
 _KIND_LABEL = {
     "amount": ("grounding.amount", "an amount"),
     "percentage": ("grounding.percentage", "a percentage"),
@@ -122,8 +136,10 @@ def _stopwords() -> frozenset[str]:
 @dataclass(frozen=True)
 class Support:
     text: str  # lower-cased facts + sources (what causes and promises must come from)
+    promise_text: str  # ... less the facts that say something is not confirmed yet
     keys: frozenset[str]  # normalised numeric claims found in them
     context_keys: frozenset[str]  # ... and in the customer's post and thread
+    standing: tuple[tuple[frozenset[str], frozenset[str]], ...]  # (keys, word stems) per fact
     has_evidence: bool
 
 
@@ -142,16 +158,22 @@ def _lowered(text: str) -> str:
 
 def _support(run: CheckRun) -> Support:
     ctx = run.ctx
-    standing = "\n".join(run.policy.grounding.standing_facts)
     evidence = "\n".join([*ctx.facts, *ctx.sources])
     # Per item, each cached: the same approved replies and guidelines come back draft after
     # draft, in different combinations.
     keys = frozenset().union(*(claim_keys(t) for t in [*ctx.facts, *ctx.sources]))
-    keys |= claim_keys(standing)
     context_keys = claim_keys("\n".join([ctx.post_text, *ctx.thread]))
     # Standing facts support figures (opening hours, return period) but never an incident's
     # cause or a promise made to this customer.
-    return Support(_lowered(evidence), keys, context_keys, bool(ctx.facts or ctx.sources))
+    confirmed = "\n".join(t for t in [*ctx.facts, *ctx.sources] if not _UNCONFIRMED.search(t))
+    return Support(
+        _lowered(evidence),
+        _lowered(confirmed),
+        keys,
+        context_keys,
+        _standing(tuple(run.policy.grounding.standing_facts)),
+        bool(ctx.facts or ctx.sources),
+    )
 
 
 def check(run: CheckRun) -> None:
@@ -168,7 +190,10 @@ def check(run: CheckRun) -> None:
     reported: set[str] = set()
     for claim in numeric_claims(run.draft.masked):
         check_id, label = _KIND_LABEL[claim.kind]
-        if check_id in reported or not run.enabled(check_id) or _supported(claim, support):
+        if check_id in reported or not run.enabled(check_id):
+            continue
+        sentence = run.draft.masked[slice(*run.draft.sentence_at(claim.start))]
+        if _supported(claim, support, sentence):
             continue
         reported.add(check_id)
         run.fail(
@@ -187,8 +212,31 @@ def check(run: CheckRun) -> None:
         _check_promises(run, support, severity, caveat)
 
 
-def _supported(claim: Claim, support: Support) -> bool:
+@lru_cache(maxsize=16)
+def _standing(facts: tuple[str, ...]) -> tuple[tuple[frozenset[str], frozenset[str]], ...]:
+    return tuple((claim_keys(f), _topic(f)) for f in facts)
+
+
+# Words around a figure that say nothing about what it is for.
+_FIGURE_WORDS = frozenset(
+    {"within", "take", "takes", "taking", "least", "most", "about", "around", "than", "only"}
+)
+
+
+@lru_cache(maxsize=4096)
+def _topic(text: str) -> frozenset[str]:
+    """Stems of what a sentence is about: its content words, figures left out."""
+    for claim in reversed(numeric_claims(text)):
+        text = text[: claim.start] + " " + text[claim.end :]
+    return frozenset(w[:4] for w in _content_words(text) if w not in _FIGURE_WORDS)
+
+
+def _supported(claim: Claim, support: Support, sentence: str = "") -> bool:
     if claim.keys & support.keys:
+        return True
+    # A standing fact supports a figure only in a sentence about the same thing: "within 24
+    # hours" holds for e-mail replies, not for a refund.
+    if any(claim.keys & keys and _topic(sentence) & topic for keys, topic in support.standing):
         return True
     # Restating the customer's own dates, durations and counts is not a new claim.
     return claim.kind in ("datetime", "duration", "count") and bool(
@@ -209,7 +257,9 @@ def _check_causes(
         for m in pattern.finditer(masked):
             # A "cause" that only names the problem again ("caused by the delay") claims nothing.
             words = [
-                w for w in _content_words(m.group("what")) if w not in run.lexicon.sentiment_neutral
+                w
+                for w in _content_words(m.group("what"))
+                if w not in run.lexicon.sentiment_neutral and w not in _AMBIGUOUS_CAUSE_WORDS
             ]
             if not words:
                 continue
@@ -252,13 +302,15 @@ def _check_promises(
             at = min((clause.find(s) for s in stems if s in clause), default=-1)
             if at >= 0:
                 found[concept] = (at, next(len(s) for s in stems if clause.find(s) == at))
-        if len(found) > 1:
-            found.pop("delivery", None)  # "the refund will arrive": the refund is the promise
+        if len(found) > 1 or _UPDATE.search(clause[: m.start() - base]):
+            # "the refund will arrive": the refund is the promise; "the next update will
+            # arrive by 16:00" promises no delivery.
+            found.pop("delivery", None)
         for concept, (at, length) in found.items():
             offset = m.start() - base
             if at >= offset and _HEDGE.search(clause[offset:at]):
                 continue  # "we'll look into a refund" promises to look, not to refund
-            if any(s in support.text for s in CONCEPTS[concept]):
+            if any(s in support.promise_text for s in CONCEPTS[concept]):
                 continue
             start, end = min(base + at, m.start()), max(base + at + length, m.end())
             run.fail(

@@ -38,6 +38,7 @@ class Lexicon:
     sentiment_neutral: frozenset[str]
     problem_words: frozenset[str]
     offer: Pattern | None
+    damages: Pattern | None
     negation: Pattern
     kinds: dict[str, Pattern]
     causes: tuple[Pattern, ...]
@@ -79,6 +80,7 @@ def load_lexicon(language: str) -> Lexicon:
         sentiment_neutral=frozenset(w.lower() for w in raw.get("sentiment_neutral", [])),
         problem_words=frozenset(str(w).lower() for w in raw.get("problem_words", [])),
         offer=combine(comp.get("offer", [])),
+        damages=combine(comp.get("damages", [])),
         negation=re.compile(comp.get("negation", r"\bnot\b"), re.IGNORECASE),
         kinds={k: p for k, v in comp.get("kinds", {}).items() if (p := combine(v)) is not None},
         causes=tuple(re.compile(p, re.IGNORECASE) for p in ground.get("cause", [])),

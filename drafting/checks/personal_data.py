@@ -22,6 +22,9 @@ ADDRESS = re.compile(
     r"|\b(?:[Vv]ia|[Vv]iale|[Pp]iazza|[Pp]iazzale|[Cc]orso|[Ll]argo|[Vv]icolo|[Ss]trada|P\.zza|"
     r"V\.le)\s(?:(?:[A-Z][\w'àèéìòù]+|de[il]?|della|di|del|dei|degli|delle|d')\s?){1,5},?\s?"
     r"(?:n\.?\s?)?\d{1,4}[a-zA-Z]?\b"
+    # An Italian street written the English way round: "14 Via Roma".
+    r"|\b\d{1,4}[a-z]?,?\s(?:[Vv]ia|[Vv]iale|[Pp]iazza|[Cc]orso|[Ll]argo|[Vv]icolo)\s"
+    r"(?:[A-Z][\w'àèéìòù]+)(?:\s(?:[A-Z][\w'àèéìòù]+|de[il]?|della|di|del))*"
     r"|\b[A-Z]{1,2}\d[A-Z\d]?\s?\d[A-Z]{2}\b"  # UK postcode
     r"|\b\d{5}\s(?:[A-Z][a-zàèéìòù]{2,}\s?){1,2}\((?:[A-Z]{2})\)",  # Italian CAP + town (PR)
 )
@@ -223,10 +226,10 @@ def _check_names(run: CheckRun) -> None:
     names = names_in_post(ctx.post_text)
     if not names:
         return
-    handle = (ctx.author or "").lower()
-    allowed = f"{handle} {ctx.brand.name} {' '.join(ctx.brand.sign_off.values())}".lower()
+    handle = (ctx.author or "").lower().lstrip("@")
+    brand = f"{ctx.brand.name} {' '.join(ctx.brand.sign_off.values())}".lower()
     for name in sorted(names):
-        if name.lower() in allowed:
+        if _shown_by_handle(name.lower(), handle) or name.lower() in brand:
             continue
         m = re.search(rf"(?<!\w){re.escape(name)}(?!\w)", run.draft.masked)
         if m:
@@ -238,6 +241,15 @@ def _check_names(run: CheckRun) -> None:
                 "Remove the name (address the customer by their handle, or not at all).",
             )
             return
+
+
+def _shown_by_handle(name: str, handle: str) -> bool:
+    """The handle shows the name itself: a whole part of it (``@marco_rossi`` shows "Marco" and
+    "Rossi") or its start (``@giulia87`` shows "Giulia"). A surname inside a handle
+    (``@dcollins``) is no licence to write "Mr Collins"."""
+    if not handle:
+        return False
+    return handle.startswith(name) or name in re.split(r"[^a-zà-ÿ]+", handle)
 
 
 def _check_private_move(run: CheckRun) -> None:

@@ -105,3 +105,24 @@ def test_no_offer_on_an_injury_or_legal_post(check) -> None:
         risk_flags={"legal_threat"},
     )
     assert "compensation.on_escalation" in failed(italian)
+
+
+def test_paying_for_the_harm_is_an_offer_on_an_injury_post(check) -> None:
+    report = check(
+        f"We're so sorry. We'll cover your hospital bills. {EN}",
+        channel="email",
+        risk_flags={"safety_injury"},
+    )
+    assert "compensation.on_escalation" in failed(report)
+    italian = check(
+        f"Ci dispiace molto. Pagheremo noi le spese mediche. {IT}",
+        channel="email",
+        risk_flags={"safety_injury"},
+    )
+    assert "compensation.on_escalation" in failed(italian)
+    refused = check(
+        f"We're sorry. We can't cover medical costs here; our safety team will call you. {EN}",
+        channel="email",
+        risk_flags={"safety_injury"},
+    )
+    assert "compensation.on_escalation" not in failed(refused)

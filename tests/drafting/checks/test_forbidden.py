@@ -89,3 +89,57 @@ def test_brand_patterns_are_per_language(check) -> None:
     # "ci dispiace, ma" is Verdello's Italian pattern; it doesn't apply to English drafts.
     assert "forbidden.custom" in failed(check(f"Ci dispiace, ma non possiamo. {IT}", kind="reply"))
     assert "forbidden.custom" not in failed(check(f"Sorry, we can't. {EN}", kind="reply"))
+
+
+@pytest.mark.parametrize(
+    ("check_id", "text"),
+    [
+        # A named provider or platform as the culprit, with or without "because".
+        ("forbidden.blame", f"Sorry: PayPal had an outage this morning, so payments failed. {EN}"),
+        ("forbidden.blame", f"We're sorry, the payments failed because Adyen went down. {EN}"),
+        ("forbidden.blame", f"There's a known bug in the new iOS release from Apple, sorry. {EN}"),
+        ("forbidden.blame", f"Nothing changes until the supplier fixes it. {EN}"),
+        ("forbidden.blame", f"Our delivery partner will refund you for the damage. {EN}"),
+        ("forbidden.blame", f"You should read the manual first, it's all there. {EN}"),
+        ("forbidden.blame", f"Ci dispiace, il ritardo è colpa del corriere GLS. {IT}"),
+        (
+            "forbidden.blame",
+            f"Ci dispiace: i pagamenti non passano perché PayPal ha avuto un guasto. {IT}",
+        ),
+        ("forbidden.blame", f"È il fornitore che ha sbagliato la spedizione, ci dispiace. {IT}"),
+        ("forbidden.blame", f"Il corriere pagherà il danno, ci dispiace. {IT}"),
+        ("forbidden.blame", f"Dovresti leggere le istruzioni prima di usarlo. {IT}"),
+        # Certainty about an unconfirmed cause is still speculation.
+        ("forbidden.speculation", f"We're sorry. It's definitely caused by hackers. {EN}"),
+        ("forbidden.speculation", f"Ci dispiace. Di sicuro è un sovraccarico dei server. {IT}"),
+        (
+            "forbidden.legal_promise",
+            f"You're entitled to full compensation; the court will certainly side with you. {EN}",
+        ),
+        ("forbidden.medical_advice", f"Sorry about the burn. Try taking some ibuprofen. {EN}"),
+        ("forbidden.medical_advice", f"Sorry. Hold your hand under cold water for a while. {EN}"),
+        ("forbidden.medical_advice", f"Ci dispiace. Applica subito una pomata e passerà. {IT}"),
+        ("forbidden.other_customers", f"Plenty of customers in Rome have the same problem. {EN}"),
+        ("forbidden.other_customers", f"Molti altri clienti di Milano ci hanno scritto. {IT}"),
+    ],
+)
+def test_variants_of_each_mistake_are_caught(check, check_id: str, text: str) -> None:
+    """Inflections, adverbs and qualifiers between the words of a known mistake."""
+    assert check_id in failed(check(text, kind="reply"))
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        f"Refunds go back to your card because that's how your bank processes them. {EN}",
+        f"The courier will call you before delivery so you can choose a time. {EN}",
+        f"Please run the app update from the App Store; it includes the fix. {EN}",
+        f"If you'd like a replacement, just send us a DM with your order number. {EN}",
+        f"Lots of people love the Pietra pan; it works on every hob. {EN}",
+        f"Il corriere ti chiamerà prima della consegna per scegliere un orario. {IT}",
+        f"Molti clienti amano la padella Pietra: funziona su tutti i piani cottura. {IT}",
+    ],
+)
+def test_the_new_patterns_leave_ordinary_wording_alone(check, text: str) -> None:
+    report = check(text, kind="reply")
+    assert not {i for i in failed(report) if i.startswith(("forbidden.", "tone."))}

@@ -117,3 +117,65 @@ def test_without_facts_or_sources_claims_are_warnings(check) -> None:
     assert {f.id for f in findings} == {"grounding.datetime", "grounding.promise"}
     assert all(f.severity == "warn" and "could not be verified" in f.explanation for f in findings)
     assert report.verdict == "ok"
+
+
+def test_other_ways_of_giving_a_cause(check) -> None:
+    facts = ["Since 09:00 CET checkout fails for some customers.", "Next update by 10:00 CET."]
+    for text in [
+        f"Checkout is failing and we're sorry. The problem comes from a faulty database "
+        f"migration. Next update by 10:00 CET. {EN}",
+        f"Checkout is failing because Stripe is down, sorry. Next update by 10:00 CET. {EN}",
+        f"Il checkout non funziona, ci dispiace. Il problema deriva da un guasto al "
+        f"database. Prossimo aggiornamento entro le 10:00. {IT}",
+    ]:
+        assert "grounding.cause" in failed(check(text, kind="holding_statement", facts=facts))
+    # "update" names the next status update as often as a software update: no evidence.
+    android = check(
+        f"Ci dispiace per l'app. Il problema è causato dall'ultimo aggiornamento di Android. {IT}",
+        kind="reply",
+        facts=["Dalle 07:50 l'app si chiude su Android.", "Prossimo aggiornamento entro le 9:30."],
+    )
+    assert "grounding.cause" in failed(android)
+
+
+def test_a_fact_that_says_not_confirmed_supports_no_promise(check) -> None:
+    report = check(
+        f"We're sorry your sofa is late. It will definitely arrive on the new date. {EN}",
+        kind="reply",
+        facts=["Sofa deliveries delayed; no new date confirmed."],
+    )
+    assert "grounding.promise" in failed(report)
+    italian = check(
+        f"Ci dispiace per l'attesa: il divano arriverà sicuramente la settimana prossima. {IT}",
+        kind="reply",
+        facts=["Divani in ritardo; nuova data non ancora confermata."],
+    )
+    assert "grounding.promise" in failed(italian)
+    discount = check(
+        f"Sorry for the failed payment. We'll give you 10% off your next order. {EN}",
+        kind="reply",
+        facts=["Card payments failed from 14:20 CET."],
+    )
+    assert "grounding.promise" in failed(discount)
+    update = check(
+        f"Il prossimo aggiornamento arriverà entro le 16:00. {IT}",
+        kind="reply",
+        facts=["Prossimo aggiornamento entro le 16:00."],
+    )
+    assert "grounding.promise" not in failed(update)  # an update arriving is no delivery
+
+
+def test_a_standing_fact_supports_a_figure_only_on_its_own_topic(check) -> None:
+    facts = ["Duplicate payments will be refunded."]
+    email = check(
+        f"Thanks for writing. We answer every e-mail within 24 hours. {EN}",
+        kind="reply",
+        facts=facts,
+    )
+    assert "grounding.duration" not in failed(email)
+    refund = check(
+        f"We're sorry. The duplicate will be refunded within 24 hours. {EN}",
+        kind="reply",
+        facts=facts,
+    )
+    assert "grounding.duration" in failed(refund)

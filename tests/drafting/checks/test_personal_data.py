@@ -162,3 +162,20 @@ def test_detectors() -> None:
     assert not list(find_personal_data("12/03/2026 or 08:00 - 22:00", order))
     assert names_in_post("Thanks, Marco Rossi") == {"Marco", "Rossi"}
     assert names_in_post("I am very upset") == frozenset()
+
+
+def test_a_surname_inside_the_handle_is_no_licence_to_use_it(check) -> None:
+    report = check(
+        f"We're sorry your order is late, Mr Rossi. Please DM us your order number. {EN}",
+        post_text="Still waiting. Regards, Paolo Rossi",
+        author="@prossi",
+    )
+    assert "personal_data.name" in failed(report)
+
+
+def test_an_italian_street_written_number_first_is_an_address(check) -> None:
+    report = check(
+        f"We're sorry nothing arrived at 7 Via Dante today. Please DM us your order number. {EN}",
+        post_text="Nothing delivered to 7 Via Dante, Pavia",
+    )
+    assert "personal_data.address" in failed(report)

@@ -18,7 +18,7 @@ from tests.conftest import REPO, TWITTER_DIR
 
 DATA = REPO / "tests" / "data"
 LABELLED = DATA / "checks_labelled.jsonl"
-HOLDOUTS = [DATA / f"checks_holdout{n}.jsonl" for n in ("", "2", "3")]
+HOLDOUTS = [DATA / f"checks_holdout{n}.jsonl" for n in ("", "2", "3", "4")]
 
 
 def test_the_labelled_set_covers_every_family_channel_kind_and_both_languages() -> None:
@@ -70,9 +70,11 @@ def test_blocking_rules_meet_the_target_on_the_labelled_set(demo) -> None:
 @pytest.mark.parametrize(
     ("path", "precision", "recall"),
     [
-        (HOLDOUTS[0], 0.9, 0.85),
-        (HOLDOUTS[1], 0.9, 0.75),
-        (HOLDOUTS[2], 0.85, 0.65),
+        (HOLDOUTS[0], 0.95, 0.95),
+        (HOLDOUTS[1], 0.95, 0.95),
+        (HOLDOUTS[2], 0.95, 0.95),
+        # First measured at 0.863 / 0.719 before any rule change (benchmarks/checks_quality.py).
+        (HOLDOUTS[3], 0.85, 0.78),
     ],
 )
 def test_held_out_sets_do_not_regress(demo, path, precision: float, recall: float) -> None:
@@ -98,3 +100,13 @@ def test_real_agent_replies_have_no_unexpected_blocking_finding() -> None:
     unexpected = {k: v for k, v in blocked.items() if k not in debatable}
     assert not unexpected, f"blocking findings on real replies a human accepted: {unexpected}"
     assert len(blocked) <= 12
+
+
+def test_the_fourth_held_out_set_covers_both_languages_channels_and_kinds() -> None:
+    cases = load_labelled(HOLDOUTS[3])
+    assert len(cases) >= 60
+    assert len({c.id for c in cases}) == len(cases)
+    assert Counter(c.language for c in cases)["it"] >= len(cases) // 4
+    assert len({c.channel for c in cases}) == 8
+    assert len({c.kind for c in cases}) == 6
+    assert sum(1 for c in cases if c.expect_pass_blocking) >= 15  # good replies too

@@ -127,3 +127,18 @@ def test_a_policy_may_require_a_move_to_private(check, demo) -> None:
     assert not check(
         f"Thanks for asking. Please send us a DM. {EN}", kind="reply", policy=strict
     ).failures
+
+
+def test_a_vague_sorry_acknowledges_nothing_but_a_clause_does(check) -> None:
+    for vague in [
+        f"We're so sorry for this. Please DM us and we'll sort it. {EN}",
+        f"We hear you and we're sorry. Please DM us and we'll sort it. {EN}",
+    ]:
+        assert "structure.acknowledge" in failed(check(vague))
+    clause = check(
+        f"We're sorry the delivery team left the box in the rain. Please DM us and we'll "
+        f"sort it. {EN}"
+    )
+    assert "structure.acknowledge" not in failed(clause)
+    italian = check(f"I pagamenti non vanno e ci dispiace. Scrivici in DM, controlliamo. {IT}")
+    assert "structure.acknowledge" not in failed(italian)

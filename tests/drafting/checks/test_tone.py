@@ -86,3 +86,42 @@ def test_readability(check) -> None:
         kind="reply",
     )
     assert "tone.readability" in failed(report)
+
+
+@pytest.mark.parametrize(
+    ("check_id", "text"),
+    [
+        ("tone.blame_shift", f"If you'd checked the tracking page you'd know the date. {EN}"),
+        ("tone.blame_shift", f"Unfortunately there was an issue with your order. {EN}"),
+        ("tone.blame_shift", f"Purtroppo c'è stato un problema con il tuo ordine. {IT}"),
+        ("tone.defensive", f"There is honestly nothing more we can do. {EN}"),
+        ("tone.defensive", f"As per our standard delivery terms, we can't change it. {EN}"),
+        ("tone.defensive", f"Non possiamo farci nulla, ci dispiace. {IT}"),
+        ("tone.defensive", f"Non dipende da noi, ci dispiace. {IT}"),
+        ("tone.defensive", f"Il problema è della banca, non nostro. {IT}"),
+        ("tone.hostility", f"Really? We've explained this twice already. {EN}"),
+        ("tone.escalating", f"Keep posting this and you could land in court. {EN}"),
+        ("tone.escalating", f"We have reported your profile to the platform. {EN}"),
+        ("tone.escalating", f"Se insisti ti segnaliamo alla piattaforma. {IT}"),
+        ("tone.escalating", f"Gireremo il caso ai nostri legali. {IT}"),
+    ],
+)
+def test_variants_of_tone_problems_are_caught(check, check_id: str, text: str) -> None:
+    assert check_id in failed(check(text, kind="reply"))
+
+
+def test_tone_words_in_their_ordinary_sense_pass(check) -> None:
+    entitled = check(
+        f"You're entitled to a refund within 30 days; send us a DM. {EN}", kind="reply"
+    )
+    assert "tone.hostility" not in failed(entitled)
+    # "lo blocchiamo" is the order, not the customer.
+    order = check(
+        f"Mandaci un DM: se l'ordine non è partito lo blocchiamo subito. {IT}", kind="reply"
+    )
+    assert "tone.escalating" not in failed(order)
+    # "come già scritto sul sito" is defensive, not an excuse about an earlier message.
+    site = failed(
+        check(f"Come già scritto sul sito, la consegna richiede 5 giorni. {IT}", kind="reply")
+    )
+    assert "tone.defensive" in site and "tone.blame_shift" not in site
