@@ -5,6 +5,7 @@ from __future__ import annotations
 import asyncio
 import time
 import uuid
+import weakref
 from collections.abc import AsyncIterator
 from dataclasses import dataclass, field
 from datetime import timedelta
@@ -128,7 +129,7 @@ def prepare(req: DraftCreate, *, settings: Settings, registry: BrandRegistry) ->
     validate_request(req, pack, settings)
     model = req.model or settings.draft_model
     check_model_name(model)
-    embedder = _QueryEmbedder(get_retriever(settings))  # the post is embedded once, then reused
+    embedder = _query_embedder(get_retriever(settings))  # the post is embedded once, then reused
     tri = triage(
         req.post.text,
         thread=[m.text for m in req.thread if not m.from_brand],
@@ -196,11 +197,8 @@ def prepare(req: DraftCreate, *, settings: Settings, registry: BrandRegistry) ->
     if fitted.post_truncated:
         notes.extend(n for n in fitted.notes if n.startswith("The post"))
     kept_g = guidelines[: len(fitted.items["guidelines"])]
-    kept_r = [
-        r
-        for r in replies
-        if f"{r.text}\n{r.metadata.get('reply', '')}" in set(fitted.items["replies"])
-    ]
+    fitted_replies = set(fitted.items["replies"])
+    kept_r = [r for r in replies if f"{r.text}\n{r.metadata.get('reply', '')}" in fitted_replies]
     # Personal data never reaches a remote model: typed placeholders instead (local models and
     # the built-in composer see the text as it is).
     redactor = None if is_local(model, settings) else redactor_for(pack)
@@ -331,7 +329,8 @@ def redactor_for(pack: BrandPack) -> Any:
 
 
 class _QueryEmbedder:
-    """Triage's embedder view of the retriever's query-vector cache."""
+    """Triage's embedder view of the retriever's query-vector cache (one per retriever, so
+    triage's embedded exemplar phrases are cached with it)."""
 
     def __init__(self, retriever: Any) -> None:
         self.retriever = retriever
@@ -340,6 +339,16 @@ class _QueryEmbedder:
         import numpy as np
 
         return np.stack([self.retriever.query_vector(t) for t in texts])
+
+
+_query_embedders: weakref.WeakKeyDictionary[Any, _QueryEmbedder] = weakref.WeakKeyDictionary()
+
+
+def _query_embedder(retriever: Any) -> _QueryEmbedder:
+    embedder = _query_embedders.get(retriever)
+    if embedder is None:
+        embedder = _query_embedders.setdefault(retriever, _QueryEmbedder(retriever))
+    return embedder
 
 
 def reply_pool(
@@ -356,10 +365,11 @@ def reply_pool(
         where={"language": language},
         settings=settings,
     )
-    same = [
-        h for h in hits if h.metadata.get("category") == category or h.metadata.get("kind") == kind
-    ]
-    return same + [h for h in hits if h not in same]
+    # A stable sort: the same category or kind first, each group in search order.
+    return sorted(
+        hits,
+        key=lambda h: h.metadata.get("category") != category and h.metadata.get("kind") != kind,
+    )
 
 
 _vocabularies: dict[str, frozenset[str]] = {}

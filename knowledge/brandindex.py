@@ -3,10 +3,10 @@
 Built from the brand's collection on first use and tagged with the collection's revision
 stamp. When the stamp changes (an ingest in this process or another), the next search
 rebuilds it: at once for small brands; for large ones in a background thread while the
-previous version keeps serving (the unfiltered dense arm reads Chroma, which is always
-current, and hits the index does not hold yet are fetched from Chroma, so a stale index
-only delays BM25 and filtered matches of new items, and for those seconds may still return
-an item just deleted).
+previous version keeps serving (for those large brands the unfiltered dense arm reads
+Chroma, which is always current, and hits the index does not hold yet are fetched from
+Chroma, so a stale index only delays BM25 and filtered matches of new items, and for those
+seconds may still return an item just deleted). Small brands are searched exactly in memory.
 
 It also holds each item's text and metadata (metadata as compact JSON, parsed only for
 hits), so a search reads nothing more from Chroma than its revision stamp: fetching the hits

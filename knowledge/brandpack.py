@@ -11,6 +11,7 @@ import hashlib
 import json
 from dataclasses import dataclass, field
 from datetime import datetime
+from functools import cached_property
 from pathlib import Path
 from typing import Any
 
@@ -103,8 +104,9 @@ class BrandPack:
     approved_replies: list[ApprovedReply]
     files: dict[str, bytes] = field(default_factory=dict, repr=False)
 
-    @property
+    @cached_property
     def content_hash(self) -> str:
+        """Of every file's name and bytes: computed once (drafting asks for it per draft)."""
         digest = hashlib.sha256()
         for name in sorted(self.files):
             digest.update(name.encode() + b"\0" + hashlib.sha256(self.files[name]).digest())
