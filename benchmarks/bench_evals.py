@@ -18,7 +18,6 @@ import json
 import os
 import platform
 import random
-import re
 import resource
 import subprocess
 import sys
@@ -32,8 +31,6 @@ import yaml
 REPO = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(REPO))
 DEMO_PACK = REPO / "knowledge" / "brands" / "demo"
-README = REPO / "benchmarks" / "README.md"
-START, END = "<!-- bench_evals:start -->", "<!-- bench_evals:end -->"
 BUDGET_S = 60.0
 
 PRODUCTS_EN = [
@@ -283,6 +280,8 @@ def main() -> None:
 
 
 def write_readme(f: dict[str, Any]) -> None:
+    from benchmarks.readme_blocks import write_block
+
     text = "\n".join(
         [
             f"Measured by `benchmarks/bench_evals.py` ({f['cases']:,} distinct generated cases for "
@@ -311,15 +310,7 @@ def write_readme(f: dict[str, Any]) -> None:
             f"{f['load_demo_s']} s |",
         ]
     )
-    block = f"{START}\n{text}\n{END}"
-    current = README.read_text() if README.exists() else "# Benchmarks\n"
-    if START in current and END in current:
-        current = re.sub(
-            re.escape(START) + ".*?" + re.escape(END), lambda _: block, current, flags=re.S
-        )
-    else:
-        current = current.rstrip() + "\n\n## Evals\n\n" + block + "\n"
-    README.write_text(current)
+    write_block("bench_evals", text, section="## Evals")
 
 
 if __name__ == "__main__":

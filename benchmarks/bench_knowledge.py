@@ -23,7 +23,6 @@ import json
 import os
 import platform
 import random
-import re
 import statistics
 import subprocess
 import sys
@@ -40,7 +39,6 @@ sys.path.insert(0, str(REPO))
 DEV_JSON = REPO.parent / "shared" / "data" / "twitter-customer-care" / "dev.json"
 DEMO_PACK = REPO / "knowledge" / "brands" / "demo"
 README = REPO / "benchmarks" / "README.md"
-START, END = "<!-- bench_knowledge:start -->", "<!-- bench_knowledge:end -->"
 BRAND = "bench"
 
 CHANNELS = ("x", "instagram", "facebook", "email", "chat")
@@ -500,15 +498,9 @@ def notes(a: dict[str, Any], b: dict[str, Any], loads: tuple[str, str]) -> str:
 
 
 def write_readme(text: str) -> None:
-    block = f"{START}\n{text}\n{END}"
-    current = README.read_text() if README.exists() else "# Benchmarks\n"
-    if START in current and END in current:
-        current = re.sub(
-            re.escape(START) + ".*?" + re.escape(END), lambda _: block, current, flags=re.S
-        )
-    else:
-        current = current.rstrip() + "\n\n## Knowledge base\n\n" + block + "\n"
-    README.write_text(current)
+    from benchmarks.readme_blocks import write_block
+
+    write_block("bench_knowledge", text, section="## Knowledge base")
 
 
 def main() -> None:

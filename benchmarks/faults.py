@@ -14,7 +14,6 @@ from __future__ import annotations
 import argparse
 import json
 import os
-import re
 import shutil
 import statistics
 import sys
@@ -31,8 +30,6 @@ import httpx
 REPO = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(REPO))
 os.environ.setdefault("LITELLM_LOCAL_MODEL_COST_MAP", "True")
-README = REPO / "benchmarks" / "README.md"
-START, END = "<!-- faults:start -->", "<!-- faults:end -->"
 DEADLINE_S = 4.0
 LLM_TIMEOUT_S = 1.0
 POST = {"brand": "demo", "channel": "x"}
@@ -205,30 +202,23 @@ def table(rows: list[Row]) -> str:
 
 
 def write_readme(text: str) -> None:
-    block = f"{START}\n{text}\n{END}"
-    current = README.read_text()
-    if START in current and END in current:
-        current = re.sub(
-            re.escape(START) + ".*?" + re.escape(END), lambda _: block, current, flags=re.S
-        )
-    else:
-        current = (
-            current.rstrip()
-            + "\n\n## Faults\n\n"
-            + "`.venv/bin/python benchmarks/faults.py [--write-readme]` (about 2 minutes). "
-            + "Options: `--requests` (per fault), `--concurrency`, `--database` (also stop a "
-            + "throwaway PostgreSQL mid-run), `--chroma` (serve the knowledge base from "
-            + "`chroma run` and stop it mid-run).\n\n"
-            + "It runs `crisisdraft serve` as a real process with `CRISISDRAFT_DRAFT_MODEL="
-            + "openai/fake` pointing at `tests/fault_provider.py` (a fault-injecting "
-            + "OpenAI-compatible server on loopback), switches the provider into each fault and "
-            + "sends the requests. A request *hangs* when it takes longer than the request "
-            + "deadline + 1 s. *Nothing half-written*: the drafts table grew by exactly the "
-            + "number of drafts acknowledged, and each reads back the same with GET.\n\n"
-            + block
-            + "\n"
-        )
-    README.write_text(current)
+    from benchmarks.readme_blocks import write_block
+
+    write_block(
+        "faults",
+        text,
+        section="## Faults\n\n"
+        + "`.venv/bin/python benchmarks/faults.py [--write-readme]` (about 2 minutes). "
+        + "Options: `--requests` (per fault), `--concurrency`, `--database` (also stop a "
+        + "throwaway PostgreSQL mid-run), `--chroma` (serve the knowledge base from "
+        + "`chroma run` and stop it mid-run).\n\n"
+        + "It runs `crisisdraft serve` as a real process with `CRISISDRAFT_DRAFT_MODEL="
+        + "openai/fake` pointing at `tests/fault_provider.py` (a fault-injecting "
+        + "OpenAI-compatible server on loopback), switches the provider into each fault and "
+        + "sends the requests. A request *hangs* when it takes longer than the request "
+        + "deadline + 1 s. *Nothing half-written*: the drafts table grew by exactly the "
+        + "number of drafts acknowledged, and each reads back the same with GET.\n\n",
+    )
 
 
 def main() -> None:

@@ -22,7 +22,6 @@ import argparse
 import json
 import os
 import platform
-import re
 import subprocess
 import sys
 import tempfile
@@ -48,7 +47,6 @@ from benchmarks.bench_knowledge import (  # noqa: E402
 from tests.servers import free_port, postgres_server, process  # noqa: E402
 
 README = REPO / "benchmarks" / "README.md"
-START, END = "<!-- scaleout:start -->", "<!-- scaleout:end -->"
 BIN = Path(sys.executable).parent
 TICK = os.sysconf("SC_CLK_TCK")
 BENCH_ORIGIN = "bench"
@@ -436,27 +434,20 @@ def notes(runs: list[dict[str, Any]], kb: dict[str, float], args: argparse.Names
 
 
 def write_readme(text: str) -> None:
-    block = f"{START}\n{text}\n{END}"
-    current = README.read_text()
-    if START in current and END in current:
-        current = re.sub(
-            re.escape(START) + ".*?" + re.escape(END), lambda _: block, current, flags=re.S
-        )
-    else:
-        current = (
-            current.rstrip()
-            + "\n\n## Scale-out\n\n"
-            + "`.venv/bin/python benchmarks/scaleout.py [--write-readme]` (about 10 minutes; "
-            + "`--replies 5000 --duration 20` for a quick run of about 3). Options: "
-            + "`--replies`, `--clients`, `--duration`, `--workers`.\n\n"
-            + "It starts PostgreSQL, `chroma run` and `crisisdraft serve --workers N` on "
-            + "loopback as real processes, loads the demo brand plus the approved replies, and "
-            + "drives `POST /v1/drafts` from `benchmarks/loadgen.py` (asyncio + httpx) in a "
-            + "process of its own.\n\n"
-            + block
-            + "\n"
-        )
-    README.write_text(current)
+    from benchmarks.readme_blocks import write_block
+
+    write_block(
+        "scaleout",
+        text,
+        section="## Scale-out\n\n"
+        + "`.venv/bin/python benchmarks/scaleout.py [--write-readme]` (about 10 minutes; "
+        + "`--replies 5000 --duration 20` for a quick run of about 3). Options: "
+        + "`--replies`, `--clients`, `--duration`, `--workers`.\n\n"
+        + "It starts PostgreSQL, `chroma run` and `crisisdraft serve --workers N` on "
+        + "loopback as real processes, loads the demo brand plus the approved replies, and "
+        + "drives `POST /v1/drafts` from `benchmarks/loadgen.py` (asyncio + httpx) in a "
+        + "process of its own.\n\n",
+    )
 
 
 def main() -> None:

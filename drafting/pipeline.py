@@ -9,7 +9,7 @@ import weakref
 from collections.abc import AsyncIterator
 from dataclasses import dataclass, field
 from datetime import timedelta
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from drafting.access import Principal
 from drafting.config import Settings
@@ -41,6 +41,9 @@ from knowledge.taxonomy import PUBLIC_CHANNELS
 from knowledge.vectorstore import server_errors
 from prompts.budget import Section, fit
 from prompts.templates import RenderedPrompt, fence, load_prompt, render
+
+if TYPE_CHECKING:
+    from knowledge.retrieval import BrandKnowledge
 
 LANGUAGE_NAMES = {
     "en": "English",
@@ -121,7 +124,7 @@ def _escalation(tri: Any, pack: BrandPack) -> EscalationPublic | None:
 def prepare(req: DraftCreate, *, settings: Settings, registry: BrandRegistry) -> Prepared:
     from drafting.triage import triage
     from drafting.triage.lexicons import normalise
-    from knowledge.retrieval import get_retriever, search
+    from knowledge.retrieval import get_retriever
 
     timings = TimingsPublic()
     t0 = time.perf_counter()
@@ -163,10 +166,11 @@ def prepare(req: DraftCreate, *, settings: Settings, registry: BrandRegistry) ->
     # embedding serves both, and BM25 sees words rather than "&amp;".
     query = normalise(req.post.text)
     with server_errors(settings.chroma_url):  # a Chroma server that went away: a typed 503
+        knowledge = get_retriever(settings).brand(req.brand)
         replies = reply_pool(
-            req.brand, query, language=language, category=tri.category, kind=kind, settings=settings
+            knowledge, query, language=language, category=tri.category, kind=kind, settings=settings
         )
-        guidelines = search(req.brand, query, k=4, kinds=["guideline"], settings=settings)
+        guidelines = knowledge.search(query, k=4, kinds=["guideline"])
     t2 = time.perf_counter()
     timings.retrieval_ms = (t2 - t1) * 1000
 
@@ -352,18 +356,20 @@ def _query_embedder(retriever: Any) -> _QueryEmbedder:
 
 
 def reply_pool(
-    brand: str, query: str, *, language: str, category: str, kind: str, settings: Settings
+    brand: str | BrandKnowledge,
+    query: str,
+    *,
+    language: str,
+    category: str,
+    kind: str,
+    settings: Settings,
 ) -> list[Any]:
     """Similar approved replies in the post's language: same category first, then the rest."""
-    from knowledge.retrieval import search
+    from knowledge.retrieval import get_retriever
 
-    hits = search(
-        brand,
-        query,
-        k=settings.retrieval_k * 3,
-        kinds=["approved_reply"],
-        where={"language": language},
-        settings=settings,
+    knowledge = get_retriever(settings).brand(brand) if isinstance(brand, str) else brand
+    hits = knowledge.search(
+        query, k=settings.retrieval_k * 3, kinds=["approved_reply"], where={"language": language}
     )
     # A stable sort: the same category or kind first, each group in search order.
     return sorted(

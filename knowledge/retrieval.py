@@ -107,26 +107,14 @@ class Retriever:
         where: Mapping[str, str | list[str]] | None = None,
     ) -> list[Hit]:
         """The ``k`` best items of ``brand_id`` for ``query``; NotFoundError for unknown brands."""
-        filters = _filters(query, k, kinds, where)
-        collection = open_collection(get_client(self.settings), brand_id)
-        index = self.brand_index(brand_id, collection)
-        if not len(index):
-            return []
-        pool = max(self.candidates, k)
-        mask = index.lexical.mask(filters)
-        dense = self._dense(collection, index, self.query_vector(query), pool, mask)
-        lexical = [
-            (index.lexical.ids[m.position], m.score)
-            for m in index.lexical.search(query, pool, mask=mask)
-        ]
+        _filters(query, k, kinds, where)  # bad arguments first, before the store is opened
+        return self.brand(brand_id).search(query, k=k, kinds=kinds, where=where)
 
-        fused: dict[str, float] = {}
-        for ranked in (dense, lexical):
-            for rank, (item_id, _) in enumerate(ranked, start=1):
-                fused[item_id] = fused.get(item_id, 0.0) + 1.0 / (self.rrf_k + rank)
-        by_dense, by_lexical = dict(dense), dict(lexical)
-        best = sorted(fused, key=lambda i: (-fused[i], -by_dense.get(i, -1.0)))[:k]
-        return _hits(collection, index, best, fused, by_dense, by_lexical)
+    def brand(self, brand_id: str) -> BrandKnowledge:
+        """``brand_id``'s knowledge base as it is now, for several searches in a row (a draft
+        makes two): they share one collection handle and one index."""
+        collection = open_collection(get_client(self.settings), brand_id)
+        return BrandKnowledge(self, collection, self.brand_index(brand_id, collection))
 
     def brand_index(self, brand_id: str, collection: Collection) -> BrandIndex:
         """The brand's in-process index, rebuilt when its revision stamp has changed."""
@@ -195,6 +183,44 @@ class Retriever:
                 if len(kept) >= min(pool, matching):
                     return kept
         return [(ids[p], s) for p, s in index.nearest(vector, pool, mask)]
+
+
+class BrandKnowledge:
+    """One brand's knowledge base at one revision (from :meth:`Retriever.brand`)."""
+
+    def __init__(self, retriever: Retriever, collection: Collection, index: BrandIndex) -> None:
+        self.retriever = retriever
+        self.collection = collection
+        self.index = index
+
+    def search(
+        self,
+        query: str,
+        *,
+        k: int = 8,
+        kinds: Sequence[str] | None = None,
+        where: Mapping[str, str | list[str]] | None = None,
+    ) -> list[Hit]:
+        """The ``k`` best items for ``query``: dense and BM25 rankings fused (RRF)."""
+        filters = _filters(query, k, kinds, where)
+        index, retriever = self.index, self.retriever
+        if not len(index):
+            return []
+        pool = max(retriever.candidates, k)
+        mask = index.lexical.mask(filters)
+        vector = retriever.query_vector(query)
+        dense = retriever._dense(self.collection, index, vector, pool, mask)
+        lexical = [
+            (index.lexical.ids[m.position], m.score)
+            for m in index.lexical.search(query, pool, mask=mask)
+        ]
+        fused: dict[str, float] = {}
+        for ranked in (dense, lexical):
+            for rank, (item_id, _) in enumerate(ranked, start=1):
+                fused[item_id] = fused.get(item_id, 0.0) + 1.0 / (retriever.rrf_k + rank)
+        by_dense, by_lexical = dict(dense), dict(lexical)
+        best = sorted(fused, key=lambda i: (-fused[i], -by_dense.get(i, -1.0)))[:k]
+        return _hits(self.collection, index, best, fused, by_dense, by_lexical)
 
 
 def _hnsw(collection: Collection, vector: np.ndarray, n: int) -> list[tuple[str, float]]:
