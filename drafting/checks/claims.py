@@ -236,7 +236,8 @@ def percentages(text: str) -> list[Claim]:
 def _count_pattern(nouns: tuple[str, ...]) -> re.Pattern[str]:
     noun = "|".join(re.escape(n) for n in sorted(nouns, key=len, reverse=True))
     return re.compile(
-        rf"(?:{_QUANTIFIERS})?(?P<num>\d{{1,3}}(?:[.,]\d{{3}})+|\d+)\s(?:[\w'-]+\s){{0,2}}(?:{noun})\b"
+        # A number inside a code ("INC-2026-11", "VD-12") is an identifier, not a count.
+        rf"(?:{_QUANTIFIERS})?(?<![\w/#-])(?P<num>\d{{1,3}}(?:[.,]\d{{3}})+|\d+)\s(?:[\w'-]+\s){{0,2}}(?:{noun})\b"
         rf"|\b(?P<word>{_COUNT_WORDS})\s(?:of|di)\s(?:[\w'-]+\s){{0,1}}(?:{noun})\b",
         re.IGNORECASE,
     )

@@ -18,7 +18,7 @@ from tests.conftest import REPO, TWITTER_DIR
 
 DATA = REPO / "tests" / "data"
 LABELLED = DATA / "checks_labelled.jsonl"
-HOLDOUTS = [DATA / f"checks_holdout{n}.jsonl" for n in ("", "2", "3", "4")]
+HOLDOUTS = [DATA / f"checks_holdout{n}.jsonl" for n in ("", "2", "3", "4", "5")]
 
 
 def test_the_labelled_set_covers_every_family_channel_kind_and_both_languages() -> None:
@@ -74,7 +74,10 @@ def test_blocking_rules_meet_the_target_on_the_labelled_set(demo) -> None:
         (HOLDOUTS[1], 0.95, 0.95),
         (HOLDOUTS[2], 0.95, 0.95),
         # First measured at 0.863 / 0.719 before any rule change (benchmarks/checks_quality.py).
-        (HOLDOUTS[3], 0.85, 0.78),
+        (HOLDOUTS[3], 0.88, 0.90),
+        # Written blind (by a colleague who never read the rules); first measured at 0.828 /
+        # 0.750 before any rule of its round changed.
+        (HOLDOUTS[4], 0.92, 0.96),
     ],
 )
 def test_held_out_sets_do_not_regress(demo, path, precision: float, recall: float) -> None:
@@ -102,8 +105,9 @@ def test_real_agent_replies_have_no_unexpected_blocking_finding() -> None:
     assert len(blocked) <= 12
 
 
-def test_the_fourth_held_out_set_covers_both_languages_channels_and_kinds() -> None:
-    cases = load_labelled(HOLDOUTS[3])
+@pytest.mark.parametrize("path", [HOLDOUTS[3], HOLDOUTS[4]])
+def test_the_later_held_out_sets_cover_both_languages_channels_and_kinds(path) -> None:
+    cases = load_labelled(path)
     assert len(cases) >= 60
     assert len({c.id for c in cases}) == len(cases)
     assert Counter(c.language for c in cases)["it"] >= len(cases) // 4
