@@ -5,6 +5,7 @@ fallbacks, structured output validated with pydantic and re-asked a bounded numb
 from __future__ import annotations
 
 import json
+import logging
 import os
 import re
 from collections.abc import AsyncGenerator
@@ -72,7 +73,20 @@ def litellm_module() -> Any:
     register(litellm)
     litellm.telemetry = False
     litellm.suppress_debug_info = True
+    _quiet_litellm_logs()
     return litellm
+
+
+_LITELLM_LOGGERS = ("LiteLLM", "LiteLLM Router", "LiteLLM Proxy")
+
+
+@lru_cache(maxsize=1)
+def _quiet_litellm_logs() -> None:
+    """litellm logs two INFO lines per call, each twice (its handler and the root's): keep
+    its warnings and errors unless the service itself logs at DEBUG."""
+    if logging.getLogger().getEffectiveLevel() > logging.DEBUG:
+        for name in _LITELLM_LOGGERS:
+            logging.getLogger(name).setLevel(logging.WARNING)
 
 
 def check_model_name(model: str) -> None:

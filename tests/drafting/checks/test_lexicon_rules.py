@@ -1,4 +1,5 @@
-"""Lexicon rules across the check families, added after the fifth held-out set (checks_holdout5.jsonl).
+"""Lexicon rules across the check families, added after the fifth held-out set
+(checks_holdout5.jsonl).
 
 Every sentence here is new: written for these tests, not taken from a labelled set, so each test
 shows the rule covers a class of mistake (or of good wording), in English and Italian.
