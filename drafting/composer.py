@@ -87,24 +87,44 @@ _PLATFORM = {
 _PLATFORM_RX = re.compile(r"\b(" + "|".join(_PLATFORM) + r")\b", re.I)
 
 
+@dataclass(frozen=True)
+class _Parts:
+    """What the support tests read from a sentence (cached: the same replies come back)."""
+
+    words: frozenset[str]  # URLs left out
+    specifics: tuple[str, ...]  # lower-cased dates, amounts, durations, contacts
+    hosts: tuple[str, ...]  # of its links
+    platforms: frozenset[str]  # channels it names ("DM us on Instagram")
+
+
+@lru_cache(maxsize=16384)
+def _parts(sentence: str) -> _Parts:
+    return _Parts(
+        words=frozenset(words(_URL.sub("", sentence))),
+        specifics=tuple(m.group(0).strip().lower() for m in _SPECIFIC.finditer(sentence)),
+        hosts=tuple(
+            re.sub(r"^https?://", "", url).split("/")[0].lower() for url in _URL.findall(sentence)
+        ),
+        platforms=frozenset(_PLATFORM[m.group(1).lower()] for m in _PLATFORM_RX.finditer(sentence)),
+    )
+
+
 def _other_platform(sentence: str, channel: str) -> bool:
-    return any(_PLATFORM[m.group(1).lower()] != channel for m in _PLATFORM_RX.finditer(sentence))
+    return any(p != channel for p in _parts(sentence).platforms)
 
 
 def _supported(
     sentence: str, facts_text: str, allowed_hosts: tuple[str, ...], known: set[str] | None = None
 ) -> bool:
     """True when nothing in the sentence is specific to another customer's case."""
-    if known is not None and words(_URL.sub("", sentence)) - known:
+    parts = _parts(sentence)
+    if known is not None and parts.words - known:
         return False  # e.g. "sorry your wife was hurt" answering a late parcel
-    for match in _SPECIFIC.finditer(sentence):
-        if match.group(0).strip().lower() not in facts_text:
-            return False
-    for url in _URL.findall(sentence):
-        host = re.sub(r"^https?://", "", url).split("/")[0].lower()
-        if allowed_hosts and not any(host == h or host.endswith("." + h) for h in allowed_hosts):
-            return False
-    return True
+    if any(specific not in facts_text for specific in parts.specifics):
+        return False
+    return not allowed_hosts or all(
+        any(host == h or host.endswith("." + h) for h in allowed_hosts) for host in parts.hosts
+    )
 
 
 @lru_cache(maxsize=4096)

@@ -56,3 +56,33 @@ def test_compose_keeps_a_link_whole_and_fits_the_limit() -> None:
         "^Team Verdello"
     )
     assert len(out["text"]) <= 140 and out["cited"] == ["ar-1"]
+
+
+def test_sentences_specific_to_another_case_are_not_reused() -> None:
+    from drafting.composer import candidate_sentences
+
+    reply = (
+        "Sorry for the wait. "  # reusable
+        "Your parcel arrives tomorrow. "  # a date not in this case's facts
+        "DM us on Instagram and we'll check. "  # another platform than this channel (x)
+        "Details are at https://other.example/help and we'll check. "  # link off the allow-list
+        "Details are at https://help.verdello.example/orders and we'll check. "  # allowed
+        "We're sorry your wife was hurt. "  # words the brand does not use: another story
+        "The warehouse restarts at 14:00 and we'll check."  # supported by the facts
+    )
+    ctx = {
+        "language": "en",
+        "channel": "x",
+        "allowed_hosts": ["verdello.example"],
+        "facts": ["The warehouse restarts at 14:00."],
+        "vocabulary": ["sorry", "wait", "parcel", "arrives", "details", "check", "help"],
+        "post": "Where is my order?",
+        "move_patterns": {"apologise": r"\bsorry\b", "next_step": r"\bwe'll\b"},
+        "replies": [{"id": "ar-9", "reply": reply, "language": "en"}],
+    }
+    kept = [s.text for s in candidate_sentences(ctx)]
+    assert kept == [
+        "Sorry for the wait.",
+        "Details are at https://help.verdello.example/orders and we'll check.",
+        "The warehouse restarts at 14:00 and we'll check.",
+    ]
