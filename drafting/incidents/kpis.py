@@ -137,7 +137,10 @@ def auto_bucket(since: datetime, until: datetime) -> int:
 def bucket_start(at: datetime, minutes: int) -> datetime:
     seconds = minutes * 60
     stamp = int(at.timestamp()) // seconds * seconds
-    return datetime.fromtimestamp(stamp, UTC)
+    try:
+        return datetime.fromtimestamp(stamp, UTC)
+    except (ValueError, OverflowError, OSError):  # the bucket would start before year 1
+        return at
 
 
 def sentiment_of(labels: Sequence[tuple[str | None, float | None]]) -> SentimentPublic:
