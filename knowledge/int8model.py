@@ -295,8 +295,6 @@ def calibration_texts(pack_dir: Path) -> list[str]:
 
 def build_int8_model(directory: Path, texts: Sequence[str]) -> Path:
     """Build ``directory/model-int8.onnx`` from ``model.safetensors`` (atomically)."""
-    import onnx
-    from onnxruntime.quantization import QuantType, quantize_dynamic
     from safetensors.numpy import load_file
     from tokenizers import Tokenizer
 
@@ -308,24 +306,34 @@ def build_int8_model(directory: Path, texts: Sequence[str]) -> Path:
     side_products = split_outliers(model, feed_forward_outliers(model, token_ids))
     target = directory / INT8_MODEL
     with tempfile.TemporaryDirectory(prefix="crisisdraft-int8-", dir=directory) as tmp:
-        fp32 = Path(tmp) / "fp32.onnx"
         int8 = Path(tmp) / INT8_MODEL
-        onnx.save(model, str(fp32))
-        # It logs a hint about shape pre-processing to the root logger; the graph is ours
-        # and fully shaped, so the hint does not apply.
-        root = logging.getLogger()
-        level = root.level
-        root.setLevel(logging.ERROR)
-        try:
-            quantize_dynamic(
-                fp32,
-                int8,
-                per_channel=True,
-                weight_type=QuantType.QInt8,
-                op_types_to_quantize=["MatMul"],
-                nodes_to_exclude=side_products,
-            )
-        finally:
-            root.setLevel(level)
+        quantize(model, int8, keep_fp32=side_products)
         os.replace(int8, target)
     return target
+
+
+def quantize(model: onnx.ModelProto, out: Path, *, keep_fp32: Sequence[str] = ()) -> None:
+    """Write ``model`` with its MatMuls quantized to int8 (weights per output channel,
+    activations per call), except the nodes named in ``keep_fp32``."""
+    import onnx
+    from onnxruntime.quantization import QuantType, quantize_dynamic
+
+    fp32 = out.with_name(out.name + ".fp32")
+    onnx.save(model, str(fp32))
+    # It logs a hint about shape pre-processing to the root logger; the graph is ours and
+    # fully shaped, so the hint does not apply.
+    root = logging.getLogger()
+    level = root.level
+    root.setLevel(logging.ERROR)
+    try:
+        quantize_dynamic(
+            fp32,
+            out,
+            per_channel=True,
+            weight_type=QuantType.QInt8,
+            op_types_to_quantize=["MatMul"],
+            nodes_to_exclude=list(keep_fp32),
+        )
+    finally:
+        root.setLevel(level)
+        fp32.unlink(missing_ok=True)

@@ -156,34 +156,6 @@ class Retriever:
         mine.set_result(vector)
         return vector
 
-    def _dense(
-        self,
-        collection: Collection,
-        index: BrandIndex,
-        vector: np.ndarray,
-        pool: int,
-        mask: np.ndarray | None,
-    ) -> list[tuple[str, float]]:
-        ids = index.lexical.ids
-        small = len(index) <= EXACT_SCAN_ITEMS
-        if mask is None and not small:
-            return _hnsw(collection, vector, min(pool, len(index)))
-        matching = len(index) if mask is None else int(mask.sum())
-        if matching == 0:
-            return []
-        if mask is not None and matching > EXACT_ROWS and not small:
-            fetch = math.ceil(1.5 * pool * len(index) / matching)
-            if fetch <= MAX_OVERFETCH:
-                positions = index.lexical.positions
-                kept = [
-                    (i, s)
-                    for i, s in _hnsw(collection, vector, min(fetch, len(index)))
-                    if i in positions and mask[positions[i]]
-                ][:pool]
-                if len(kept) >= min(pool, matching):
-                    return kept
-        return [(ids[p], s) for p, s in index.nearest(vector, pool, mask)]
-
 
 class BrandKnowledge:
     """One brand's knowledge base at one revision (from :meth:`Retriever.brand`)."""
@@ -209,7 +181,7 @@ class BrandKnowledge:
         pool = max(retriever.candidates, k)
         mask = index.lexical.mask(filters)
         vector = retriever.query_vector(query)
-        dense = retriever._dense(self.collection, index, vector, pool, mask)
+        dense = self._dense(vector, pool, mask)
         lexical = [
             (index.lexical.ids[m.position], m.score)
             for m in index.lexical.search(query, pool, mask=mask)
@@ -221,6 +193,31 @@ class BrandKnowledge:
         by_dense, by_lexical = dict(dense), dict(lexical)
         best = sorted(fused, key=lambda i: (-fused[i], -by_dense.get(i, -1.0)))[:k]
         return _hits(self.collection, index, best, fused, by_dense, by_lexical)
+
+    def _dense(
+        self, vector: np.ndarray, pool: int, mask: np.ndarray | None
+    ) -> list[tuple[str, float]]:
+        """Nearest items by cosine: exact in memory, or Chroma's HNSW index for large brands."""
+        collection, index = self.collection, self.index
+        ids = index.lexical.ids
+        small = len(index) <= EXACT_SCAN_ITEMS
+        if mask is None and not small:
+            return _hnsw(collection, vector, min(pool, len(index)))
+        matching = len(index) if mask is None else int(mask.sum())
+        if matching == 0:
+            return []
+        if mask is not None and matching > EXACT_ROWS and not small:
+            fetch = math.ceil(1.5 * pool * len(index) / matching)
+            if fetch <= MAX_OVERFETCH:
+                positions = index.lexical.positions
+                kept = [
+                    (i, s)
+                    for i, s in _hnsw(collection, vector, min(fetch, len(index)))
+                    if i in positions and mask[positions[i]]
+                ][:pool]
+                if len(kept) >= min(pool, matching):
+                    return kept
+        return [(ids[p], s) for p, s in index.nearest(vector, pool, mask)]
 
 
 def _hnsw(collection: Collection, vector: np.ndarray, n: int) -> list[tuple[str, float]]:

@@ -15,6 +15,7 @@ from knowledge.int8model import (
     calibration_texts,
     encoder_graph,
     feed_forward_outliers,
+    quantize,
     split_outliers,
 )
 from knowledge.modelfiles import DEMO_PACK
@@ -71,18 +72,9 @@ def embed(model: Any, tokenizer: Any, texts: Sequence[str]) -> np.ndarray:
 
 def quantized(model: Any, exclude: list[str]) -> Any:
     import onnx
-    from onnxruntime.quantization import QuantType, quantize_dynamic
 
     with tempfile.TemporaryDirectory() as tmp:
-        onnx.save(model, f"{tmp}/fp32.onnx")
-        quantize_dynamic(
-            f"{tmp}/fp32.onnx",
-            f"{tmp}/int8.onnx",
-            per_channel=True,
-            weight_type=QuantType.QInt8,
-            op_types_to_quantize=["MatMul"],
-            nodes_to_exclude=exclude,
-        )
+        quantize(model, Path(tmp) / "int8.onnx", keep_fp32=exclude)
         return onnx.load(f"{tmp}/int8.onnx")
 
 
