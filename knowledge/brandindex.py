@@ -27,6 +27,7 @@ from typing import TYPE_CHECKING, Any
 
 import numpy as np
 
+from knowledge.blas import one_blas_thread
 from knowledge.lexical import LexicalIndex
 from knowledge.modelfiles import EMBEDDING_DIM
 
@@ -81,6 +82,7 @@ class BrandIndex:
 
 def load_brand_index(collection: Collection, revision: str) -> BrandIndex:
     """Read every item of the collection, a page at a time, and index it."""
+    one_blas_thread()  # searching these vectors must not leave BLAS threads spinning
     pages: list[np.ndarray] = []
     documents: list[str] = []
     metadatas: list[str] = []
