@@ -44,6 +44,14 @@ def customer_posts(path: Path = DEV_JSON, max_chars: int = 1000) -> list[str]:
     return list(seen)
 
 
+def distinct_post(posts: list[str], i: int) -> str:
+    """The ``i``-th post of a run: never a text sent before in it. The service caches a
+    post's embedding, so a run that repeated its posts would measure the cache, not drafting;
+    past the last message the posts come round again marked with the round, as new texts."""
+    text = posts[i % len(posts)]
+    return text if i < len(posts) else f"{text} (#{i // len(posts)})"
+
+
 def percentile(values: list[float], q: float) -> float:
     if not values:
         return float("nan")
@@ -80,7 +88,7 @@ async def drive(
                 deadline is not None and time.perf_counter() >= deadline
             ):
                 return
-            body = {"brand": brand, "channel": "x", "post": {"text": posts[i % len(posts)]}}
+            body = {"brand": brand, "channel": "x", "post": {"text": distinct_post(posts, i)}}
             sent = time.perf_counter()
             try:
                 response = await http.post("/v1/drafts", json=body)
