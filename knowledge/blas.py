@@ -21,6 +21,7 @@ log = logging.getLogger(__name__)
 @functools.cache
 def one_blas_thread() -> None:
     """Limit numpy's BLAS to one thread in this process (once; later calls do nothing)."""
+    import numpy  # noqa: F401  (threadpoolctl limits the libraries loaded so far)
     from threadpoolctl import threadpool_limits
 
     threadpool_limits(limits=1, user_api="blas")
