@@ -522,21 +522,21 @@ async def _grounded(
     # The post's embedding (most of triage's time, run outside the GIL) starts now, beside
     # the incident lookup and triage's rules; triage and retrieval find it done or wait.
     early = asyncio.ensure_future(asyncio.to_thread(_embed_early, req.post.text, settings))
-    try:
+
+    def grounded() -> Prepared:  # one trip to a worker thread for the three blocking steps
         with database_errors():
-            grounding = await asyncio.to_thread(
-                ground, req, store=store, registry=registry, settings=settings
-            )
-        req, over_budget = grounding.request, None
-        if settings.daily_budget_usd is not None:  # no thread hop for a budget nobody set
-            req, over_budget = await asyncio.to_thread(within_budget, req, store, settings)
-        prep = await asyncio.to_thread(prepare, req, settings=settings, registry=registry)
+            grounding = ground(req, store=store, registry=registry, settings=settings)
+        request, over_budget = within_budget(grounding.request, store, settings)
+        prep = prepare(request, settings=settings, registry=registry)
+        grounding.apply(prep)
+        if over_budget:
+            prep.notes.append(over_budget)
+        return prep
+
+    try:
+        return await asyncio.to_thread(grounded)
     finally:
         await early
-    grounding.apply(prep)
-    if over_budget:
-        prep.notes.append(over_budget)
-    return prep
 
 
 def _embed_early(post: str, settings: Settings) -> None:
