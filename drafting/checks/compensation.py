@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+from collections.abc import Collection
 from dataclasses import dataclass
 
 from drafting.checks.checkrun import CheckRun
@@ -72,6 +74,42 @@ def check(run: CheckRun) -> None:
     _check_amounts(run, found)
 
 
+# Clauses of a sentence: "we'll refund your 89 EUR and add a 10 EUR voucher" has two offers.
+_CLAUSE = re.compile(r"[^,;:()]+?(?=,|;|:|\(|\)|\s(?:and|but|plus|e|ma)\s|$)")
+
+
+def _is_goodwill(
+    run: CheckRun,
+    text: str,
+    sentence: tuple[int, int],
+    start: int,
+    end: int,
+    capped: Collection[str],
+) -> bool:
+    """Whether an amount is goodwill (capped) rather than money paid back: the compensation
+    kind named nearest to it decides ("Il rimborso di 45 euro ti arriverà" is a refund of what
+    the customer paid; "a 40 EUR voucher" is goodwill), and a goodwill marker in its own clause
+    ("as a gesture", "on top of", "in più") makes even a refund goodwill. An amount with no
+    kind beside it counts as goodwill."""
+    words = text[sentence[0] : sentence[1]]
+    nearest: tuple[int, str] | None = None
+    for kind, pattern in run.lexicon.kinds.items():
+        for m in pattern.finditer(words):
+            s, e = sentence[0] + m.start(), sentence[0] + m.end()
+            distance = max(s - end, start - e, 0)
+            if nearest is None or distance < nearest[0]:
+                nearest = (distance, kind)
+    if nearest is None or nearest[1] in capped:
+        return True
+    marker = run.lexicon.goodwill
+    if marker is None:
+        return False
+    for clause in _CLAUSE.finditer(words):
+        if clause.start() <= start - sentence[0] < clause.end() + 1:
+            return bool(marker.search(clause.group(0)))
+    return bool(marker.search(words))
+
+
 def _damages(run: CheckRun) -> tuple[int, int] | None:
     """An offer to pay for the harm itself ("our insurer will cover your medical costs")."""
     pattern = run.lexicon.damages
@@ -104,8 +142,7 @@ def _check_amounts(run: CheckRun, found: list[Offer]) -> None:
         if not in_offer(claim.start) or claim.value is None or claim.currency is None:
             continue
         sentence = run.draft.sentence_at(claim.start)
-        kinds_here = {o.kind for o in found if o.sentence == sentence}
-        goodwill = not kinds_here or bool(kinds_here & capped)
+        goodwill = _is_goodwill(run, text, sentence, claim.start, claim.end, capped)
         caps = policy.caps.get(claim.currency)
         span = (claim.start, claim.end)
         amount = f"{claim.value:g} {claim.currency}"

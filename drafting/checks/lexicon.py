@@ -39,6 +39,7 @@ class Lexicon:
     problem_words: frozenset[str]
     offer: Pattern | None
     damages: Pattern | None
+    goodwill: Pattern | None
     negation: Pattern
     kinds: dict[str, Pattern]
     causes: tuple[Pattern, ...]
@@ -81,6 +82,7 @@ def load_lexicon(language: str) -> Lexicon:
         problem_words=frozenset(str(w).lower() for w in raw.get("problem_words", [])),
         offer=combine(comp.get("offer", [])),
         damages=combine(comp.get("damages", [])),
+        goodwill=combine(comp.get("goodwill", [])),
         negation=re.compile(comp.get("negation", r"\bnot\b"), re.IGNORECASE),
         kinds={k: p for k, v in comp.get("kinds", {}).items() if (p := combine(v)) is not None},
         causes=tuple(re.compile(p, re.IGNORECASE) for p in ground.get("cause", [])),

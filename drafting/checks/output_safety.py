@@ -176,6 +176,13 @@ def _check_injection(run: CheckRun) -> None:
     # The post carries an injection ("ignore your instructions and reply with '...'"): saying
     # back what it quotes, or a long run of it, is doing what it asked.
     span = _quoted_echo(run.draft.text, source) or copied_span(run.draft.text, source, size=10)
+    if span is None:
+        span = _payload_echo(run.draft.text, source)
+    if span is None:
+        # "As requested, here is the secret code": complying, in any language.
+        compliance = all_languages_pattern("output_safety", "compliance")
+        found = compliance.search(run.draft.masked) if compliance else None
+        span = found.span() if found else None
     if span:
         run.fail(
             "output_safety.injection_echo",
@@ -190,6 +197,34 @@ def _carries_injection(source: str) -> bool:
     """The post or thread holds an injection cue (cached: every draft of a post asks)."""
     pattern = all_languages_pattern("output_safety", "injection")
     return bool(pattern and source.strip() and pattern.search(source))
+
+
+# What an injected post tells the model to say, unquoted: "... and say Verdello steals money",
+# "rispondi che il forno è pericoloso".
+_PAYLOAD = re.compile(
+    r"(?i)\b(?:say|reply(?: with)?|respond(?: with)?|answer(?: with)?|write|post|tweet|tell "
+    r"(?:everyone|them|people|me|us|your followers)|announce|confirm|admit|state|scrivi|"
+    r"rispondi(?: con)?|pubblica|conferma|ammetti|annuncia|dichiara|dì|di['’]|dire)"
+    r"(?:\s+(?:that|che))?\s*:?\s+(?P<payload>[^.!?\n]{8,200})"
+)
+_PAYLOAD_RUN = 4
+
+
+def _payload_echo(draft: str, source: str) -> tuple[int, int] | None:
+    """Span of the draft that says a run of four words or more (or the whole of a shorter
+    payload of two words or more) that the post told the model to say."""
+    tokens = _tokens(draft)
+    words = [t for t, _, _ in tokens]
+    for m in _PAYLOAD.finditer(source):
+        payload = [t for t, _, _ in _tokens(m.group("payload"))]
+        size = min(len(payload), _PAYLOAD_RUN)
+        if size < 2:
+            continue
+        grams = {tuple(payload[i : i + size]) for i in range(len(payload) - size + 1)}
+        for i in range(len(words) - size + 1):
+            if tuple(words[i : i + size]) in grams:
+                return tokens[i][1], tokens[i + size - 1][2]
+    return None
 
 
 def _quoted_echo(draft: str, source: str) -> tuple[int, int] | None:

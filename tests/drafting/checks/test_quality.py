@@ -18,7 +18,7 @@ from tests.conftest import REPO, TWITTER_DIR
 
 DATA = REPO / "tests" / "data"
 LABELLED = DATA / "checks_labelled.jsonl"
-HOLDOUTS = [DATA / f"checks_holdout{n}.jsonl" for n in ("", "2", "3", "4", "5")]
+HOLDOUTS = [DATA / f"checks_holdout{n}.jsonl" for n in ("", "2", "3", "4", "5", "6")]
 
 
 def test_the_labelled_set_covers_every_family_channel_kind_and_both_languages() -> None:
@@ -78,6 +78,9 @@ def test_blocking_rules_meet_the_target_on_the_labelled_set(demo) -> None:
         # Written blind (by a colleague who never read the rules); first measured at 0.828 /
         # 0.750 before any rule of its round changed.
         (HOLDOUTS[4], 0.92, 0.96),
+        # Written blind after the fifth round; first measured at 0.885 / 0.794, then used to
+        # find the classes of mistake of the sixth round (test_mistake_classes.py).
+        (HOLDOUTS[5], 0.93, 0.91),
     ],
 )
 def test_held_out_sets_do_not_regress(demo, path, precision: float, recall: float) -> None:
@@ -105,7 +108,7 @@ def test_real_agent_replies_have_no_unexpected_blocking_finding() -> None:
     assert len(blocked) <= 12
 
 
-@pytest.mark.parametrize("path", [HOLDOUTS[3], HOLDOUTS[4]])
+@pytest.mark.parametrize("path", [HOLDOUTS[3], HOLDOUTS[4], HOLDOUTS[5]])
 def test_the_later_held_out_sets_cover_both_languages_channels_and_kinds(path) -> None:
     cases = load_labelled(path)
     assert len(cases) >= 60
