@@ -127,7 +127,7 @@ def _supported(
     )
 
 
-@lru_cache(maxsize=4096)
+@lru_cache(maxsize=16384)  # a brand's approved replies: a bounded set (a few MB at most)
 def _tagged(
     reply: str, sign_offs: tuple[str, ...], patterns: tuple[tuple[str, str], ...]
 ) -> tuple[tuple[str, frozenset[str]], ...]:

@@ -12,11 +12,14 @@ per directory; use a Chroma server when several processes write.
 
 from __future__ import annotations
 
+import os
 import threading
 import uuid
 from collections.abc import Iterator
 from contextlib import contextmanager
 from datetime import UTC, datetime
+from functools import lru_cache
+from pathlib import Path
 from typing import TYPE_CHECKING, Any
 from urllib.parse import urlparse
 
@@ -84,7 +87,16 @@ def brand_of(name: str) -> str | None:
 
 def location(settings: Settings) -> str:
     """A key naming the store: the server URL or the embedded directory."""
-    return settings.chroma_url or f"file:{settings.chroma_dir.resolve()}"
+    if settings.chroma_url:
+        return settings.chroma_url
+    directory = settings.chroma_dir
+    return _file_location(str(directory), "" if directory.is_absolute() else os.getcwd())
+
+
+@lru_cache(maxsize=64)
+def _file_location(directory: str, cwd: str) -> str:
+    # Resolving reads the file system, and a draft asks four times.
+    return f"file:{(Path(cwd) / directory).resolve()}"
 
 
 def get_client(settings: Settings) -> ClientAPI:
