@@ -131,6 +131,11 @@ _CLOCK_24 = re.compile(
     r"(?<![\d.,:/-])(?P<h>[01]?\d|2[0-3])[:.](?P<m>[0-5]\d)(?!\d)(?![.,:/]\d)(?!\s?(?:%|€|eur\b|euro))",
     re.IGNORECASE,
 )
+# The end of a time range ("08:00-12:00"): _CLOCK_24 leaves a time after a hyphen alone (it
+# could be part of a date or a code), but after a clock time it is the range's end.
+_CLOCK_RANGE_END = re.compile(
+    r"(?<=\d[:.]\d\d)\s?[-–]\s?(?P<h>[01]?\d|2[0-3])[:.](?P<m>[0-5]\d)(?!\d)(?![.,:/]\d)"
+)
 _CLOCK_IT = re.compile(
     r"\b(?:alle|entro le|dalle|verso le|ore|delle ore|delle)\s(?P<h>[01]?\d|2[0-3])\b(?![:.]\d)",
     re.IGNORECASE,
@@ -312,20 +317,21 @@ def datetimes(text: str) -> list[Claim]:
         minute = int(m.group("m") or 0)
         out.append(Claim("datetime", m.start(), m.end(), frozenset({f"{hour:02d}:{minute:02d}"})))
         taken.append(m.span())
-    for rx in (_CLOCK_24, _CLOCK_IT) if digits else ():
+    for rx in (_CLOCK_24, _CLOCK_IT, _CLOCK_RANGE_END) if digits else ():
         for m in rx.finditer(text):
-            if any(s <= m.start() < e for s, e in taken):
+            start = m.start("h")
+            if any(s <= start < e for s, e in taken):
                 continue
             minute = int(m.groupdict().get("m") or 0)
             out.append(
                 Claim(
                     "datetime",
-                    m.start(),
+                    start,
                     m.end(),
                     frozenset({f"{int(m.group('h')):02d}:{minute:02d}"}),
                 )
             )
-            taken.append(m.span())
+            taken.append((start, m.end()))
     matches = [*(dates.finditer(text) if digits else ()), *days.finditer(text)]
     for m in matches:
         if any(s <= m.start() < e for s, e in taken):

@@ -110,6 +110,27 @@ def _is_goodwill(
     return bool(marker.search(words))
 
 
+# An amount that names what was charged ("every duplicate of 49.90 EUR", "the 30 EUR taken
+# twice"), not what the customer is given back: a fact of the incident, not compensation.
+_CHARGED_BEFORE = re.compile(
+    r"\b(duplicates?|double charges?|charges?|payments?|transactions?|debits?|addebit[oi]|"
+    r"doppi addebiti|doppio addebito|pagament[oi]|transazion[ei]) (of|di|da)\s*$",
+    re.IGNORECASE,
+)
+_CHARGED_AFTER = re.compile(
+    r"^\s*(was |were |has been |have been |è stato |sono stati )?(charged|taken|debited|"
+    r"addebitat[oi]|prelevat[oi])\b",
+    re.IGNORECASE,
+)
+
+
+def _names_a_charge(text: str, start: int, end: int) -> bool:
+    return bool(
+        _CHARGED_BEFORE.search(text[max(0, start - 30) : start])
+        or _CHARGED_AFTER.search(text[end : end + 30])
+    )
+
+
 def _damages(run: CheckRun) -> tuple[int, int] | None:
     """An offer to pay for the harm itself ("our insurer will cover your medical costs")."""
     pattern = run.lexicon.damages
@@ -146,7 +167,12 @@ def _check_amounts(run: CheckRun, found: list[Offer]) -> None:
         caps = policy.caps.get(claim.currency)
         span = (claim.start, claim.end)
         amount = f"{claim.value:g} {claim.currency}"
-        if run.public and not public_done and run.enabled("compensation.public_amount"):
+        if (
+            run.public
+            and not public_done
+            and run.enabled("compensation.public_amount")
+            and not _names_a_charge(text, claim.start, claim.end)
+        ):
             if not policy.name_amounts_in_public:
                 run.fail(
                     "compensation.public_amount",

@@ -12,7 +12,8 @@ _QUOTES = str.maketrans({"’": "'", "‘": "'", "“": '"', "”": '"', "`": "'
 EMAIL = re.compile(r"(?<![\w.+-])[\w.+-]+@[\w-]+(?:\.[\w-]+)+")
 # Instagram and TikTok handles may hold dots inside ("@sophie.reads"), never at the end.
 HANDLE = re.compile(r"(?<![\w@])@\w(?:[\w.]{0,28}\w)?")
-_SENTENCE = re.compile(r"[^.!?\n]+(?:[.!?]+|$)|\n")
+# A full stop between digits ("89.90 EUR", "at 10.30") ends no sentence.
+_SENTENCE = re.compile(r"[^.!?\n]+(?:(?<=\d)\.(?=\d)[^.!?\n]*)*(?:[.!?]+|$)|\n")
 _WORD = re.compile(r"[^\W\d_]+(?:'[^\W\d_]+)?")
 
 

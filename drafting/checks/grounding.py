@@ -95,7 +95,9 @@ CONCEPTS: dict[str, tuple[str, ...]] = {
 _HEDGE = re.compile(
     r"\b(look into|looking into|check|consider|see (if|whether|what)|find out|investigate|explore|"
     r"look at|try to|verificare|verifichiamo|valutare|vedere se|capire se|controllare|"
-    r"controlliamo)\b",
+    r"controlliamo|"
+    # "we'll tell you the options for a repair": what is on offer is still to be decided.
+    r"options?|choices?|alternatives|whether|opzioni|possibilità|alternative)\b",
     re.IGNORECASE,
 )
 _NEGATED = re.compile(r"\b(non|not|never|mai)\s+(\w+\s+)?$", re.IGNORECASE)
@@ -105,6 +107,13 @@ _QUESTION = re.compile(r"\b(when|whether|if|how long|quando|se)\s+(\w+\s+)?$", r
 _UNCONFIRMED = re.compile(
     r"\b(not (yet )?(confirmed|decided|known)|unconfirmed|to be confirmed|tbc|no (new )?date|"
     r"non (ancora )?(confermat\w*|decis\w*|not[oaie])|da confermare|nessuna (nuova )?data)",
+    re.IGNORECASE,
+)
+# "We're writing because card payments are failing": the reason for writing, not a cause.
+_WRITING_REASON = re.compile(
+    r"\b(writing|write|contacting you|contact you|getting in touch|in touch|reaching out|"
+    r"e-?mailing you|messaging you|asking|ti scriviamo|vi scriviamo|le scriviamo|ti contattiamo|"
+    r"vi contattiamo|la contattiamo)( to you| to all of you)?( today| now)?\s*$",
     re.IGNORECASE,
 )
 _UPDATE = re.compile(r"\b(update|aggiornamento)\b", re.IGNORECASE)
@@ -141,6 +150,7 @@ class Support:
     context_keys: frozenset[str]  # ... and in the customer's post and thread
     standing: tuple[tuple[frozenset[str], frozenset[str]], ...]  # (keys, word stems) per fact
     has_evidence: bool
+    dated: bool = False  # the facts give a calendar date ("24 November")
 
 
 @lru_cache(maxsize=4096)
@@ -173,6 +183,7 @@ def _support(run: CheckRun) -> Support:
         context_keys,
         _standing(tuple(run.policy.grounding.standing_facts)),
         bool(ctx.facts or ctx.sources),
+        any(_CALENDAR_DATE.match(k) for k in keys),
     )
 
 
@@ -231,8 +242,15 @@ def _topic(text: str) -> frozenset[str]:
     return frozenset(w[:4] for w in _content_words(text) if w not in _FIGURE_WORDS)
 
 
+_CALENDAR_DATE = re.compile(r"^\d{1,2}/\d{1,2}$")
+
+
 def _supported(claim: Claim, support: Support, sentence: str = "") -> bool:
     if claim.keys & support.keys:
+        return True
+    # "Yesterday", "tomorrow": with no clock to resolve them against, a relative day is a
+    # paraphrase of the dated facts ("dispatched on 24 November" said on the 25th).
+    if claim.kind == "datetime" and support.dated and all(k.startswith("rel:") for k in claim.keys):
         return True
     # A standing fact supports a figure only in a sentence about the same thing: "within 24
     # hours" holds for e-mail replies, not for a refund.
@@ -255,6 +273,8 @@ def _check_causes(
     masked = run.draft.masked
     for pattern in run.lexicon.causes:
         for m in pattern.finditer(masked):
+            if _WRITING_REASON.search(masked[max(0, m.start() - 40) : m.start()]):
+                continue
             # A "cause" that only names the problem again ("caused by the delay") claims nothing.
             words = [
                 w

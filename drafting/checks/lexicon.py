@@ -6,6 +6,7 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
+from re import _constants, _parser  # type: ignore[attr-defined]  # to see how a pattern starts
 from typing import Any
 
 import yaml
@@ -16,11 +17,72 @@ Pattern = re.Pattern[str]
 
 
 def combine(patterns: list[str] | tuple[str, ...], flags: int = re.IGNORECASE) -> Pattern | None:
-    """One alternation of ``patterns`` (None when there are none)."""
+    """One alternation of ``patterns`` (None when there are none).
+
+    When every pattern can only start on a word character (``\\bsorry``, ``\\b(the|our) ...``),
+    the alternation is led by ``(?=\\w)``: the same matches, found about twice as fast, as the
+    regex engine no longer tries every alternative at spaces and punctuation."""
     patterns = [p for p in patterns if p]
     if not patterns:
         return None
-    return re.compile("|".join(f"(?:{p})" for p in patterns), flags)
+    body = "|".join(f"(?:{p})" for p in patterns)
+    if all(_starts_on_word(p, flags) for p in patterns):
+        body = f"(?=\\w)(?:{body})"
+    return re.compile(body, flags)
+
+
+_ZERO_WIDTH = (_constants.AT, _constants.ASSERT, _constants.ASSERT_NOT)
+_WORD_CATEGORIES = (_constants.CATEGORY_WORD, _constants.CATEGORY_DIGIT)
+
+
+@lru_cache(maxsize=4096)
+def _starts_on_word(pattern: str, flags: int) -> bool:
+    """Whether every match of ``pattern`` begins by consuming a word character (decided on the
+    parsed pattern; anything not understood answers False, which only costs speed)."""
+    try:
+        parsed = _parser.parse(pattern, flags)
+    except re.error:
+        return False
+    return _first_is_word(list(parsed))
+
+
+def _first_is_word(items: list[Any]) -> bool:
+    for i, (op, av) in enumerate(items):
+        rest = items[i + 1 :]
+        if op in _ZERO_WIDTH:
+            continue
+        if op is _constants.LITERAL:
+            return _is_word_char(av)
+        if op is _constants.IN:
+            return bool(av) and all(_word_set_item(o, a) for o, a in av)
+        if op is _constants.SUBPATTERN:
+            return _first_is_word(list(av[-1]) + rest)
+        if op is _constants.BRANCH:
+            return all(_first_is_word(list(branch) + rest) for branch in av[1])
+        if op in (_constants.MAX_REPEAT, _constants.MIN_REPEAT):
+            low, _, sub = av
+            if not _first_is_word(list(sub)):
+                return False
+            if low == 0:
+                continue  # optional: what follows it must start on a word character too
+            return True
+        return False
+    return False  # may match the empty string
+
+
+def _is_word_char(code: int) -> bool:
+    char = chr(code)
+    return char.isalnum() or char == "_"
+
+
+def _word_set_item(op: Any, av: Any) -> bool:
+    if op is _constants.LITERAL:
+        return _is_word_char(av)
+    if op is _constants.RANGE:
+        return all(_is_word_char(c) for c in range(av[0], av[1] + 1))
+    if op is _constants.CATEGORY:
+        return av in _WORD_CATEGORIES
+    return False
 
 
 def phrase_pattern(phrase: str) -> str:

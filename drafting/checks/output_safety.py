@@ -33,7 +33,9 @@ _CLAUSE = re.compile(r"[^.!?;:\n]+")
 _CLAUSE_MIN_WORDS = 6
 _CLAUSE_SHARE = 0.8
 # Text the customer asks to be said back: 'reply with "...", scrivi "..."'.
-_QUOTED = re.compile(r"""["'«“‘]([^"'«»“”‘’\n]{6,200})["'»”’]""")
+# An apostrophe inside a word ("Where's my order?") opens no quotation: it would pair with the
+# real opening quote later and hide the quoted passage.
+_QUOTED = re.compile(r"""(?<!\w)["'«“‘]([^"'«»“”‘’\n]{6,200})["'»”’](?!\w)""")
 
 
 def _tokens(text: str) -> list[tuple[str, int, int]]:

@@ -25,6 +25,14 @@ ADDRESS = re.compile(
     # An Italian street written the English way round: "14 Via Roma".
     r"|\b\d{1,4}[a-z]?,?\s(?:[Vv]ia|[Vv]iale|[Pp]iazza|[Cc]orso|[Ll]argo|[Vv]icolo)\s"
     r"(?:[A-Z][\w'àèéìòù]+)(?:\s(?:[A-Z][\w'àèéìòù]+|de[il]?|della|di|del))*"
+    # Streets of other countries, number first ("22 Rue des Lilas", "5 Calle Mayor") or last
+    # ("Calle Mayor 5", "Rua Augusta, 12"), and German compounds ("Lindenstraße 8").
+    r"|\b\d{1,4}[a-z]?,?\s(?:Rue|Avenue|Av\.|Boulevard|Bd|Calle|Avenida|Rua|Carrer|Chemin|Quai|"
+    r"All[ée]e|Impasse|Plaza|Travessa)\s(?:(?:[A-Z][\w'àâçèéêëîïôûüñ-]+|(?:des|del|dos|les|de|du|"
+    r"la|le|da|do)(?!\w)|d')\s?){1,5}"
+    r"|\b(?:Rue|Calle|Avenida|Rua|Carrer|Travessa|Plaza)\s(?:(?:[A-Z][\w'àâçèéêëîïôûüñ-]+|"
+    r"(?:des|del|dos|les|de|du|la|le|da|do)(?!\w)|d')\s?){1,5},?\s?(?:n\.?\s?|nº\s?)?\d{1,4}[a-zA-Z]?\b"
+    r"|\b[A-ZÄÖÜ][a-zäöüß]+(?:straße|strasse|weg|platz|allee|gasse|ring|damm)\s\d{1,4}[a-z]?\b"
     r"|\b[A-Z]{1,2}\d[A-Z\d]?\s?\d[A-Z]{2}\b"  # UK postcode
     r"|\b\d{5}\s(?:[A-Z][a-zàèéìòù]{2,}\s?){1,2}\((?:[A-Z]{2})\)",  # Italian CAP + town (PR)
 )

@@ -18,7 +18,7 @@ from tests.conftest import REPO, TWITTER_DIR
 
 DATA = REPO / "tests" / "data"
 LABELLED = DATA / "checks_labelled.jsonl"
-HOLDOUTS = [DATA / f"checks_holdout{n}.jsonl" for n in ("", "2", "3", "4", "5", "6")]
+HOLDOUTS = [DATA / f"checks_holdout{n}.jsonl" for n in ("", "2", "3", "4", "5", "6", "7")]
 
 
 def test_the_labelled_set_covers_every_family_channel_kind_and_both_languages() -> None:
@@ -81,6 +81,9 @@ def test_blocking_rules_meet_the_target_on_the_labelled_set(demo) -> None:
         # Written blind after the fifth round; first measured at 0.885 / 0.794, then used to
         # find the classes of mistake of the sixth round (test_mistake_classes.py).
         (HOLDOUTS[5], 0.93, 0.91),
+        # Written blind after the sixth round; first measured at 0.800 / 0.762, then used to
+        # find the classes of the seventh round (test_mistake_classes_holdout7.py).
+        (HOLDOUTS[6], 0.94, 0.97),
     ],
 )
 def test_held_out_sets_do_not_regress(demo, path, precision: float, recall: float) -> None:
@@ -108,7 +111,7 @@ def test_real_agent_replies_have_no_unexpected_blocking_finding() -> None:
     assert len(blocked) <= 12
 
 
-@pytest.mark.parametrize("path", [HOLDOUTS[3], HOLDOUTS[4], HOLDOUTS[5]])
+@pytest.mark.parametrize("path", HOLDOUTS[3:])
 def test_the_later_held_out_sets_cover_both_languages_channels_and_kinds(path) -> None:
     cases = load_labelled(path)
     assert len(cases) >= 60
