@@ -7,7 +7,7 @@ import time
 
 import numpy as np
 
-from knowledge.brandindex import BrandIndex, BrandIndexCache
+from knowledge.brandindex import SPLIT_ROWS, BrandIndex, BrandIndexCache, similarities
 from knowledge.lexical import LexicalIndex
 
 
@@ -73,3 +73,13 @@ def test_large_indexes_are_rebuilt_in_the_background() -> None:
     while cache.get(key, "r2", slow_load).revision != "r2":
         assert time.monotonic() < deadline, "the background rebuild never landed"
         time.sleep(0.01)
+
+
+def test_similarities_split_in_halves_equal_the_plain_product() -> None:
+    rng = np.random.default_rng(7)
+    query = rng.standard_normal(384).astype(np.float32)
+    for rows in (3, SPLIT_ROWS - 1, SPLIT_ROWS, SPLIT_ROWS * 2 + 1):
+        vectors = rng.standard_normal((rows, 384)).astype(np.float32)
+        got = similarities(vectors, query)
+        assert got.shape == (rows,) and got.dtype == np.float32
+        np.testing.assert_allclose(got, vectors @ query, rtol=1e-5, atol=1e-5)
