@@ -241,11 +241,23 @@ def percentages(text: str) -> list[Claim]:
 def _count_pattern(nouns: tuple[str, ...]) -> re.Pattern[str]:
     noun = "|".join(re.escape(n) for n in sorted(nouns, key=len, reverse=True))
     return re.compile(
-        # A number inside a code ("INC-2026-11", "VD-12") is an identifier, not a count.
-        rf"(?:{_QUANTIFIERS})?(?<![\w/#-])(?P<num>\d{{1,3}}(?:[.,]\d{{3}})+|\d+)\s(?:[\w'-]+\s){{0,2}}(?:{noun})\b"
+        # A number inside a code ("INC-2026-11", "VD-12") is an identifier, not a count; a
+        # day before a month ("on 28 November some orders") is a date.
+        rf"(?:{_QUANTIFIERS})?(?<![\w/#-])(?P<num>\d{{1,3}}(?:[.,]\d{{3}})+|\d+)\s"
+        rf"(?!(?:{_month_names()})\.?\s)(?:[\w'-]+\s){{0,2}}(?:{noun})\b"
         rf"|\b(?P<word>{_COUNT_WORDS})\s(?:of|di)\s(?:[\w'-]+\s){{0,1}}(?:{noun})\b",
         re.IGNORECASE,
     )
+
+
+@lru_cache(maxsize=1)
+def _month_names() -> str:
+    """Every month name the lexicons know, and its three-letter short form ("nov", "dic")."""
+    names: set[str] = {"sept"}
+    for lang in LEXICON_LANGUAGES:
+        for month in load_lexicon(lang).months:
+            names.update((month.lower(), month[:3].lower()))
+    return "|".join(sorted(names, key=len, reverse=True))
 
 
 def _all_count_nouns() -> tuple[str, ...]:

@@ -112,14 +112,23 @@ def _is_goodwill(
 
 # An amount that names what was charged ("every duplicate of 49.90 EUR", "the 30 EUR taken
 # twice"), not what the customer is given back: a fact of the incident, not compensation.
+# An amount that names what the customer was charged or what something costs ("the duplicate
+# 89 EUR", "the price of 49 EUR", "il prezzo di 49 euro", "the 30 EUR you paid") is not an offer.
 _CHARGED_BEFORE = re.compile(
-    r"\b(duplicates?|double charges?|charges?|payments?|transactions?|debits?|addebit[oi]|"
-    r"doppi addebiti|doppio addebito|pagament[oi]|transazion[ei]) (of|di|da)\s*$",
+    r"\b((duplicates?|double charges?|charges?|payments?|transactions?|debits?|addebit[oi]|"
+    r"doppi addebiti|doppio addebito|pagament[oi]|transazion[ei]) (of|di|da)|"
+    r"(the|your|that|this|a|il|lo|l'|i|gli|quel|quei) (duplicate|double|extra|second|overcharged|"
+    r"doppi|doppio|secondo)( charge| payment| addebito| pagamento)?|"
+    r"(price|prices|cost|costs|prezzo|prezzi|costo|costi|listed|sold|priced|advertised|"
+    r"in vendita|venduto|venduta|messo in vendita|messa in vendita|prezzato)"
+    r"( of| at| for| di| a| da)?)\s*$",
     re.IGNORECASE,
 )
 _CHARGED_AFTER = re.compile(
     r"^\s*(was |were |has been |have been |è stato |sono stati )?(charged|taken|debited|"
-    r"addebitat[oi]|prelevat[oi])\b",
+    r"addebitat[oi]|prelevat[oi])\b|"
+    r"^\s*(that |which |che )?(you|hai|ha|avete) (paid|spent|were charged|pagato|speso)\b|"
+    r"^\s*(pagat[oi]|spes[oi]) (da te|da lei|in più|due volte)",
     re.IGNORECASE,
 )
 

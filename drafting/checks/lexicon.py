@@ -19,16 +19,20 @@ Pattern = re.Pattern[str]
 def combine(patterns: list[str] | tuple[str, ...], flags: int = re.IGNORECASE) -> Pattern | None:
     """One alternation of ``patterns`` (None when there are none).
 
-    When every pattern can only start on a word character (``\\bsorry``, ``\\b(the|our) ...``),
-    the alternation is led by ``(?=\\w)``: the same matches, found about twice as fast, as the
-    regex engine no longer tries every alternative at spaces and punctuation."""
+    The patterns that can only start on a word character (``\\bsorry``, ``\\b(the|our) ...``)
+    are led by ``(?=\\w)``: the same matches, found about twice as fast, as the regex engine
+    no longer tries them at spaces and punctuation. The others (``!{2,}``, an emoji class)
+    follow, so one of them no longer slows the whole alternation down."""
     patterns = [p for p in patterns if p]
     if not patterns:
         return None
-    body = "|".join(f"(?:{p})" for p in patterns)
-    if all(_starts_on_word(p, flags) for p in patterns):
-        body = f"(?=\\w)(?:{body})"
-    return re.compile(body, flags)
+    on_word = [p for p in patterns if _starts_on_word(p, flags)]
+    others = [p for p in patterns if p not in on_word]
+    parts = []
+    if on_word:
+        parts.append("(?=\\w)(?:" + "|".join(f"(?:{p})" for p in on_word) + ")")
+    parts += [f"(?:{p})" for p in others]
+    return re.compile("|".join(parts), flags)
 
 
 _ZERO_WIDTH = (_constants.AT, _constants.ASSERT, _constants.ASSERT_NOT)

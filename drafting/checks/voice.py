@@ -6,6 +6,7 @@ import re
 
 from drafting.checks.checkrun import CheckRun
 from drafting.checks.draft import normalise
+from drafting.language import language_scores
 
 CAPS_WORD = re.compile(r"(?<![\w^*/\[<{_-])[A-ZÀ-Ý]{2,}(?:'[A-Z]+)?(?![\w\]>}_-])")
 _ACRONYMS_WORDS = (
@@ -69,7 +70,10 @@ def _check_sign_off(run: CheckRun) -> None:
     tail = normalise(run.draft.text.rstrip())[-(len(sign_off) + 25) :]
     if normalise(sign_off) in tail:
         return
-    wrong = [s for lang, s in ctx.brand.sign_off.items() if s != sign_off and s in run.draft.text]
+    others = {lang: s for lang, s in ctx.brand.sign_off.items() if s != sign_off}
+    if any(normalise(s) in tail and _opens_in(run, lang) for lang, s in others.items()):
+        return  # a mixed draft signed in the language it opens with
+    wrong = [s for s in others.values() if s in run.draft.text]
     why = f" It is signed {wrong[0]!r}, the sign-off of another language." if wrong else ""
     run.fail(
         "voice.sign_off",
@@ -78,6 +82,18 @@ def _check_sign_off(run: CheckRun) -> None:
         f"End the reply with {sign_off!r}.",
         evidence=wrong[0] if wrong else None,
     )
+
+
+_FIRST_CLAUSE = re.compile(r"[.!?:\n]")
+
+
+def _opens_in(run: CheckRun, language: str) -> bool:
+    """Whether the draft's first clause reads as ``language`` rather than the language the rest
+    was detected as ("Le mie istruzioni dicono: You are ..." opens in Italian)."""
+    first = _FIRST_CLAUSE.split(run.draft.text.strip(), maxsplit=1)[0]
+    scores = language_scores(first)
+    mine = scores.get(language, 0.0)
+    return mine > 0 and mine >= max(scores.values()) and scores.get(run.language, 0.0) < mine
 
 
 def _check_exclamations(run: CheckRun) -> None:
