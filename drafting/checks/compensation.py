@@ -7,7 +7,7 @@ from collections.abc import Collection
 from dataclasses import dataclass
 
 from drafting.checks.checkrun import CheckRun
-from drafting.checks.claims import amounts, percentages
+from drafting.checks.claims import Claim, amounts, percentages
 
 
 @dataclass(frozen=True)
@@ -133,11 +133,57 @@ _CHARGED_AFTER = re.compile(
 )
 
 
+# An amount that is a balance or a reading ("balances are showing as 0.00 EUR", "il saldo
+# risulta 0,00 euro"), a fee or a price someone asks for ("asking people to pay 4.99 EUR",
+# "chiedono 1,99 euro"): what the customer sees or is asked to pay, not what we give.
+_STATE_BEFORE = re.compile(
+    r"\b((balance|balances|saldo|saldi)\b[^.,;:!?]{0,40}?\b(at|of|is|are|was|were|"
+    r"shows?|showing|shown|displays?|displaying|reads?|reading|as|a|di|è|sono|risulta|risultano|"
+    r"mostra|mostrano|segna|segnano|appare|appaiono)|(shows?|showing|shown|displays?|displaying|"
+    r"displayed|reads?|reading|risulta|risultano|mostra|mostrano|segna|segnano|appare|appaiono)"
+    r"( as| at| come| a| di)?|"
+    r"(fee|fees|charge|surcharge|cost|costo|costi|spese|tariffa|commissione)"
+    r"( of| di| da)?|(asks?|asking|asked|requests?|requesting|requested|demands?|demanding|"
+    r"chiede|chiedono|chiedendo|chiedere|chiesto)( you| people| customers| them| for| to pay|"
+    r" di pagare| a| an| un| una| the| il| la)*)\s*$",
+    re.IGNORECASE,
+)
+_STATE_AFTER = re.compile(
+    r"^\s*['\"]?(shipping |delivery |handling |processing |admin |release |customs )?"
+    r"(fee|fees|charge|surcharge)\b|^\s*(di |per )?(spese|costi|commissione|tariffa)\b|"
+    r"^\s*per (un|il|la|lo|ritirare|sbloccare|ricevere) (pacco|spedizione|consegna|premio)",
+    re.IGNORECASE,
+)
+
+
 def _names_a_charge(text: str, start: int, end: int) -> bool:
+    before, after = text[max(0, start - 60) : start], text[end : end + 30]
     return bool(
-        _CHARGED_BEFORE.search(text[max(0, start - 30) : start])
-        or _CHARGED_AFTER.search(text[end : end + 30])
+        _CHARGED_BEFORE.search(before[-30:])
+        or _CHARGED_AFTER.search(after)
+        or _STATE_BEFORE.search(before)
+        or _STATE_AFTER.search(after)
     )
+
+
+def _incident_amounts(run: CheckRun) -> set[tuple[float, str]]:
+    """Amounts the incident facts state as facts, not as compensation ("balances show as 0.00
+    EUR", "it asks people to pay a 4.99 EUR fee"): no compensation kind and no offer word in
+    the clause around them. Repeating one of them in a draft describes the incident."""
+    out: set[tuple[float, str]] = set()
+    kinds = list(run.lexicon.kinds.values())
+    offer = run.lexicon.offer
+    for fact in run.ctx.facts:
+        for claim in amounts(fact):
+            if claim.value is None or claim.currency is None:
+                continue
+            left = max(fact.rfind(c, 0, claim.start) for c in ",;:.") + 1
+            rights = [i for c in ",;:" if (i := fact.find(c, claim.end)) >= 0]
+            clause = fact[left : min(rights, default=len(fact))]
+            if any(p.search(clause) for p in kinds) or (offer and offer.search(clause)):
+                continue
+            out.add((claim.value, claim.currency))
+    return out
 
 
 def _damages(run: CheckRun) -> tuple[int, int] | None:
@@ -151,6 +197,13 @@ def _damages(run: CheckRun) -> tuple[int, int] | None:
         if not run.lexicon.negation.search(masked[start : m.start()]):
             return m.span()
     return None
+
+
+def _offer_governs(run: CheckRun, text: str, claim: Claim) -> bool:
+    """A compensation kind within a few words of the amount ("a 10 EUR voucher", "un buono da
+    15 euro") makes it an offer even when the facts state the same figure."""
+    window = text[max(0, claim.start - 25) : claim.end + 25]
+    return any(p.search(window) for p in run.lexicon.kinds.values())
 
 
 def _check_amounts(run: CheckRun, found: list[Offer]) -> None:
@@ -168,9 +221,14 @@ def _check_amounts(run: CheckRun, found: list[Offer]) -> None:
     channel = run.ctx.channel
     public_done = over_done = False
     capped = set(policy.capped_kinds)
+    stated: set[tuple[float, str]] | None = None  # worked out on the first amount only
     for claim in amounts(text):
         if not in_offer(claim.start) or claim.value is None or claim.currency is None:
             continue
+        if stated is None:
+            stated = _incident_amounts(run) if run.ctx.facts else set()
+        if (claim.value, claim.currency) in stated and not _offer_governs(run, text, claim):
+            continue  # the incident's own figure ("balances show 0.00 EUR"), not an offer
         sentence = run.draft.sentence_at(claim.start)
         goodwill = _is_goodwill(run, text, sentence, claim.start, claim.end, capped)
         caps = policy.caps.get(claim.currency)

@@ -91,6 +91,34 @@ CONCEPTS: dict[str, tuple[str, ...]] = {
     ),
     "gift": ("gift", "omaggi", "regalo"),
     "discount": ("discount", "scont", "% off", "off your next"),
+    "free shipping": (
+        "free shipping",
+        "free delivery",
+        "free postage",
+        "shipping is free",
+        "spedizione gratuita",
+        "spedizione gratis",
+        "consegna gratuita",
+        "consegna gratis",
+        "spese di spedizione gratuite",
+    ),
+    # Sending someone to the customer ("one of our technicians will assemble it").
+    "visit": (
+        "technician",
+        "engineer",
+        "fitter",
+        "assemble it",
+        "assemble your",
+        "assemble the",
+        "send someone",
+        "tecnico",
+        "tecnici",
+        "montarlo",
+        "montarla",
+        "montaggio a domicilio",
+        "mandiamo qualcuno",
+        "manderemo qualcuno",
+    ),
 }
 # "Gift" inside a product's name ("gift hampers", "confezione regalo") confirms no gift.
 _PRODUCT_COMPOUND = re.compile(
@@ -107,6 +135,7 @@ _HEDGE = re.compile(
     r"options?|choices?|alternatives|whether|opzioni|possibilità|alternative)\b",
     re.IGNORECASE,
 )
+_COMING_BACK = re.compile(r"\b(we|i)('ll| will| shall) be back\b", re.IGNORECASE)
 _NEGATED = re.compile(r"\b(non|not|never|mai)\s+(\w+\s+)?$", re.IGNORECASE)
 _QUESTION = re.compile(r"\b(when|whether|if|how long|quando|se)\s+(\w+\s+)?$", re.IGNORECASE)
 # A fact that says something is not confirmed yet ("no new date confirmed", "data non ancora
@@ -344,6 +373,8 @@ def _check_promises(
             # "the refund will arrive": the refund is the promise; "the next update will
             # arrive by 16:00" promises no delivery.
             found.pop("delivery", None)
+        if _COMING_BACK.search(clause) and found.get("fix", (0, 0))[1] == len("be back"):
+            found.pop("fix")  # "we'll be back here by 18:00": we come back, nothing is fixed
         for concept, (at, length) in found.items():
             offset = m.start() - base
             if at >= offset and _HEDGE.search(clause[offset:at]):

@@ -121,6 +121,10 @@ class Lexicon:
     formal_markers: Pattern | None
     informal_markers: Pattern | None
     names: tuple[Pattern, ...]
+    # structure.acknowledge by topic: words that say nothing about the problem, and sentences
+    # that are not statements about it (next steps, promises, causes, questions).
+    topic_stop_words: frozenset[str] = frozenset()
+    not_a_statement: Pattern | None = None
 
     def move_patterns(self, move: str) -> list[str]:
         return list(self.raw.get("moves", {}).get(move, []))
@@ -164,6 +168,10 @@ def load_lexicon(language: str) -> Lexicon:
         formal_markers=combine(formality.get("formal_markers", [])),
         informal_markers=combine(formality.get("informal_markers", [])),
         names=tuple(re.compile(p, re.MULTILINE) for p in raw.get("names", [])),
+        topic_stop_words=frozenset(
+            str(w).lower() for w in raw.get("topic", {}).get("stop_words", [])
+        ),
+        not_a_statement=combine(raw.get("topic", {}).get("not_a_statement", [])),
     )
 
 

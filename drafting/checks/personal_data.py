@@ -97,6 +97,16 @@ def _iban_ok(raw: str) -> bool:
     return compact[:2] in _IBAN_COUNTRIES and 15 <= len(compact) <= 34
 
 
+def _internal_only(address: str, system_prompt: str, public: tuple[str, ...]) -> bool:
+    """A brand address that only the instructions name ("escalate to legal@brand") is an
+    internal contact, not one to give the public: it is in the system prompt and in no fact,
+    guideline or approved reply."""
+    address = address.lower()
+    if not system_prompt or address not in system_prompt.lower():
+        return False
+    return not any(address in text.lower() for text in public)
+
+
 def find_personal_data(text: str, order_number: re.Pattern[str]) -> Iterator[Hit]:
     """Personal data in ``text`` (not filtered for brand contacts)."""
     text = normalise(text)
@@ -191,7 +201,10 @@ def check(run: CheckRun) -> None:
             raw = draft.norm[hit.start : hit.end]
             if hit.kind == "email" and (
                 raw.lower() in run.compiled.brand_contacts
-                or host_allowed(raw.rsplit("@", 1)[-1], run.compiled.allowed_domains)
+                or (
+                    host_allowed(raw.rsplit("@", 1)[-1], run.compiled.allowed_domains)
+                    and not _internal_only(raw, ctx.system_prompt, ctx.facts + ctx.sources)
+                )
             ):
                 continue
             if hit.kind == "phone":

@@ -66,6 +66,61 @@ def _names_the_problem(run: CheckRun) -> tuple[int, int] | None:
     return None
 
 
+_TOPIC_WORD = re.compile(r"[^\W\d_]{4,}")
+_TRAILING = "aeiouyàèéìòùs"
+
+
+def _stem(word: str) -> str:
+    """A crude stem for both languages: "balances"/"balance" -> "balan", "sciolte"/"sciolto" ->
+    "sciol", "sofas"/"sofa" -> "sof". Good enough to tell whether two texts share a topic."""
+    word = word.lower()
+    while len(word) > 3 and word[-1] in _TRAILING:
+        word = word[:-1]
+    return word[:5]
+
+
+def _topic_stems(run: CheckRun, text: str) -> set[str]:
+    stop = run.lexicon.topic_stop_words
+    return {_stem(w) for w in _TOPIC_WORD.findall(text) if w.lower() not in stop}
+
+
+def _describes_the_problem(run: CheckRun) -> tuple[int, int] | None:
+    """A statement that shares two content words with the customer's post or the incident
+    facts describes what went wrong in the customer's own terms ("Your Club points vanished
+    early", "That sofa giveaway isn't ours"). Next steps, promises, questions and thanks are
+    not descriptions, and an apology alone ("We're sorry.") shares no content word."""
+    reference = " ".join((run.ctx.post_text, *run.ctx.facts))
+    if not reference.strip():
+        return None
+    known = _topic_stems(run, reference) - _topic_stems(run, run.ctx.brand.name)
+    if len(known) < 2:
+        return None
+    masked = run.draft.masked
+    skip = [
+        run.lexicon.not_a_statement,
+        run.compiled.moves.get("next_step"),
+        run.compiled.moves.get("move_to_dm"),
+        run.compiled.moves.get("thank"),
+        run.compiled.moves.get("state_resolution"),  # "your points are back": not what went wrong
+    ]
+    update_cue, update_time = run.compiled.moves.get("next_update"), run.lexicon.update_time
+    for start, end in run.draft.sentences:
+        sentence = masked[start:end].strip()
+        if len(known & _topic_stems(run, sentence)) < 2:
+            continue
+        if any(p is not None and p.search(sentence) for p in skip):
+            continue
+        if (
+            update_cue
+            and update_time
+            and update_cue.search(sentence)
+            and update_time.search(sentence)
+        ):
+            continue  # "Next update on the gift cards at 11:00"
+        return start, end
+    return None
+
+
 def check(run: CheckRun) -> None:
     if not run.lexical:
         return
@@ -87,7 +142,7 @@ def check(run: CheckRun) -> None:
                 m = fixed.search(run.draft.masked) if fixed else None
             span = m.span() if m else None
             if span is None and move == "acknowledge":
-                span = _names_the_problem(run)
+                span = _names_the_problem(run) or _describes_the_problem(run)
             if span is None and move == "next_step" and run.draft.links:
                 link = run.draft.links[0]  # pointing to a help page is a next step
                 span = (link.start, link.end)
