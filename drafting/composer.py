@@ -222,11 +222,12 @@ def compose(ctx: dict[str, Any]) -> dict[str, Any]:
     notes: list[str] = []
     post_words = words(ctx.get("post", ""))
     for move in wanted:
-        if move in covered:
-            continue  # an earlier sentence made this move too ("Sorry, please DM us")
         if move in {"state_status", "state_resolution"} and facts:
+            # The incident's facts are the status, even when an earlier sentence reads as one.
             chosen.append((move, " ".join(sentence_case(f) for f in facts[:3]), "facts"))
             continue
+        if move in covered:
+            continue  # an earlier sentence made this move too ("Sorry, please DM us")
         if (
             move == "next_update"
             and facts

@@ -86,3 +86,38 @@ def test_sentences_specific_to_another_case_are_not_reused() -> None:
         "Details are at https://help.verdello.example/orders and we'll check.",
         "The warehouse restarts at 14:00 and we'll check.",
     ]
+
+
+def test_the_incident_facts_state_the_status_even_when_a_reply_sentence_reads_as_one() -> None:
+    # The approved sentence acknowledges *and* reads as a status ("refunds are on their way"):
+    # in an incident the facts still say where things stand.
+    patterns = {
+        "acknowledge": r"\brefunds?\b",
+        "state_status": r"\bare on their way\b",
+        "apologise": r"\bsorry\b",
+    }
+    ctx = {
+        "language": "en",
+        "kind": "holding_statement",
+        "category": "billing",
+        "channel": "x",
+        "max_chars": 280,
+        "sign_off": "^Team Verdello",
+        "sign_offs": ["^Team Verdello"],
+        "required_moves": ["acknowledge", "state_status", "apologise"],
+        "move_patterns": patterns,
+        "post": "My refund never came.",
+        "facts": ["Card payments at checkout are failing since 09:10 CET."],
+        "replies": [
+            {
+                "id": "ar-7",
+                "reply": "Your refunds are on their way. So sorry. ^Team Verdello",
+                "language": "en",
+                "kind": "holding_statement",
+                "category": "billing",
+            }
+        ],
+    }
+    out = compose(ctx)
+    assert "Card payments at checkout are failing since 09:10 CET." in out["text"]
+    assert "facts" in out["cited"]
