@@ -123,6 +123,17 @@ DURATION_SPECIAL = re.compile(
     r"|\btra un'ora\b|\bun'ora\b",
     re.IGNORECASE,
 )
+# One unit said with an article after a word that makes it a length of time ("it's gone after
+# a day", "within a week", "entro una settimana"), not "have a good day" nor what happened to
+# the customer ("leaking after a week", "waiting for a week").
+DURATION_ONE = re.compile(
+    r"\b(?:within|in|takes?|took|entro|tra|fra|(?:gone|over|fades?|disappears?|goes away|"
+    r"clears?|passes|settles?|wears off|sparisce|svanisce|passa|se ne va) after|"
+    r"(?:sparisce|svanisce|passa|se ne va) dopo)\s(?:just\s|only\s|solo\s|appena\s)?"
+    r"(?:a|an|un|una|uno)\s"
+    r"(?P<unit>day|week|month|year|giorno|settimana|mese|anno)\b",
+    re.IGNORECASE,
+)
 _CLOCK_AMPM = re.compile(
     r"\b(?P<h>1[0-2]|0?[1-9])(?:[:.](?P<m>[0-5]\d))?\s?(?P<ap>am|pm|a\.m\.|p\.m\.)(?!\w)",
     re.IGNORECASE,
@@ -243,8 +254,9 @@ def _count_pattern(nouns: tuple[str, ...]) -> re.Pattern[str]:
     return re.compile(
         # A number inside a code ("INC-2026-11", "VD-12") is an identifier, not a count; a
         # day before a month ("on 28 November some orders") is a date.
-        rf"(?:{_QUANTIFIERS})?(?<![\w/#-])(?P<num>\d{{1,3}}(?:[.,]\d{{3}})+|\d+)\s"
-        rf"(?!(?:{_month_names()})\.?\s)(?:[\w'-]+\s){{0,2}}(?:{noun})\b"
+        # A number with a thousands separator ("3.000 set") is never a day of a month.
+        rf"(?:{_QUANTIFIERS})?(?<![\w/#-])(?:(?P<big>\d{{1,3}}(?:[.,]\d{{3}})+)\s|(?P<num>\d+)\s"
+        rf"(?!(?:{_month_names()})\.?\s))(?:[\w'-]+\s){{0,2}}(?:{noun})\b"
         rf"|\b(?P<word>{_COUNT_WORDS})\s(?:of|di)\s(?:[\w'-]+\s){{0,1}}(?:{noun})\b",
         re.IGNORECASE,
     )
@@ -285,7 +297,7 @@ def counts(text: str) -> list[Claim]:
             )
             out.append(Claim("count", m.start(), m.end(), frozenset({key})))
             continue
-        value = parse_number(m.group("num"))
+        value = parse_number(m.group("big") or m.group("num"))
         if value is not None and value >= 10:
             out.append(Claim("count", m.start(), m.end(), frozenset({_fmt(value)}), value))
     return out
@@ -386,6 +398,9 @@ def durations(text: str) -> list[Claim]:
                     keys.add(f"{_fmt(value)} {unit}")
         if keys:
             out.append(Claim("duration", m.start(), m.end(), frozenset(keys)))
+    for m in DURATION_ONE.finditer(text):
+        unit = _UNITS[m.group("unit").lower()]
+        out.append(Claim("duration", m.start(), m.end(), frozenset({f"1 {unit}"})))
     for m in DURATION_SPECIAL.finditer(text):
         half = "half" in m.group(0).lower() or "mezz" in m.group(0).lower()
         out.append(

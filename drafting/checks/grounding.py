@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from datetime import date
 from functools import lru_cache
 
 from drafting.checks.catalogue import CheckSeverity
@@ -41,6 +42,9 @@ CONCEPTS: dict[str, tuple[str, ...]] = {
         "arriverà",
         "arriveranno",
         "be with you",
+        # The facts' present tense ("le fatture arrivano entro venerdì") supports the future.
+        "arrivano",
+        "arriva ",
     ),
     "dispatch": (
         "dispatched",
@@ -58,6 +62,7 @@ CONCEPTS: dict[str, tuple[str, ...]] = {
     ),
     "fix": (
         "fix",
+        "corrected",
         "restor",
         "resolv",
         "risolv",
@@ -145,6 +150,11 @@ _UNCONFIRMED = re.compile(
     r"non (ancora )?(confermat\w*|decis\w*|not[oaie])|da confermare|nessuna (nuova )?data)",
     re.IGNORECASE,
 )
+_RULED_OUT = re.compile(
+    r"\b(no|nessun[oa]?) (\w+ ){1,2}(is|are|will be|gets?|viene|vengono|sarà|saranno) "
+    r"(issued|given|paid|offered|made|sent|needed|emess\w|dat\w|pagat\w|offert\w|inviat\w)",
+    re.IGNORECASE,
+)
 # "We're writing because card payments are failing": the reason for writing, not a cause.
 _WRITING_REASON = re.compile(
     r"\b(writing|write|contacting you|contact you|getting in touch|in touch|reaching out|"
@@ -213,10 +223,13 @@ def _support(run: CheckRun) -> Support:
     # Per item, each cached: the same approved replies and guidelines come back draft after
     # draft, in different combinations.
     keys = frozenset().union(*(claim_keys(t) for t in [*ctx.facts, *ctx.sources]))
+    keys |= _weekdays_of(keys, evidence)
     context_keys = claim_keys("\n".join([ctx.post_text, *ctx.thread]))
     # Standing facts support figures (opening hours, return period) but never an incident's
     # cause or a promise made to this customer.
     confirmed = "\n".join(t for t in [*ctx.facts, *ctx.sources] if not _UNCONFIRMED.search(t))
+    # "No refund is issued for restored orders" rules a refund out; it supports no promise of one.
+    confirmed = _RULED_OUT.sub(" ", confirmed)
     return Support(
         _lowered(evidence),
         _lowered(confirmed),
@@ -284,6 +297,27 @@ def _topic(text: str) -> frozenset[str]:
 
 
 _CALENDAR_DATE = re.compile(r"^\d{1,2}/\d{1,2}$")
+_YEAR = re.compile(r"\b20\d\d\b")
+
+
+@lru_cache(maxsize=256)
+def _weekdays_of(keys: frozenset[str], evidence: str) -> frozenset[str]:
+    """The weekday of each date the facts give, in the year they name: "Tuesday's newsletter"
+    is grounded by "the newsletter of 24 November 2026"."""
+    years = {int(y) for y in _YEAR.findall(evidence)}
+    if not years or len(years) > 3:
+        return frozenset()
+    out = set()
+    for key in keys:
+        if not _CALENDAR_DATE.match(key):
+            continue
+        day, month = (int(x) for x in key.split("/"))
+        for year in years:
+            try:
+                out.add(f"weekday:{date(year, month, day).weekday()}")
+            except ValueError:
+                continue
+    return frozenset(out)
 
 
 def _supported(claim: Claim, support: Support, sentence: str = "") -> bool:

@@ -45,3 +45,12 @@ def check(demo: tuple[Brand, Policy]) -> Callable[..., CheckReport]:
 
 def failed(report: CheckReport) -> set[str]:
     return {f.id for f in report.failures}
+
+
+def findings(check: Callable[..., CheckReport], text: str, context: dict[str, Any]) -> set[str]:
+    """Failed check ids for ``text``; ``context`` may name ``channel`` (default x) and
+    ``kind`` (default apology), the rest goes to the CheckContext as is."""
+    context = dict(context)
+    channel = context.pop("channel", "x")
+    kind = context.pop("kind", "apology")
+    return failed(check(text, channel=channel, kind=kind, **context))

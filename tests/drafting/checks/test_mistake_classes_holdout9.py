@@ -14,7 +14,7 @@ from typing import Any
 
 import pytest
 
-from tests.drafting.checks.conftest import EN, IT, failed
+from tests.drafting.checks.conftest import EN, IT, failed, findings
 
 STAMPS_POST = "@verdello all my loyalty stamps disappeared from the app??"
 COPYCAT_FACTS = [
@@ -54,11 +54,12 @@ DESCRIBED: list[tuple[str, dict[str, Any]]] = [
 def test_a_statement_about_the_customers_problem_acknowledges_it(
     check, text: str, context: dict[str, Any]
 ) -> None:
-    post = context.get("post", "")
     facts = context.get("facts", [])
     kind = "holding_statement" if facts else "apology"
-    report = check(text, kind=kind, post_text=post, facts=facts)
-    assert "structure.acknowledge" not in failed(report)
+    got = findings(
+        check, text, {"kind": kind, "post_text": context.get("post", ""), "facts": facts}
+    )
+    assert "structure.acknowledge" not in got
 
 
 NOT_DESCRIBED: list[tuple[str, dict[str, Any]]] = [
@@ -93,11 +94,12 @@ NOT_DESCRIBED: list[tuple[str, dict[str, Any]]] = [
 def test_an_apology_or_next_step_alone_still_does_not_acknowledge(
     check, text: str, context: dict[str, Any]
 ) -> None:
-    post = context.get("post", "")
     facts = context.get("facts", [])
     kind = "holding_statement" if facts else "apology"
-    report = check(text, kind=kind, post_text=post, facts=facts)
-    assert "structure.acknowledge" in failed(report)
+    got = findings(
+        check, text, {"kind": kind, "post_text": context.get("post", ""), "facts": facts}
+    )
+    assert "structure.acknowledge" in got
 
 
 # --- state_status, state_resolution, next_step in other words ---------------------------------

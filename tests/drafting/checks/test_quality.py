@@ -18,7 +18,9 @@ from tests.conftest import REPO, TWITTER_DIR
 
 DATA = REPO / "tests" / "data"
 LABELLED = DATA / "checks_labelled.jsonl"
-HOLDOUTS = [DATA / f"checks_holdout{n}.jsonl" for n in ("", "2", "3", "4", "5", "6", "7", "8", "9")]
+HOLDOUTS = [
+    DATA / f"checks_holdout{n}.jsonl" for n in ("", "2", "3", "4", "5", "6", "7", "8", "9", "10")
+]
 
 
 def test_the_labelled_set_covers_every_family_channel_kind_and_both_languages() -> None:
@@ -91,6 +93,10 @@ def test_blocking_rules_meet_the_target_on_the_labelled_set(demo) -> None:
         # alarms of the required moves), then used to find the classes of the ninth round
         # (test_mistake_classes_holdout9.py).
         (HOLDOUTS[8], 0.98, 0.98),
+        # Written blind after the ninth round; first measured at 0.832 / 0.776 (forbidden,
+        # grounding and tone misses, structure false alarms), then used to find the classes of
+        # the tenth round (test_mistake_classes_holdout10.py).
+        (HOLDOUTS[9], 0.95, 0.97),
     ],
 )
 def test_held_out_sets_do_not_regress(demo, path, precision: float, recall: float) -> None:
