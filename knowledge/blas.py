@@ -5,9 +5,9 @@ exact in-memory search of a brand's vectors) and then keeps those threads spinni
 for more work, long after the product is done. Measured on a 2-core machine over a brand of
 10,000 items: a draft cost 46 CPU-ms for 24 ms of wall time, 19 of those CPU-ms spent by
 OpenBLAS's second thread spinning; with one thread, 27 CPU-ms and the same wall time. Under
-concurrent load that spinning takes the other core from the other requests. One thread
-costs a lone 100,000-row product about 6 ms more wall time (12 ms instead of 6), spent on a
-core the next request can no longer use anyway.
+concurrent load that spinning takes the other core from the other requests. A lone large
+product still uses both cores: ``knowledge.brandindex.similarities`` runs it as two halves
+on two threads, which finish and sleep.
 """
 
 from __future__ import annotations
