@@ -110,10 +110,9 @@ def _is_goodwill(
     return bool(marker.search(words))
 
 
-# An amount that names what was charged ("every duplicate of 49.90 EUR", "the 30 EUR taken
-# twice"), not what the customer is given back: a fact of the incident, not compensation.
-# An amount that names what the customer was charged or what something costs ("the duplicate
-# 89 EUR", "the price of 49 EUR", "il prezzo di 49 euro", "the 30 EUR you paid") is not an offer.
+# An amount that names what the customer was charged or what something costs ("every
+# duplicate of 49.90 EUR", "the 30 EUR taken twice", "the price of 49 EUR", "il prezzo di 49
+# euro", "the 30 EUR you paid"): a fact of the incident, not an offer.
 _CHARGED_BEFORE = re.compile(
     r"\b((duplicates?|double charges?|charges?|payments?|transactions?|debits?|addebit[oi]|"
     r"doppi addebiti|doppio addebito|pagament[oi]|transazion[ei]) (of|di|da)|"

@@ -101,15 +101,15 @@ def reworded_span(draft: str, source: str, exclude: tuple[str, ...] = ()) -> tup
         at.setdefault((words[i], words[i + 1], words[i + 2]), i)
     if not at:
         return None
+    excluded: list[set[tuple[str, str, str]]] | None = None
     for _, grams in clauses:
         shared = [g for g in grams if g in at]
         if len(shared) < _CLAUSE_SHARE * len(grams) or len(shared) < 2:
             continue
+        if excluded is None:  # the excluded texts' triples, once, when a clause first matches
+            excluded = [_trigrams([t for t, _, _ in _tokens(text)]) for text in exclude if text]
         if any(
-            sum(1 for g in shared if g in _trigrams([t for t, _, _ in _tokens(text)]))
-            >= _CLAUSE_SHARE * len(grams)
-            for text in exclude
-            if text
+            sum(1 for g in shared if g in seen) >= _CLAUSE_SHARE * len(grams) for seen in excluded
         ):
             continue
         first = min(at[g] for g in shared)

@@ -42,19 +42,21 @@ _EXAMPLE = {
 
 def next_update_span(run: CheckRun) -> tuple[int, int] | None:
     """A sentence that announces an update *and* gives its time."""
-    cue = run.compiled.moves["next_update"]
-    time = run.lexicon.update_time
-    if cue is None or time is None:
-        return None
     masked = run.draft.masked
     for start, end in run.draft.sentences:
-        sentence = masked[start:end]
-        if not time.search(sentence):
-            continue  # the time is the cheaper test, and most sentences have none
-        m = cue.search(sentence)
+        m = _announces_update(run, masked[start:end])
         if m:
             return start + m.start(), start + m.end()
     return None
+
+
+def _announces_update(run: CheckRun, sentence: str) -> re.Match[str] | None:
+    """The update cue of a sentence that also gives the update's time, else None."""
+    cue = run.compiled.moves.get("next_update")
+    time = run.lexicon.update_time
+    if cue is None or time is None or not time.search(sentence):
+        return None  # the time is the cheaper test, and most sentences have none
+    return cue.search(sentence)
 
 
 def _names_the_problem(run: CheckRun) -> tuple[int, int] | None:
@@ -103,19 +105,13 @@ def _describes_the_problem(run: CheckRun) -> tuple[int, int] | None:
         run.compiled.moves.get("thank"),
         run.compiled.moves.get("state_resolution"),  # "your points are back": not what went wrong
     ]
-    update_cue, update_time = run.compiled.moves.get("next_update"), run.lexicon.update_time
     for start, end in run.draft.sentences:
         sentence = masked[start:end].strip()
         if len(known & _topic_stems(run, sentence)) < 2:
             continue
         if any(p is not None and p.search(sentence) for p in skip):
             continue
-        if (
-            update_cue
-            and update_time
-            and update_cue.search(sentence)
-            and update_time.search(sentence)
-        ):
+        if _announces_update(run, sentence):
             continue  # "Next update on the gift cards at 11:00"
         return start, end
     return None

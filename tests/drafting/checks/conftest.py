@@ -48,9 +48,6 @@ def failed(report: CheckReport) -> set[str]:
 
 
 def findings(check: Callable[..., CheckReport], text: str, context: dict[str, Any]) -> set[str]:
-    """Failed check ids for ``text``; ``context`` may name ``channel`` (default x) and
-    ``kind`` (default apology), the rest goes to the CheckContext as is."""
-    context = dict(context)
-    channel = context.pop("channel", "x")
-    kind = context.pop("kind", "apology")
-    return failed(check(text, channel=channel, kind=kind, **context))
+    """Failed check ids for ``text``; ``context`` goes to ``check`` as keywords (``channel``
+    and ``kind`` default to x and apology there)."""
+    return failed(check(text, **context))
