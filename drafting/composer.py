@@ -114,11 +114,15 @@ def _other_platform(sentence: str, channel: str) -> bool:
 
 
 def _supported(
-    sentence: str, facts_text: str, allowed_hosts: tuple[str, ...], known: set[str] | None = None
+    sentence: str,
+    facts_text: str,
+    allowed_hosts: tuple[str, ...],
+    known: tuple[frozenset[str], set[str]] | None = None,
 ) -> bool:
-    """True when nothing in the sentence is specific to another customer's case."""
+    """True when nothing in the sentence is specific to another customer's case; ``known``
+    holds the brand's vocabulary and the words of this post, its facts and sign-offs."""
     parts = _parts(sentence)
-    if known is not None and parts.words - known:
+    if known is not None and parts.words - known[0] - known[1]:
         return False  # e.g. "sorry your wife was hurt" answering a late parcel
     if any(specific not in facts_text for specific in parts.specifics):
         return False
@@ -154,12 +158,12 @@ def candidate_sentences(ctx: dict[str, Any]) -> list[Sentence]:
     hosts = tuple(ctx.get("allowed_hosts", ()))
     avoid = [a.lower() for a in ctx.get("avoid", []) if a]
     vocabulary = ctx.get("vocabulary")
+    # The brand's vocabulary (thousands of words) is looked up as it is, never copied: a
+    # frozenset from the pipeline is used directly, a list (a test, JSON) becomes one.
     known = (
         (
-            set(vocabulary)
-            | words(ctx.get("post", ""))
-            | words(facts_text)
-            | words(" ".join(sign_offs))
+            frozenset(vocabulary),
+            words(ctx.get("post", "")) | words(facts_text) | words(" ".join(sign_offs)),
         )
         if vocabulary is not None
         else None
@@ -320,6 +324,7 @@ def _handler_class(litellm: Any) -> type:
             response.choices[0].message.content = json.dumps(result, ensure_ascii=False)
             response.model = "crisisdraft/composer"
             response._hidden_params["composer_ms"] = (time.perf_counter() - started) * 1000
+            response._hidden_params["response_cost"] = 0.0  # free: litellm needs not price it
             return response
 
         async def acompletion(self, *args: Any, **kwargs: Any) -> Any:
@@ -365,4 +370,11 @@ def register(litellm: Any) -> None:
     from litellm.utils import custom_llm_setup
 
     custom_llm_setup()
+    # Priced at zero in litellm's cost map: with no entry, litellm tries every model-name rule
+    # of its cost table (about a thousand regex searches) on each call before giving up.
+    free = {"input_cost_per_token": 0.0, "output_cost_per_token": 0.0}
+    free |= {"cache_creation_input_token_cost": 0.0, "cache_read_input_token_cost": 0.0}
+    litellm.register_model(
+        {"crisisdraft/composer": {**free, "litellm_provider": "crisisdraft", "mode": "chat"}}
+    )
     _registered.add(id(litellm))

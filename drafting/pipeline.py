@@ -132,7 +132,14 @@ def prepare(req: DraftCreate, *, settings: Settings, registry: BrandRegistry) ->
     validate_request(req, pack, settings)
     model = req.model or settings.draft_model
     check_model_name(model)
-    embedder = _query_embedder(get_retriever(settings))  # the post is embedded once, then reused
+    retriever = get_retriever(settings)
+    embedder = _query_embedder(retriever)  # the post is embedded once, then reused
+    opened = time.perf_counter()
+    with server_errors(settings.chroma_url):  # a Chroma server that went away: a typed 503
+        # Opened before triage, whose category waits for the post's embedding (started
+        # early): the collection's revision is read while that embedding runs.
+        knowledge = retriever.brand(req.brand)
+    open_ms = (time.perf_counter() - opened) * 1000
     tri = triage(
         req.post.text,
         thread=[m.text for m in req.thread if not m.from_brand],
@@ -141,7 +148,7 @@ def prepare(req: DraftCreate, *, settings: Settings, registry: BrandRegistry) ->
         supported_languages=pack.brand.languages,
     )
     t1 = time.perf_counter()
-    timings.triage_ms = (t1 - t0) * 1000
+    timings.triage_ms = (t1 - t0) * 1000 - open_ms
     language = req.language or tri.language
     if language not in pack.brand.languages:
         names = ", ".join(LANGUAGE_NAMES.get(x, x) for x in pack.brand.languages)
@@ -165,14 +172,13 @@ def prepare(req: DraftCreate, *, settings: Settings, registry: BrandRegistry) ->
     # As triage embeds it (typographic punctuation folded, HTML entities decoded): one
     # embedding serves both, and BM25 sees words rather than "&amp;".
     query = normalise(req.post.text)
-    with server_errors(settings.chroma_url):  # a Chroma server that went away: a typed 503
-        knowledge = get_retriever(settings).brand(req.brand)
+    with server_errors(settings.chroma_url):
         replies = reply_pool(
             knowledge, query, language=language, category=tri.category, kind=kind, settings=settings
         )
         guidelines = knowledge.search(query, k=4, kinds=["guideline"])
     t2 = time.perf_counter()
-    timings.retrieval_ms = (t2 - t1) * 1000
+    timings.retrieval_ms = (t2 - t1) * 1000 + open_ms
 
     policy = pack.policy
     required = list(policy.required_moves.get("holding_statement" if holding_only else kind, []))
@@ -248,7 +254,7 @@ def prepare(req: DraftCreate, *, settings: Settings, registry: BrandRegistry) ->
         "disclosure": disclosure,
         "facts": list(req.facts),
         "post": req.post.text,
-        "vocabulary": sorted(pack_vocabulary(pack)),
+        "vocabulary": pack_vocabulary(pack),
         "move_patterns": move_patterns(policy, language),
         "allowed_hosts": list(policy.links.allowed_domains),
         "replies": [
@@ -520,8 +526,11 @@ async def _grounded(
     from drafting.incidents.grounding import ground
 
     # The post's embedding (most of triage's time, run outside the GIL) starts now, beside
-    # the incident lookup and triage's rules; triage and retrieval find it done or wait.
-    early = asyncio.ensure_future(asyncio.to_thread(_embed_early, req.post.text, settings))
+    # the incident lookup and triage's rules; triage and retrieval find it done or wait. It is
+    # handed to a worker thread before the other steps' thread (a task would only submit it
+    # once that thread already held the GIL, and the embedding then started a millisecond or
+    # more late).
+    early = asyncio.get_running_loop().run_in_executor(None, _embed_early, req.post.text, settings)
 
     def grounded() -> Prepared:  # one trip to a worker thread for the three blocking steps
         with database_errors():

@@ -179,7 +179,7 @@ def _target(job: RewriteJob, replies: list[dict[str, Any]]) -> Target:
             "post": job.post_text,
             "sign_offs": list(job.pack.brand.sign_off.values()),
             "allowed_hosts": list(policy.links.allowed_domains),
-            "vocabulary": sorted(pack_vocabulary(job.pack)),
+            "vocabulary": pack_vocabulary(job.pack),
             "move_patterns": patterns,
             "replies": replies,
         },
