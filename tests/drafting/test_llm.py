@@ -8,7 +8,6 @@ import logging
 from drafting.config import Settings
 from drafting.llm import COMPOSER, DirectCall, answered_by, litellm_module, router_for
 
-
 #: What the pipeline hands the composer, cut down to one approved reply.
 CONTEXT = {
     "language": "en",
