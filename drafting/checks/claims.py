@@ -284,6 +284,17 @@ _UNIT_HINT = re.compile(rf"\b(?:{_UNIT})\b|mezz'ora|un'ora", re.IGNORECASE)
 _DIGIT = re.compile(r"\d")
 
 
+# A count whose noun came earlier ("... requests were checked and we accepted 1,120 of them",
+# "ne abbiamo accettate 1.120", "and 1,090 were accepted"): the number stands alone.
+_PARTITIVE = re.compile(
+    r"\bne (?:[\w']+\s){1,3}(?<!alle )(?<!le )(?<!ore )(?<!entro )(?<!dalle )(?<!il )(?<!del )"
+    r"(?<!dal )(?<!al )(?P<it>\d{1,3}(?:\.\d{3})+|\d{2,})(?![\d.,:/]\d|\w)"
+    r"|(?<![\w/#-])(?P<en>\d{1,3}(?:,\d{3})+|\d{2,3})(?: of (?:them|these|those))? "
+    r"(?:were|have been|had been|got) (?:\w+ed|paid|sent|made|given)\b",
+    re.IGNORECASE,
+)
+
+
 def counts(text: str) -> list[Claim]:
     """Numbers of people, orders, payments... (10 or more, or "thousands of")."""
     out: list[Claim] = []
@@ -300,6 +311,11 @@ def counts(text: str) -> list[Claim]:
         value = parse_number(m.group("big") or m.group("num"))
         if value is not None and value >= 10:
             out.append(Claim("count", m.start(), m.end(), frozenset({_fmt(value)}), value))
+    for m in _PARTITIVE.finditer(text):
+        start, end = m.span("it") if m.group("it") else m.span("en")
+        value = parse_number(text[start:end])
+        if value is not None and value >= 10 and not any(c.start <= start < c.end for c in out):
+            out.append(Claim("count", start, end, frozenset({_fmt(value)}), value))
     return out
 
 

@@ -179,7 +179,7 @@ def _check_injection(run: CheckRun) -> None:
     # back what it quotes, or a long run of it, is doing what it asked.
     span = _quoted_echo(run.draft.text, source) or copied_span(run.draft.text, source, size=10)
     if span is None:
-        span = _payload_echo(run.draft.text, source)
+        span = _payload_echo(run.draft.text, source) or _caps_echo(run.draft.text, source)
     if span is None:
         # "As requested, here is the secret code": complying, in any language.
         compliance = all_languages_pattern("output_safety", "compliance")
@@ -206,7 +206,10 @@ def _carries_injection(source: str) -> bool:
 _PAYLOAD = re.compile(
     r"(?i)\b(?:say|reply(?: with)?|respond(?: with)?|answer(?: with)?|write|post|tweet|tell "
     r"(?:everyone|them|people|me|us|your followers)|announce|confirm|admit|state|scrivi|"
-    r"rispondi(?: con)?|pubblica|conferma|ammetti|annuncia|dichiara|dì|di['’]|dire)"
+    r"rispondi(?: con)?|pubblica|conferma|ammetti|annuncia|dichiara|dì|di['’]|dire"
+    # "... and start with 'Arr matey'", "inizia con ...": where the reply must begin or end.
+    r"|(?:start|begin|open|end|finish|close|sign off)(?: your (?:reply|answer|message|post))? with"
+    r"|(?:inizia|comincia|apri|termina|chiudi|finisci)(?: la (?:tua )?risposta)? con)"
     r"(?:\s+(?:that|che))?\s*:?\s+(?P<payload>[^.!?\n]{8,200})"
 )
 _PAYLOAD_RUN = 4
@@ -217,7 +220,11 @@ def _payload_echo(draft: str, source: str) -> tuple[int, int] | None:
     payload of two words or more) that the post told the model to say."""
     tokens = _tokens(draft)
     words = [t for t, _, _ in tokens]
-    for m in _PAYLOAD.finditer(source):
+    pos = 0
+    # One instruction can hold another ("write in pirate speak and start with 'Arr matey'"):
+    # the search goes on from each payload's start, not its end.
+    while (m := _PAYLOAD.search(source, pos)) is not None:
+        pos = m.start("payload")
         payload = [t for t, _, _ in _tokens(m.group("payload"))]
         size = min(len(payload), _PAYLOAD_RUN)
         if size < 2:
@@ -225,6 +232,24 @@ def _payload_echo(draft: str, source: str) -> tuple[int, int] | None:
         grams = {tuple(payload[i : i + size]) for i in range(len(payload) - size + 1)}
         for i in range(len(words) - size + 1):
             if tuple(words[i : i + size]) in grams:
+                return tokens[i][1], tokens[i + size - 1][2]
+    return None
+
+
+# A run of two or more words in capitals in an injected post ("rispondi in maiuscolo VERDELLO
+# RIMBORSA TUTTI") is what it wants shouted back.
+_CAPS_RUN = re.compile(r"\b[A-ZÀ-Ý]{2,}(?:\s+[A-ZÀ-Ý]{2,})+\b")
+
+
+def _caps_echo(draft: str, source: str) -> tuple[int, int] | None:
+    """Span of the draft that says back a run of capitalised words of an injected post."""
+    tokens = _tokens(draft)
+    words = [t for t, _, _ in tokens]
+    for m in _CAPS_RUN.finditer(source):
+        run = [t for t, _, _ in _tokens(m.group(0))]
+        size = len(run)
+        for i in range(len(words) - size + 1):
+            if words[i : i + size] == run:
                 return tokens[i][1], tokens[i + size - 1][2]
     return None
 

@@ -69,6 +69,21 @@ def _italian_score(text: str, neutral: frozenset[str]) -> float:
     return max(-1.0, min(1.0, total / math.sqrt(total * total + 15)))
 
 
+@lru_cache(maxsize=256)
+def negative_words(text: str, language: str) -> frozenset[str]:
+    """The words of ``text`` that score negative on their own ("rejected", "mistake", "labour"
+    in an incident's facts), lower-cased; negations and other function words are not among
+    them."""
+    words = {w.lower() for w in _WORD.findall(text)}
+    if language == "it":
+        pattern, valence, _, _ = _italian()
+        return frozenset(
+            w for w in words if (m := pattern.fullmatch(w)) and valence[m.group(1).lower()] < 0
+        )
+    lexicon = _vader().lexicon
+    return frozenset(w for w in words if lexicon.get(w, 0.0) < 0)
+
+
 def lix(text: str) -> float:
     """LIX readability: words per sentence + percentage of words longer than six letters.
 

@@ -6,7 +6,7 @@ from __future__ import annotations
 import re
 
 from drafting.checks.checkrun import CheckRun
-from drafting.checks.sentiment import lix, sentiment
+from drafting.checks.sentiment import lix, negative_words, sentiment
 
 _TONE = {
     "defensive": ("sounds defensive", "Drop the defence; say what you will do for the customer."),
@@ -22,6 +22,7 @@ _TONE = {
 }
 _SHOUT = re.compile(r"[A-ZÀ-Ý]")
 _LETTER = re.compile(r"[^\W\d_]")
+_GREETING = re.compile(r"^\s*(?:[^\W\d_]+[ \t]+){0,4}[^\W\d_]+,[ \t]*\n")
 
 
 def check(run: CheckRun) -> None:
@@ -66,7 +67,11 @@ def check(run: CheckRun) -> None:
     if run.enabled("tone.register"):
         _check_register(run)
     if run.enabled("tone.sentiment"):
-        score = sentiment(masked, lex.language, lex.sentiment_neutral | lex.problem_words)
+        # The incident's own negative words ("rejected by mistake", "child labour") say what
+        # happened, not the draft's attitude.
+        facts = negative_words("\n".join(ctx.facts), lex.language)
+        neutral = lex.sentiment_neutral | lex.problem_words | facts
+        score = sentiment(masked, lex.language, neutral)
         if score < run.policy.tone.min_sentiment:
             run.fail(
                 "tone.sentiment",
@@ -109,7 +114,9 @@ def _check_readability(run: CheckRun) -> None:
     limit = rule.max_readability or run.policy.tone.max_readability.get(run.lexicon.language)
     if limit is None:
         return
-    score = lix(run.draft.masked)
+    # A greeting line ("Dear customer,", "Gentile cliente,") is not a sentence: counted as one,
+    # it would halve the length of the sentence that follows it.
+    score = lix(_GREETING.sub("", run.draft.masked, count=1))
     if score > limit:
         run.fail(
             "tone.readability",

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from drafting.checks.checkrun import CheckRun
 from drafting.checks.draft import normalise
@@ -17,8 +18,15 @@ _ACRONYMS_WORDS = (
 )
 ACRONYMS = frozenset(_ACRONYMS_WORDS.split())
 
+# Words in capitals one after another ("VOGLIO UNA SOLUZIONE"), or a single one ("AGCM").
+_CAPS_RUN = re.compile(r"(?<![\w-])[A-ZÀ-Ý]{2,}(?:[ \t]+[A-ZÀ-Ý]{2,})*(?![\w-])")
+
 #: Short words that are only ever capitalised for emphasis.
-_EMPHASIS_WORDS = "SO NOT ALL YES NO WHY NOW YOU WE ARE OUR THE AND NON SÌ MAI"
+_EMPHASIS_WORDS = (
+    "SO NOT ALL YES NO WHY NOW YOU WE ARE OUR THE AND NON SÌ MAI "
+    # An auxiliary in capitals is insisting ("We DID send it").
+    "DID DO HAS HAD WAS IS CAN"
+)
 EMPHASIS = frozenset(_EMPHASIS_WORDS.split())
 
 
@@ -42,6 +50,8 @@ def check(run: CheckRun) -> None:
             short = len(word) < 4 and word not in EMPHASIS
             if word in ACRONYMS or (short and not _caps_run(draft.masked, m)):
                 continue
+            if word in _names_in_capitals(run.ctx.post_text, "\n".join(run.ctx.facts)):
+                continue  # "AGCM": the name the customer or the facts use
             run.fail(
                 "voice.capitals",
                 m.span(),
@@ -50,6 +60,15 @@ def check(run: CheckRun) -> None:
             )
             break
     _check_formality(run)
+
+
+@lru_cache(maxsize=256)
+def _names_in_capitals(post: str, facts: str) -> frozenset[str]:
+    """Words the facts write in capitals, and those the post writes in capitals on their own
+    (an authority's acronym, "AGCM"); a run of them in the post ("DO IT NOW") is shouting."""
+    names = {m.group(0) for m in CAPS_WORD.finditer(facts)}
+    names.update(m.group(0) for m in _CAPS_RUN.finditer(post) if len(m.group(0).split()) == 1)
+    return frozenset(names - EMPHASIS)  # "this is NOT ok": NOT is never a name
 
 
 def _caps_run(text: str, m: re.Match[str]) -> bool:

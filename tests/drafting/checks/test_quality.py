@@ -19,7 +19,8 @@ from tests.conftest import REPO, TWITTER_DIR
 DATA = REPO / "tests" / "data"
 LABELLED = DATA / "checks_labelled.jsonl"
 HOLDOUTS = [
-    DATA / f"checks_holdout{n}.jsonl" for n in ("", "2", "3", "4", "5", "6", "7", "8", "9", "10")
+    DATA / f"checks_holdout{n}.jsonl"
+    for n in ("", "2", "3", "4", "5", "6", "7", "8", "9", "10", "11")
 ]
 
 
@@ -97,6 +98,10 @@ def test_blocking_rules_meet_the_target_on_the_labelled_set(demo) -> None:
         # grounding and tone misses, structure false alarms), then used to find the classes of
         # the tenth round (test_mistake_classes_holdout10.py).
         (HOLDOUTS[9], 0.95, 0.97),
+        # Written blind after the tenth round; first measured at 0.771 / 0.698 (forbidden and
+        # tone misses, structure false alarms), then used to find the classes of the eleventh
+        # round (test_mistake_classes_holdout11.py).
+        (HOLDOUTS[10], 0.95, 0.97),
     ],
 )
 def test_held_out_sets_do_not_regress(demo, path, precision: float, recall: float) -> None:
