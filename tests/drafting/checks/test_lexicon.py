@@ -1,0 +1,82 @@
+"""drafting.checks.lexicon: how ``combine`` leads its alternations, and that it finds what a
+plain alternation finds."""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+
+from drafting.checks.lexicon import _starts_on_word, _starts_word, combine, load_lexicon
+from knowledge.brandpack import load_pack
+from tests.conftest import REPO
+
+
+@pytest.mark.parametrize(
+    ("pattern", "word_start", "on_word"),
+    [
+        (r"\bsorry", True, True),
+        (r"(?<!\w)ci scusiamo(?!\w)", True, True),
+        (r"(?<![\w/])\d+ orders", True, True),
+        (r"(?:\bwe|\bour) team", True, True),
+        (r"\b(ti )?\w+iamo noi", True, True),
+        (r"(?:\bwe|our) team", False, True),  # "our" may start inside "hour"
+        (r"\w+iamo", False, True),
+        (r"(?<![/])team", False, True),
+        (r"\b\s*sorry", False, False),
+        (r"!{2,}", False, False),
+        (r"\b(?:x)?!", False, False),
+        (r"(", False, False),  # not a pattern: only costs speed
+    ],
+)
+def test_a_pattern_is_led_by_what_every_one_of_its_matches_starts_with(
+    pattern: str, word_start: bool, on_word: bool
+) -> None:
+    assert _starts_word(pattern, re.IGNORECASE) is word_start
+    assert _starts_on_word(pattern, re.IGNORECASE) is on_word
+
+
+TEXTS = [
+    "We're so sorry!! Our team will ring you; ci scusiamo davvero.",
+    "Sorry about the 1,200 orders. Nothing else to say!!",
+    "An hour team? Prendiamo noi il pacco: ti richiamiamo noi.",
+    "",
+    "!!",
+]
+
+
+def test_the_led_alternation_finds_what_the_plain_one_finds() -> None:
+    patterns = [
+        r"\bsorry\b",
+        r"(?<!\w)ci scusiamo(?!\w)",
+        r"(?:\bwe|our) team",
+        r"\w+iamo noi",
+        r"!{2,}",
+        r"(?<![\w/])\d[\d,]* orders",
+    ]
+    combined = combine(patterns)
+    assert combined is not None
+    assert combined.pattern.startswith(r"\b(?=\w)(?:")
+    plain = re.compile("|".join(f"(?:{p})" for p in patterns), re.IGNORECASE)
+    for text in TEXTS:
+        assert [m.start() for m in combined.finditer(text)] == [
+            m.start() for m in plain.finditer(text)
+        ]
+
+
+@pytest.mark.parametrize("language", ["en", "it"])
+def test_the_built_in_moves_find_the_same_matches_led_or_not(language: str) -> None:
+    """Each move of the real lexicons, combined, against a plain alternation of its phrases, on
+    the demo brand's approved replies and their posts."""
+    pack = load_pack(REPO / "knowledge" / "brands" / "demo")
+    texts = [t for r in pack.approved_replies for t in (r.reply, r.post.text)]
+    lexicon = load_lexicon(language)
+    for move in lexicon.raw.get("moves", {}):
+        patterns = lexicon.move_patterns(move)
+        combined = combine(patterns)
+        assert combined is not None
+        plain = re.compile("|".join(f"(?:{p})" for p in patterns), re.IGNORECASE)
+        for text in texts:
+            assert [m.start() for m in combined.finditer(text)] == [
+                m.start() for m in plain.finditer(text)
+            ], (move, text)
