@@ -8,9 +8,8 @@ are then reported as warnings ("could not be verified") rather than blocks.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
 from datetime import date
-from functools import lru_cache
+from functools import cached_property, lru_cache
 
 from drafting.checks.catalogue import CheckSeverity
 from drafting.checks.checkrun import CheckRun
@@ -216,15 +215,55 @@ def _stopwords() -> frozenset[str]:
     return frozenset(words)
 
 
-@dataclass(frozen=True)
 class Support:
-    text: str  # lower-cased facts + sources (what causes and promises must come from)
-    promise_text: str  # ... less the facts that say something is not confirmed yet
-    keys: frozenset[str]  # normalised numeric claims found in them
-    context_keys: frozenset[str]  # ... and in the customer's post and thread
-    standing: tuple[tuple[frozenset[str], frozenset[str]], ...]  # (keys, word stems) per fact
-    has_evidence: bool
-    dated: bool = False  # the facts give a calendar date ("24 November")
+    """What the draft's figures, causes and promises may rest on: the incident facts and the
+    cited sources. Each part is worked out when a check first needs it (most drafts state no
+    figure and make no promise, and the sources run to a few kilobytes)."""
+
+    def __init__(self, run: CheckRun) -> None:
+        ctx = run.ctx
+        self.items = (*ctx.facts, *ctx.sources)
+        self.context = "\n".join([ctx.post_text, *ctx.thread])
+        self.standing_facts = tuple(run.policy.grounding.standing_facts)
+        self.has_evidence = bool(ctx.facts or ctx.sources)
+
+    @cached_property
+    def text(self) -> str:
+        """Lower-cased facts and sources (what causes and promises must come from)."""
+        return "\n".join(self.items).lower()
+
+    @cached_property
+    def promise_text(self) -> str:
+        """The text, less the facts that say something is not confirmed yet, what they rule
+        out and the product names that only sound like promises ("gift box")."""
+        confirmed = "\n".join(t for t in self.items if not _UNCONFIRMED.search(t))
+        # "No refund is issued for restored orders" rules a refund out; it supports no promise.
+        confirmed = _RULED_OUT.sub(" ", confirmed)
+        return _PRODUCT_COMPOUND.sub(" ", confirmed.lower())
+
+    @cached_property
+    def keys(self) -> frozenset[str]:
+        """Normalised numeric claims found in the facts and sources (each item's cached: the
+        same approved replies and guidelines come back draft after draft, in different
+        combinations), with the weekdays of their dates."""
+        keys = frozenset().union(*(claim_keys(t) for t in self.items))
+        return keys | _weekdays_of(keys, "\n".join(self.items))
+
+    @cached_property
+    def context_keys(self) -> frozenset[str]:
+        """... and in the customer's post and thread."""
+        return claim_keys(self.context)
+
+    @cached_property
+    def standing(self) -> tuple[tuple[frozenset[str], frozenset[str]], ...]:
+        """(keys, word stems) per standing fact: they support figures (opening hours, return
+        period) but never an incident's cause or a promise made to this customer."""
+        return _standing(self.standing_facts)
+
+    @cached_property
+    def dated(self) -> bool:
+        """The facts give a calendar date ("24 November")."""
+        return any(_CALENDAR_DATE.match(k) for k in self.keys)
 
 
 @lru_cache(maxsize=4096)
@@ -235,40 +274,11 @@ def claim_keys(text: str) -> frozenset[str]:
     )
 
 
-@lru_cache(maxsize=256)
-def _lowered(text: str) -> str:
-    return text.lower()
-
-
-def _support(run: CheckRun) -> Support:
-    ctx = run.ctx
-    evidence = "\n".join([*ctx.facts, *ctx.sources])
-    # Per item, each cached: the same approved replies and guidelines come back draft after
-    # draft, in different combinations.
-    keys = frozenset().union(*(claim_keys(t) for t in [*ctx.facts, *ctx.sources]))
-    keys |= _weekdays_of(keys, evidence)
-    context_keys = claim_keys("\n".join([ctx.post_text, *ctx.thread]))
-    # Standing facts support figures (opening hours, return period) but never an incident's
-    # cause or a promise made to this customer.
-    confirmed = "\n".join(t for t in [*ctx.facts, *ctx.sources] if not _UNCONFIRMED.search(t))
-    # "No refund is issued for restored orders" rules a refund out; it supports no promise of one.
-    confirmed = _RULED_OUT.sub(" ", confirmed)
-    return Support(
-        _lowered(evidence),
-        _lowered(confirmed),
-        keys,
-        context_keys,
-        _standing(tuple(run.policy.grounding.standing_facts)),
-        bool(ctx.facts or ctx.sources),
-        any(_CALENDAR_DATE.match(k) for k in keys),
-    )
-
-
 def check(run: CheckRun) -> None:
     ids = [v[0] for v in _KIND_LABEL.values()] + ["grounding.cause", "grounding.promise"]
     if not any(run.enabled(i) for i in ids):
         return
-    support = _support(run)
+    support = Support(run)
     severity: CheckSeverity | None = None if support.has_evidence else "warn"
     caveat = (
         ""
@@ -409,7 +419,6 @@ def _check_promises(
         return
     masked = run.draft.masked
     lowered = _NOT_A_PROMISE.sub(lambda c: " " * len(c.group(0)), masked.lower())
-    promise_text = _PRODUCT_COMPOUND.sub(" ", support.promise_text)
     for m in pattern.finditer(masked):
         before = masked[max(0, m.start() - 20) : m.start()]
         if _NEGATED.search(before) or _QUESTION.search(before):
@@ -436,10 +445,10 @@ def _check_promises(
             offset = m.start() - base
             if at >= offset and _HEDGE.search(clause[offset:at]):
                 continue  # "we'll look into a refund" promises to look, not to refund
-            if any(s in promise_text for s in CONCEPTS[concept]):
+            if any(s in support.promise_text for s in CONCEPTS[concept]):
                 continue
             other_words = _SUPPORTED_BY.get(concept)
-            if other_words is not None and other_words.search(promise_text):
+            if other_words is not None and other_words.search(support.promise_text):
                 continue
             start, end = min(base + at, m.start()), max(base + at + length, m.end())
             run.fail(
