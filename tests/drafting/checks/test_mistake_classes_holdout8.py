@@ -565,14 +565,14 @@ def test_an_english_draft_signed_in_italian_still_fails(check) -> None:
 
 
 def test_a_list_with_one_pattern_not_on_a_word_keeps_the_word_start_lead_for_the_rest() -> None:
-    """combine() leads the patterns that start on a word character with ``(?=\\w)`` even when
+    """combine() leads the patterns that start where a word starts with ``\\b(?=\\w)`` even when
     another pattern of the list (``!{2,}``, an emoji class) cannot have it; matches are the
     same (test_mistake_classes_holdout7 compares every lexicon list on every labelled draft)."""
     from drafting.checks.lexicon import combine
 
     rx = combine([r"\bsorry\b", r"!{2,}", r"\bwhatever\b"])
     assert rx is not None
-    assert rx.pattern.startswith("(?=\\w)")
+    assert rx.pattern.startswith("\\b(?=\\w)")
     assert [m.group(0) for m in rx.finditer("Sorry!! whatever")] == ["Sorry", "!!", "whatever"]
 
 
