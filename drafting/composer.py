@@ -150,8 +150,23 @@ def _tagged(
     return tuple(out)
 
 
+#: What a sentence of an incident's reply says about that incident only ("your order is safe",
+#: "the shipping on every delayed order will be refunded", "next update by 09:00").
+INCIDENT_MOVES = frozenset({"next_step", "state_status", "state_resolution", "next_update"})
+
+
+def reply_example(item_id: str, metadata: dict[str, Any]) -> dict[str, Any]:
+    """A retrieved approved reply as the composer reads it from its context."""
+    keys = ("kind", "category", "channel", "language", "incident_id")
+    return {"id": item_id, "reply": metadata.get("reply", ""), **{k: metadata.get(k) for k in keys}}
+
+
 def candidate_sentences(ctx: dict[str, Any]) -> list[Sentence]:
-    """Sentences of the retrieved approved replies, tagged with the moves they make."""
+    """Sentences of the retrieved approved replies, tagged with the moves they make.
+
+    A reply written during another incident (or during one when this post has none) lends its
+    acknowledgement, apology and thanks, never its status, promises or next steps: those were
+    true of that incident only."""
     language = ctx.get("language", "en")
     facts_text = " ".join(ctx.get("facts", [])).lower()
     sign_offs = tuple(s for s in ctx.get("sign_offs", []) if s)
@@ -169,6 +184,7 @@ def candidate_sentences(ctx: dict[str, Any]) -> list[Sentence]:
         else None
     )
     patterns = tuple(sorted(ctx.get("move_patterns", {}).items()))
+    incident = ctx.get("incident_id")
     out: list[Sentence] = []
     for rank, reply in enumerate(ctx.get("replies", [])):
         if reply.get("language", language) != language:
@@ -180,8 +196,11 @@ def candidate_sentences(ctx: dict[str, Any]) -> list[Sentence]:
             weight *= 1.3
         if reply.get("channel") == ctx.get("channel"):
             weight *= 1.1
+        elsewhere = bool(reply.get("incident_id")) and reply.get("incident_id") != incident
         for text, moves in _tagged(reply.get("reply", ""), sign_offs, patterns):
-            if _other_platform(text, ctx.get("channel", "")):
+            if _other_platform(text, ctx.get("channel", "")) or (
+                elsewhere and moves & INCIDENT_MOVES
+            ):
                 continue
             if not _supported(text, facts_text, hosts, known) or any(
                 a in text.lower() for a in avoid

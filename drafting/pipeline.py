@@ -12,6 +12,7 @@ from datetime import timedelta
 from typing import TYPE_CHECKING, Any
 
 from drafting.access import Principal
+from drafting.composer import reply_example
 from drafting.config import Settings
 from drafting.errors import DeadlineExceededError, InvalidInputError
 from drafting.llm import (
@@ -257,17 +258,8 @@ def prepare(req: DraftCreate, *, settings: Settings, registry: BrandRegistry) ->
         "vocabulary": pack_vocabulary(pack),
         "move_patterns": move_patterns(policy, language),
         "allowed_hosts": list(policy.links.allowed_domains),
-        "replies": [
-            {
-                "id": r.id,
-                "reply": r.metadata.get("reply", ""),
-                "kind": r.metadata.get("kind"),
-                "category": r.metadata.get("category"),
-                "channel": r.metadata.get("channel"),
-                "language": r.metadata.get("language"),
-            }
-            for r in replies
-        ],
+        "incident_id": req.incident_id,
+        "replies": [reply_example(r.id, r.metadata) for r in replies],
     }
     sources = [
         SourcePublic(

@@ -13,6 +13,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from drafting.access import Principal
+from drafting.composer import reply_example
 from drafting.config import Settings
 from drafting.errors import (
     ConflictError,
@@ -133,17 +134,7 @@ def _examples(job: RewriteJob, settings: Settings) -> list[dict[str, Any]]:
         kind=job.kind,
         settings=settings,
     )
-    return [
-        {
-            "id": h.metadata.get("reply_id") or h.id,
-            "reply": h.metadata.get("reply", ""),
-            "kind": h.metadata.get("kind"),
-            "category": h.metadata.get("category"),
-            "channel": h.metadata.get("channel"),
-            "language": h.metadata.get("language"),
-        }
-        for h in hits
-    ]
+    return [reply_example(h.metadata.get("reply_id") or h.id, h.metadata) for h in hits]
 
 
 def _target(job: RewriteJob, replies: list[dict[str, Any]]) -> Target:

@@ -3,6 +3,8 @@ price), and a draft assembled from the brand's own sentences within the channel'
 
 from __future__ import annotations
 
+import pytest
+
 from drafting.composer import compose, split_sentences
 
 
@@ -121,3 +123,49 @@ def test_the_incident_facts_state_the_status_even_when_a_reply_sentence_reads_as
     out = compose(ctx)
     assert "Card payments at checkout are failing since 09:10 CET." in out["text"]
     assert "facts" in out["cited"]
+
+
+@pytest.mark.parametrize(
+    ("incident_id", "kept"),
+    [
+        # A post about nothing in particular: the incident's reply lends its apology only.
+        (None, ["Sorry for the wait."]),
+        # Another incident: the same.
+        ("INC-2026-07", ["Sorry for the wait."]),
+        # The same incident: its status, promise and next update hold.
+        (
+            "INC-2025-03",
+            [
+                "Your order is safe and you don't need to do anything.",
+                "Shipping on every delayed order will be refunded.",
+                "Sorry for the wait.",
+                "Next update by 09:00 CET.",
+            ],
+        ),
+    ],
+)
+def test_a_reply_from_an_incident_lends_its_status_and_promises_to_that_incident_only(
+    incident_id: str | None, kept: list[str]
+) -> None:
+    from drafting.composer import candidate_sentences
+
+    reply = (
+        "Your order is safe and you don't need to do anything. "
+        "Shipping on every delayed order will be refunded. "
+        "Sorry for the wait. Next update by 09:00 CET."
+    )
+    ctx = {
+        "language": "en",
+        "channel": "x",
+        "incident_id": incident_id,
+        "facts": ["Next update by 09:00 CET."] if incident_id == "INC-2025-03" else [],
+        "post": "My order is five days late.",
+        "move_patterns": {
+            "state_status": r"\bis safe\b",
+            "next_step": r"\b(will be refunded|don't need to do)\b",
+            "apologise": r"\bsorry\b",
+            "next_update": r"\bnext update\b",
+        },
+        "replies": [{"id": "ar-1", "reply": reply, "language": "en", "incident_id": "INC-2025-03"}],
+    }
+    assert [s.text for s in candidate_sentences(ctx)] == kept
