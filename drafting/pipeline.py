@@ -394,8 +394,14 @@ def check(text: str, prep: Prepared, *, kind: str | None = None) -> Any:
     from drafting.checks import CheckContext, run_checks
 
     req = prep.request
-    # An incident's updates are grounded in its facts only, never in past replies' claims.
+    # An incident's updates are grounded in its facts only, never in past replies' claims; and
+    # what a reply said during another incident (a refund, a status) grounds nothing here.
     facts_only = bool(prep.context.get("facts_only"))
+    elsewhere = {
+        r["id"]
+        for r in prep.context.get("replies", [])
+        if r.get("incident_id") and r.get("incident_id") != req.incident_id
+    }
     ctx = CheckContext(
         brand=prep.pack.brand,
         policy=prep.pack.policy,
@@ -407,7 +413,9 @@ def check(text: str, prep: Prepared, *, kind: str | None = None) -> Any:
         facts=tuple(req.facts),
         sources=()
         if facts_only
-        else tuple(s.snippet for s in prep.sources if s.source != "guideline")
+        else tuple(
+            s.snippet for s in prep.sources if s.source != "guideline" and s.id not in elsewhere
+        )
         + tuple(s.snippet for s in prep.sources if s.source == "guideline"),
         system_prompt=prep.prompt.system,
         risk_flags=frozenset(prep.triage.risk_flags),
