@@ -255,8 +255,11 @@ def _count_pattern(nouns: tuple[str, ...]) -> re.Pattern[str]:
         # A number inside a code ("INC-2026-11", "VD-12") is an identifier, not a count; a
         # day before a month ("on 28 November some orders") is a date.
         # A number with a thousands separator ("3.000 set") is never a day of a month.
-        rf"(?:{_QUANTIFIERS})?(?<![\w/#-])(?:(?P<big>\d{{1,3}}(?:[.,]\d{{3}})+)\s|(?P<num>\d+)\s"
-        rf"(?!(?:{_month_names()})\.?\s))(?:[\w'-]+\s){{0,2}}(?:{noun})\b"
+        # The minutes of a time ("alle 17:30 tutti i clienti") are no count either. "Of you" and
+        # "of the cancelled orders" name who is counted.
+        rf"(?:{_QUANTIFIERS})?(?<![\w/#:.-])(?:(?P<big>\d{{1,3}}(?:[.,]\d{{3}})+)\s|(?P<num>\d+)\s"
+        rf"(?!(?:{_month_names()})\.?\s))(?:(?:of|di) (?:you|voi)\b|(?:of the |of our |of these )"
+        rf"(?:[\w'-]+\s){{0,2}}(?:{noun})\b|(?:[\w'-]+\s){{0,2}}(?:{noun})\b)"
         rf"|\b(?P<word>{_COUNT_WORDS})\s(?:of|di)\s(?:[\w'-]+\s){{0,1}}(?:{noun})\b",
         re.IGNORECASE,
     )
@@ -343,7 +346,8 @@ def _calendar() -> tuple[
         r"|(?<![\d/])(?P<d4>[0-3]?\d)/(?P<m4>[01]?\d)(?:/\d{2,4})?(?![\d/])",
         re.IGNORECASE,
     )
-    days = re.compile(rf"\b(?P<day>{day_names})\b", re.IGNORECASE)
+    # "Black Friday" and "Cyber Monday" are the names of sales, not days.
+    days = re.compile(rf"(?<!black )(?<!cyber )(?<!giving )\b(?P<day>{day_names})\b", re.IGNORECASE)
     return months, weekdays, relative, dates, days
 
 

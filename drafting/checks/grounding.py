@@ -94,10 +94,30 @@ CONCEPTS: dict[str, tuple[str, ...]] = {
         "copriremo",
     ),
     "gift": ("gift", "omaggi", "regalo"),
+    # Free time on a membership or subscription ("an extra month of Plus for free").
+    "free membership time": (
+        "extra month",
+        "extra week",
+        "extra year",
+        "free month",
+        "month for free",
+        "months for free",
+        "mese in più",
+        "mesi in più",
+        "mese gratis",
+        "mesi gratis",
+        "mese in omaggio",
+        "mesi in omaggio",
+        "mese gratuito",
+        "mesi gratuiti",
+    ),
     "discount": ("discount", "scont", "% off", "off your next"),
     "free shipping": (
         "free shipping",
         "free delivery",
+        "free express",
+        "free next-day",
+        "free priority",
         "free postage",
         "shipping is free",
         "spedizione gratuita",
@@ -326,7 +346,14 @@ def _topic(text: str) -> frozenset[str]:
     """Stems of what a sentence is about: its content words, figures left out."""
     for claim in reversed(numeric_claims(text)):
         text = text[: claim.start] + " " + text[claim.end :]
-    return frozenset(w[:4] for w in _content_words(text) if w not in _FIGURE_WORDS)
+    return frozenset(
+        _SAME_TOPIC.get(w[:4], w[:4]) for w in _content_words(text) if w not in _FIGURE_WORDS
+    )
+
+
+# Stems that say the same thing: "our office will answer within 24 hours" is about e-mail
+# replies as much as "e-mail replies come within 24 hours".
+_SAME_TOPIC = {"answ": "repl", "resp": "repl", "risp": "repl"}
 
 
 _CALENDAR_DATE = re.compile(r"^\d{1,2}/\d{1,2}$")

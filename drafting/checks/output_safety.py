@@ -72,6 +72,25 @@ def copied_span(
     return None
 
 
+# The person a sentence is told in: the system prompt's "you are the drafting assistant and
+# you follow the guide" comes back as "I'm the drafting assistant and I follow the guide".
+_PERSON = {
+    "you": "i",
+    "we": "i",
+    "your": "my",
+    "our": "my",
+    "yours": "mine",
+    "ours": "mine",
+    "are": "am",
+    "m": "am",
+    "re": "am",
+}
+
+
+def _first_person(words: list[str]) -> list[str]:
+    return [_PERSON.get(w, w) for w in words]
+
+
 def _trigrams(words: list[str]) -> set[tuple[str, str, str]]:
     return {(words[i], words[i + 1], words[i + 2]) for i in range(len(words) - 2)}
 
@@ -81,7 +100,7 @@ def _clauses(source: str) -> tuple[tuple[str, frozenset[tuple[str, str, str]]], 
     """The source's clauses long enough to recognise, each with its word triples."""
     out = []
     for m in _CLAUSE.finditer(source):
-        words = [t for t, _, _ in _tokens(m.group(0))]
+        words = _first_person([t for t, _, _ in _tokens(m.group(0))])
         if len(words) >= _CLAUSE_MIN_WORDS:
             out.append((m.group(0).strip(), frozenset(_trigrams(words))))
     return tuple(out)
@@ -89,13 +108,13 @@ def _clauses(source: str) -> tuple[tuple[str, frozenset[tuple[str, str, str]]], 
 
 def reworded_span(draft: str, source: str, exclude: tuple[str, ...] = ()) -> tuple[int, int] | None:
     """Span of a clause of ``source`` that the draft repeats nearly word for word (at least
-    80% of its word triples, in a clause of six words or more), unless ``exclude`` (facts,
-    sources, the post) holds the same clause."""
+    80% of its word triples, in a clause of six words or more, told in any person), unless
+    ``exclude`` (facts, sources, the post) holds the same clause."""
     clauses = _clauses(source)
     if not clauses:
         return None
     tokens = _tokens(draft)
-    words = [t for t, _, _ in tokens]
+    words = _first_person([t for t, _, _ in tokens])
     at: dict[tuple[str, str, str], int] = {}
     for i in range(len(words) - 2):
         at.setdefault((words[i], words[i + 1], words[i + 2]), i)
@@ -107,7 +126,11 @@ def reworded_span(draft: str, source: str, exclude: tuple[str, ...] = ()) -> tup
         if len(shared) < _CLAUSE_SHARE * len(grams) or len(shared) < 2:
             continue
         if excluded is None:  # the excluded texts' triples, once, when a clause first matches
-            excluded = [_trigrams([t for t, _, _ in _tokens(text)]) for text in exclude if text]
+            excluded = [
+                _trigrams(_first_person([t for t, _, _ in _tokens(text)]))
+                for text in exclude
+                if text
+            ]
         if any(
             sum(1 for g in shared if g in seen) >= _CLAUSE_SHARE * len(grams) for seen in excluded
         ):

@@ -103,13 +103,18 @@ def _describes_the_problem(run: CheckRun) -> tuple[int, int] | None:
         run.compiled.moves.get("next_step"),
         run.compiled.moves.get("move_to_dm"),
         run.compiled.moves.get("thank"),
-        run.compiled.moves.get("state_resolution"),  # "your points are back": not what went wrong
     ]
+    resolved = run.compiled.moves.get("state_resolution")
     for start, end in run.draft.sentences:
         sentence = masked[start:end].strip()
         if len(known & _topic_stems(run, sentence)) < 2:
             continue
         if any(p is not None and p.search(sentence) for p in skip):
+            continue
+        # "Your points are back" says the problem is over, not what went wrong; "the delivery
+        # was cancelled" (the facts' own word for what happened) only sounds like a resolution.
+        done = resolved.search(sentence) if resolved is not None else None
+        if done is not None and not known & _topic_stems(run, done.group(0)):
             continue
         if _announces_update(run, sentence):
             continue  # "Next update on the gift cards at 11:00"

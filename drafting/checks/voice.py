@@ -24,6 +24,8 @@ _CAPS_RUN = re.compile(r"(?<![\w-])[A-ZÀ-Ý]{2,}(?:[ \t]+[A-ZÀ-Ý]{2,})*(?![\w
 #: Short words that are only ever capitalised for emphasis.
 _EMPHASIS_WORDS = (
     "SO NOT ALL YES NO WHY NOW YOU WE ARE OUR THE AND NON SÌ MAI "
+    # A conjunction in capitals is a contrast shouted ("39 euro, MA include ...").
+    "BUT MA PIÙ "
     # An auxiliary in capitals is insisting ("We DID send it").
     "DID DO HAS HAD WAS IS CAN"
 )

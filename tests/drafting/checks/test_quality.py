@@ -20,7 +20,7 @@ DATA = REPO / "tests" / "data"
 LABELLED = DATA / "checks_labelled.jsonl"
 HOLDOUTS = [
     DATA / f"checks_holdout{n}.jsonl"
-    for n in ("", "2", "3", "4", "5", "6", "7", "8", "9", "10", "11")
+    for n in ("", "2", "3", "4", "5", "6", "7", "8", "9", "10", "11", "12")
 ]
 
 
@@ -102,6 +102,10 @@ def test_blocking_rules_meet_the_target_on_the_labelled_set(demo) -> None:
         # tone misses, structure false alarms), then used to find the classes of the eleventh
         # round (test_mistake_classes_holdout11.py).
         (HOLDOUTS[10], 0.95, 0.97),
+        # Written blind after the tenth round; first measured at 0.846 / 0.715 (0.838 / 0.715
+        # after the eleventh round, which never saw it), then used to find the classes of the
+        # twelfth round (test_mistake_classes_holdout12.py).
+        (HOLDOUTS[11], 0.96, 0.93),
     ],
 )
 def test_held_out_sets_do_not_regress(demo, path, precision: float, recall: float) -> None:
