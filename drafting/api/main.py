@@ -41,9 +41,7 @@ def create_app(settings: Settings | None = None) -> FastAPI:
         description="Drafts, checks and routes for approval what a brand says when things go "
         "wrong.",
     )
-    if settings is not get_settings():
-        app.dependency_overrides[get_settings] = lambda: settings
-    app.state.settings = settings
+    app.state.settings = settings  # what every request's SettingsDep gives
     # Inside CORS, so that its 413/415/422 answers carry the CORS headers too.
     app.add_middleware(BodyGuard, limit=settings.max_request_bytes)
     if settings.cors_origins:

@@ -38,7 +38,7 @@ MANAGE = "manage_brand"  # leads open incidents and state their facts
 READ = "draft"  # every key of the brand reads them
 
 
-def get_clock(request: Request) -> Clock:
+async def get_clock(request: Request) -> Clock:
     clock: Clock | None = getattr(request.app.state, "clock", None)
     return clock or SYSTEM_CLOCK
 
@@ -46,7 +46,7 @@ def get_clock(request: Request) -> Clock:
 ClockDep = Annotated[Clock, Depends(get_clock)]
 
 
-def get_incidents(
+async def get_incidents(
     storage: StorageDep, settings: SettingsDep, registry: RegistryDep, clock: ClockDep
 ) -> Incidents:
     return Incidents(storage, settings, registry, clock)
