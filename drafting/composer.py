@@ -32,12 +32,21 @@ _SPECIFIC = re.compile(
     r"oggi|stasera|domani|ieri|stamattina|entro)\b"
     r"|[\w.+-]+@[\w-]+\.[\w.]+|\b\d[\d\s-]{4,}\d\b|[€$£]\s?\d|\d+(?:[.,]\d+)?\s?(?:€|EUR|eur|euro|%)"
     r"|\b\d{1,2}(?::\d{2})\b|\b\d{1,2}(?:st|nd|rd|th)?\s+(?:jan|feb|mar|apr|may|jun|jul|aug|sep|"
-    r"oct|nov|dec|gen|mag|giu|lug|ago|set|ott|dic)\w*|\b(?:19|20)\d{2}\b",
+    r"oct|nov|dec|gen|mag|giu|lug|ago|set|ott|dic)\w*|\b(?:19|20)\d{2}\b"
+    # measurements: "at 40 °C", "a 2 m cable", "500 ml"
+    r"|\b\d+(?:[.,]\d+)?\s?(?:°\s?[cf]?|cm|mm|kg|ml|km|mph|gb|mb|[gmlwv])(?!\w)",
     re.I,
 )
 _URL = re.compile(r"https?://\S+")
 _SIGNOFF = re.compile(r"^\s*(?:\^\s*\w+|[-–—]\s*\w[\w\s]{0,30})\s*$")
 _WORD = re.compile(r"[^\W\d_]{4,}", re.UNICODE)
+# "Please don't send card numbers": a caveat to the sentence before it in its reply, a poor
+# next step on its own ("don't hesitate to ...", "non esitare a ..." are invitations).
+_PROHIBITION = re.compile(
+    r"^(?:please,?\s+|per favore,?\s+)?(?:don't|do not|never|non|mai)\s+"
+    r"(?!hesitate|worry|esitare|preoccup|dev|deve|dovete|serve|c'è)",
+    re.IGNORECASE,
+)
 
 
 def words(text: str) -> set[str]:
@@ -257,11 +266,13 @@ def compose(ctx: dict[str, Any]) -> dict[str, Any]:
             and any("next_update" in moves_of(f, ctx.get("move_patterns", {})) for f in facts)
         ):
             continue  # the facts already say when the next update comes
-        # Sentences from replies of the same category first: they fit this kind of problem.
+        # Sentences from replies of the same category first: they fit this kind of problem;
+        # a prohibition last ("please don't send card numbers" is no next step on its own).
         options = sorted(
             (s for s in candidates if move in s.moves and s.text not in used),
             key=lambda s: (
                 not s.same_category,
+                _PROHIBITION.match(s.text) is not None,
                 -s.weight * (1 + len(words(s.text) & post_words)),
                 len(s.text),
             ),
@@ -272,7 +283,7 @@ def compose(ctx: dict[str, Any]) -> dict[str, Any]:
                     f"no approved reply or fact supports the move '{move}'; a reviewer must add it"
                 )
             continue
-        pick = options[min(alternative, len(options) - 1)]
+        pick = _pick(options, str(ctx.get("category", "other")), alternative)
         chosen.append((move, pick.text, pick.source))
         used.add(pick.text)
         covered |= pick.moves
@@ -281,6 +292,29 @@ def compose(ctx: dict[str, Any]) -> dict[str, Any]:
     if any(src == "facts" for _, _, src in chosen):
         cited.append("facts")
     return {"text": text, "language": language, "cited": cited, "notes": notes}
+
+
+def _pick(options: list[Sentence], category: str, alternative: int) -> Sentence:
+    """The ``alternative``-th option that fits the post's category: from a reply of that
+    category, or naming no other complaint ("Could you DM us the date of the charge?" does
+    not answer a late parcel). When none fits, the options as they come."""
+    fitting: list[Sentence] = []
+    for option in options:
+        topics = _topics(option.text)
+        if option.same_category or not topics or category in topics:
+            fitting.append(option)
+            if len(fitting) > alternative:
+                return fitting[alternative]
+    pool = fitting or options
+    return pool[min(alternative, len(pool) - 1)]
+
+
+@lru_cache(maxsize=16384)
+def _topics(sentence: str) -> frozenset[str]:
+    """The complaint categories a sentence's own words clearly point to (triage's cues)."""
+    from drafting.triage.categories import score_categories
+
+    return frozenset(c for c, v in score_categories(sentence).scores.items() if v >= 2)
 
 
 def sentence_case(text: str) -> str:

@@ -70,6 +70,7 @@ def test_sentences_specific_to_another_case_are_not_reused() -> None:
         "Details are at https://other.example/help and we'll check. "  # link off the allow-list
         "Details are at https://help.verdello.example/orders and we'll check. "  # allowed
         "We're sorry your wife was hurt. "  # words the brand does not use: another story
+        "That shouldn't happen at 40 °C and we'll check. "  # another case's measurement
         "The warehouse restarts at 14:00 and we'll check."  # supported by the facts
     )
     ctx = {
@@ -169,3 +170,57 @@ def test_a_reply_from_an_incident_lends_its_status_and_promises_to_that_incident
         "replies": [{"id": "ar-1", "reply": reply, "language": "en", "incident_id": "INC-2025-03"}],
     }
     assert [s.text for s in candidate_sentences(ctx)] == kept
+
+
+def test_a_step_naming_another_complaint_gives_way_to_one_that_fits() -> None:
+    """A late parcel is not answered with "send us the date of the charge" while a step that
+    names no other complaint is there, however well its reply ranked."""
+    ctx = {
+        "language": "en",
+        "kind": "reply",
+        "category": "delivery",
+        "channel": "x",
+        "max_chars": 280,
+        "required_moves": ["move_to_dm"],
+        "move_to_dm": True,
+        "move_patterns": {"move_to_dm": r"\bDM\b"},
+        "post": "Ordered a lamp two weeks ago and still nothing.",
+        "replies": [
+            {
+                "id": "ar-24",
+                "reply": "Could you send us a DM with the date of the charge?",
+                "category": "billing",
+            },
+            {
+                "id": "ar-30",
+                "reply": "If there's an order we can help with, send us a DM.",
+                "category": "question",
+            },
+        ],
+    }
+    assert compose(ctx)["text"] == "If there's an order we can help with, send us a DM."
+    assert compose({**ctx, "category": "billing"})["text"] == (
+        "Could you send us a DM with the date of the charge?"
+    )
+
+
+def test_a_prohibition_is_the_last_choice_of_next_step() -> None:
+    ctx = {
+        "language": "en",
+        "kind": "dm_followup",
+        "category": "billing",
+        "channel": "chat",
+        "max_chars": 500,
+        "required_moves": ["next_step"],
+        "move_patterns": {"next_step": r"\b(send|check)\b"},
+        "post": "There's a charge I don't recognise.",
+        "replies": [
+            {"id": "ar-24", "reply": "Please don't send card numbers.", "category": "billing"},
+            {
+                "id": "ar-25",
+                "reply": "We'll check the charge and write back.",
+                "category": "billing",
+            },
+        ],
+    }
+    assert compose(ctx)["text"] == "We'll check the charge and write back."

@@ -91,6 +91,7 @@ def test_missing_role_falls_back_and_says_so() -> None:
             "billing",
         ),
         ("My parcel never arrived, email me at jo@example.com", "reply_public_then_dm", "delivery"),
+        ("Ordered a lamp two weeks ago and still nothing.", "reply_public_then_dm", "delivery"),
         ("You charged me twice for my subscription", "reply_public_then_dm", "billing"),
         ("The app keeps crashing since the update", "reply_public", "product_defect"),
         ("Huge thanks to Marco, brilliant service!", "reply_public", "praise"),
