@@ -86,6 +86,10 @@ CONCEPTS: dict[str, tuple[str, ...]] = {
         "pay your",
         "cover your",
         "cover the cost",
+        "cover the damage",
+        "cover any damage",
+        "cover your damage",
+        "pay for the damage",
         "cover all",
         "medical cost",
         "medical bill",
@@ -125,6 +129,12 @@ CONCEPTS: dict[str, tuple[str, ...]] = {
         "consegna gratuita",
         "consegna gratis",
         "spese di spedizione gratuite",
+        "shipping will be free",
+        "delivery will be free",
+        "spedizione sarà gratuita",
+        "spedizione è gratuita",
+        "spedizione sarà gratis",
+        "consegna sarà gratuita",
     ),
     # Sending someone to the customer ("one of our technicians will assemble it").
     "visit": (
@@ -178,6 +188,9 @@ _HEDGE = re.compile(
     r"\b(look into|looking into|check|consider|see (if|whether|what)|find out|investigate|explore|"
     r"look at|try to|verificare|verifichiamo|valutare|vedere se|capire se|controllare|"
     r"controlliamo|"
+    # "we'll call you to sort out your delivery": a talk about it, not the thing itself.
+    r"sort out|sort it out|talk (about|through)|discuss|go (over|through)|parlarne|parlare|"
+    r"discutere|capire come|"
     # "we'll tell you the options for a repair": what is on offer is still to be decided.
     r"options?|choices?|alternatives|whether|opzioni|possibilità|alternative)\b",
     re.IGNORECASE,
@@ -205,6 +218,15 @@ _WRITING_REASON = re.compile(
     re.IGNORECASE,
 )
 _WORD = re.compile(r"[^\W_]+")
+# Facts that say what caused the incident, or that it is being established ("Cause: a setting in
+# our checkout", "the cause of the fire is being investigated", "la causa è ...").
+_FACTS_CAUSE = re.compile(r"\b(cause|caused|causa|causat\w*|because|due to|dovut\w*|perché)\b")
+
+
+def _names_a_cause(facts: str) -> bool:
+    return _FACTS_CAUSE.search(facts) is not None
+
+
 _UPDATE = re.compile(r"\b(update|aggiornamento)\b", re.IGNORECASE)
 # Words that name a status update as often as a software update: no evidence for a cause.
 _AMBIGUOUS_CAUSE_WORDS = frozenset({"update", "updates", "aggiornamento", "aggiornamenti"})
@@ -421,6 +443,8 @@ def _check_causes(
             ]
             if not words:
                 continue
+            if m.groupdict().get("story") is not None and not _names_a_cause(support.text):
+                continue  # a partner's story only contradicts facts that give the cause
             if facts is None:
                 facts = f" {' '.join(_WORD.findall(support.text))} "
             found = sum(1 for w in words if (f" {w[:5]}" if len(w) >= 5 else f" {w} ") in facts)

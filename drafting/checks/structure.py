@@ -86,6 +86,24 @@ def _topic_stems(run: CheckRun, text: str) -> set[str]:
     return {_stem(w) for w in _TOPIC_WORD.findall(text) if w.lower() not in stop}
 
 
+_CLAUSE_BREAK = re.compile(r"[:;]\s+")
+
+
+def _clauses(run: CheckRun) -> list[tuple[int, int]]:
+    """The draft's sentences cut at colons and semicolons: "Stop using the heater and unplug
+    it: on some units the thermostat doesn't switch it off" gives an instruction, then says
+    what went wrong; each half is judged on its own."""
+    masked = run.draft.masked
+    out = []
+    for start, end in run.draft.sentences:
+        cut = start
+        for m in _CLAUSE_BREAK.finditer(masked, start, end):
+            out.append((cut, m.start()))
+            cut = m.end()
+        out.append((cut, end))
+    return out
+
+
 def _describes_the_problem(run: CheckRun) -> tuple[int, int] | None:
     """A statement that shares two content words with the customer's post or the incident
     facts describes what went wrong in the customer's own terms ("Your Club points vanished
@@ -105,7 +123,7 @@ def _describes_the_problem(run: CheckRun) -> tuple[int, int] | None:
         run.compiled.moves.get("thank"),
     ]
     resolved = run.compiled.moves.get("state_resolution")
-    for start, end in run.draft.sentences:
+    for start, end in _clauses(run):
         sentence = masked[start:end].strip()
         if len(known & _topic_stems(run, sentence)) < 2:
             continue

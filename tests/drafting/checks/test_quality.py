@@ -20,7 +20,7 @@ DATA = REPO / "tests" / "data"
 LABELLED = DATA / "checks_labelled.jsonl"
 HOLDOUTS = [
     DATA / f"checks_holdout{n}.jsonl"
-    for n in ("", "2", "3", "4", "5", "6", "7", "8", "9", "10", "11", "12")
+    for n in ("", "2", "3", "4", "5", "6", "7", "8", "9", "10", "11", "12", "13")
 ]
 
 
@@ -106,6 +106,10 @@ def test_blocking_rules_meet_the_target_on_the_labelled_set(demo) -> None:
         # after the eleventh round, which never saw it), then used to find the classes of the
         # twelfth round (test_mistake_classes_holdout12.py).
         (HOLDOUTS[11], 0.96, 0.93),
+        # Written blind after the eleventh round; first measured at 0.788 / 0.765 (0.799 / 0.787
+        # after the twelfth round, which never saw it), then used to find the classes of the
+        # thirteenth round (test_mistake_classes_holdout13.py).
+        (HOLDOUTS[12], 0.93, 0.93),
     ],
 )
 def test_held_out_sets_do_not_regress(demo, path, precision: float, recall: float) -> None:
