@@ -44,7 +44,7 @@ _WORD = re.compile(r"[^\W\d_]{4,}", re.UNICODE)
 # next step on its own ("don't hesitate to ...", "non esitare a ..." are invitations).
 _PROHIBITION = re.compile(
     r"^(?:please,?\s+|per favore,?\s+)?(?:don't|do not|never|non|mai)\s+"
-    r"(?!hesitate|worry|esitare|preoccup|dev|deve|dovete|serve|c'è)",
+    r"(?!hesitate|worry|esitare|preoccup|dev|dovete|serve|c'è)",
     re.IGNORECASE,
 )
 
