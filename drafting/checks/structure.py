@@ -104,6 +104,13 @@ def _clauses(run: CheckRun) -> list[tuple[int, int]]:
     return out
 
 
+_REQUEST = re.compile(
+    r"\W*(could|can|would|will|may|shall|please|pls|puoi|potresti|potete|può|potrebbe|"
+    r"vuoi|volete|ci (scrivi|mandi|dai|invii)|mi (scrivi|mandi|dai))\b",
+    re.IGNORECASE,
+)
+
+
 def _describes_the_problem(run: CheckRun) -> tuple[int, int] | None:
     """A statement that shares two content words with the customer's post or the incident
     facts describes what went wrong in the customer's own terms ("Your Club points vanished
@@ -123,11 +130,17 @@ def _describes_the_problem(run: CheckRun) -> tuple[int, int] | None:
         run.compiled.moves.get("thank"),
     ]
     resolved = run.compiled.moves.get("state_resolution")
-    for start, end in _clauses(run):
+    clauses = _clauses(run)
+    for start, end in clauses:
         sentence = masked[start:end].strip()
         if len(known & _topic_stems(run, sentence)) < 2:
             continue
-        if any(p is not None and p.search(sentence) for p in skip):
+        # An opening question in the customer's terms ("Seeing 0 Club points?", "Hai ricevuto
+        # un SMS falso a nome nostro?") names what happened; a request ("Could you DM us your
+        # order number?") does not.
+        echo = start == clauses[0][0] and sentence.endswith("?") and not _REQUEST.match(sentence)
+        not_descriptions = skip[1:] if echo else skip  # skip[0]: questions and the like
+        if any(p is not None and p.search(sentence) for p in not_descriptions):
             continue
         # "Your points are back" says the problem is over, not what went wrong; "the delivery
         # was cancelled" (the facts' own word for what happened) only sounds like a resolution.
@@ -138,6 +151,37 @@ def _describes_the_problem(run: CheckRun) -> tuple[int, int] | None:
             continue  # "Next update on the gift cards at 11:00"
         return start, end
     return None
+
+
+# "Update:", "Latest update on the showroom:", "Aggiornamento delle 15:00:" opening the draft.
+_UPDATE_HEADING = re.compile(
+    r"\s*(latest |an |quick |short )?(update|aggiornamento|novità)\b[^.!?\n:]{0,40}:\s+",
+    re.IGNORECASE,
+)
+
+_OUR_EFFORT = re.compile(
+    r"(we|we're|we are|we've|we have|our team|the team|i|i'm|stiamo|ci stiamo|siamo|"
+    r"abbiamo|lavoriamo|il team|il nostro team)\b",
+    re.IGNORECASE,
+)
+
+
+def _headed_statement(run: CheckRun) -> tuple[int, int] | None:
+    """A statement right after an update heading says where things stand ("Update: the fake
+    texts link to a site that isn't ours"); a promise, request or question there does not."""
+    masked = run.draft.masked
+    m = _UPDATE_HEADING.match(masked)
+    if m is None:
+        return None
+    start = m.end()
+    end = next((e for s, e in run.draft.sentences if e > start), len(masked))
+    sentence = masked[start:end].strip()
+    skip = [run.lexicon.not_a_statement, run.compiled.moves.get("next_update")]
+    if len(sentence.split()) < 4 or _OUR_EFFORT.match(sentence):
+        return None  # "Update: we're working hard on it" tells our effort, not the state
+    if any(p is not None and p.search(sentence) for p in skip):
+        return None
+    return start, end
 
 
 def check(run: CheckRun) -> None:
@@ -160,6 +204,8 @@ def check(run: CheckRun) -> None:
                 fixed = run.compiled.moves.get("state_resolution")
                 m = fixed.search(run.draft.masked) if fixed else None
             span = m.span() if m else None
+            if span is None and move == "state_status":
+                span = _headed_statement(run)
             if span is None and move == "acknowledge":
                 span = _names_the_problem(run) or _describes_the_problem(run)
             if span is None and move == "next_step" and run.draft.links:

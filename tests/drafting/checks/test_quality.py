@@ -20,7 +20,7 @@ DATA = REPO / "tests" / "data"
 LABELLED = DATA / "checks_labelled.jsonl"
 HOLDOUTS = [
     DATA / f"checks_holdout{n}.jsonl"
-    for n in ("", "2", "3", "4", "5", "6", "7", "8", "9", "10", "11", "12", "13")
+    for n in ("", "2", "3", "4", "5", "6", "7", "8", "9", "10", "11", "12", "13", "14")
 ]
 
 
@@ -110,6 +110,10 @@ def test_blocking_rules_meet_the_target_on_the_labelled_set(demo) -> None:
         # after the twelfth round, which never saw it), then used to find the classes of the
         # thirteenth round (test_mistake_classes_holdout13.py).
         (HOLDOUTS[12], 0.93, 0.93),
+        # Written blind after the twelfth round; first measured at 0.825 / 0.797 (0.821 / 0.814
+        # after the thirteenth round, which never saw it), then used to find the classes of the
+        # fourteenth round (test_mistake_classes_holdout14.py).
+        (HOLDOUTS[13], 0.91, 0.96),
     ],
 )
 def test_held_out_sets_do_not_regress(demo, path, precision: float, recall: float) -> None:
