@@ -224,6 +224,8 @@ def _check_amounts(run: CheckRun, found: list[Offer]) -> None:
     for claim in amounts(text):
         if not in_offer(claim.start) or claim.value is None or claim.currency is None:
             continue
+        if claim.value <= 0:
+            continue  # "gift cards showing 0 EUR": a balance, never an offer
         if stated is None:
             stated = _incident_amounts(run) if run.ctx.facts else set()
         if (claim.value, claim.currency) in stated and not _offer_governs(run, text, claim):

@@ -97,7 +97,17 @@ CONCEPTS: dict[str, tuple[str, ...]] = {
         "paghere",
         "copriremo",
     ),
-    "gift": ("gift", "omaggi", "regalo"),
+    # ... and a present not named ("we'll send a little something your way", "un pensierino").
+    "gift": (
+        "gift",
+        "omaggi",
+        "regalo",
+        "little something",
+        "something your way",
+        "something special",
+        "pensierino",
+        "piccolo pensiero",
+    ),
     # Free time on a membership or subscription ("an extra month of Plus for free").
     "free membership time": (
         "extra month",
@@ -198,6 +208,10 @@ _HEDGE = re.compile(
 _COMING_BACK = re.compile(r"\b(we|i)('ll| will| shall) be back\b", re.IGNORECASE)
 _NEGATED = re.compile(r"\b(non|not|never|mai)\s+(\w+\s+)?$", re.IGNORECASE)
 _QUESTION = re.compile(r"\b(when|whether|if|how long|quando|se)\s+(\w+\s+)?$", re.IGNORECASE)
+# "or sooner if it's fixed before then": what a condition names is not promised.
+_CONDITION = re.compile(
+    r"\b(if|once|unless|as soon as|se|appena|a meno che)\s+([\w']+\s+){0,3}$", re.IGNORECASE
+)
 # A fact that says something is not confirmed yet ("no new date confirmed", "data non ancora
 # confermata") supports no promise about it.
 _UNCONFIRMED = re.compile(
@@ -496,6 +510,8 @@ def _check_promises(
             offset = m.start() - base
             if at >= offset and _HEDGE.search(clause[offset:at]):
                 continue  # "we'll look into a refund" promises to look, not to refund
+            if at >= offset and _CONDITION.search(clause[offset:at]):
+                continue  # "we'll post again sooner if it's fixed" promises the post only
             if any(s in support.promise_text for s in CONCEPTS[concept]):
                 continue
             other_words = _SUPPORTED_BY.get(concept)

@@ -62,6 +62,8 @@ def check(run: CheckRun) -> None:
             # routing their case, not a threat against them.
             text = routing.sub(lambda r: " " * len(r.group(0)), masked)
         m = pattern.search(text)
+        if m is None and name == "sarcasm":
+            m = _mock_courtesy(run)
         if m:
             run.fail(check_id, m.span(), f"{masked[m.start() : m.end()].strip()!r} {why}.", fix)
     if run.enabled("tone.register"):
@@ -83,6 +85,30 @@ def check(run: CheckRun) -> None:
             )
     if run.enabled("tone.readability"):
         _check_readability(run)
+
+
+# How negative the customer's post must be for warm thanks to read as mock courtesy; a post
+# with any praise in it ("5 stars", "super polite", "that's how it's done") is not hostile,
+# however its damage words score.
+_HOSTILE_POST = -0.4
+_PRAISE = re.compile(
+    r"\b([3-5] ?(stars?|stelle)|[3-5]/5|thanks?|thank you|great|brilliant|excellent|amazing|"
+    r"love[ds]?|perfect|polite|helpful|kind|quick|fast|well done|how it's done|grazie|ottim\w*|"
+    r"perfett\w*|gentil\w*|bravissim\w*|veloc\w*|cortes\w*|disponibil\w*|consiglio)\b",
+    re.IGNORECASE,
+)
+
+
+def _mock_courtesy(run: CheckRun) -> re.Match[str] | None:
+    """Warm thanks for a hostile post ("thanks for the lovely message" to "your showroom is a
+    joke"): courtesy that can only be mock. The post's sentiment is read only when the draft
+    holds such thanks."""
+    pattern = run.lexicon.tone.get("mock_courtesy")
+    post = run.ctx.post_text
+    m = pattern.search(run.draft.masked) if pattern is not None and post else None
+    if m is None or _PRAISE.search(post) or sentiment(post, run.lexicon.language) > _HOSTILE_POST:
+        return None
+    return m
 
 
 def _check_register(run: CheckRun) -> None:

@@ -198,9 +198,11 @@ def test_sympathy_for_feeling_unwell_counts_as_an_apology(check) -> None:
     assert "structure.apologise" not in failed(
         check(f"We're so sorry you're feeling unwell after using it. DM us please. {EN}")
     )
-    assert "structure.apologise" in failed(
-        check(f"We're sorry you feel let down. DM us please. {EN}")
-    )
+    # "Sorry you feel let down" counts as the apology since the fifteenth round (the blind sets
+    # label it so); the grudge in it is reported, once, by tone.blame_shift.
+    grudging = failed(check(f"We're sorry you feel let down. DM us please. {EN}"))
+    assert "tone.blame_shift" in grudging
+    assert "structure.apologise" not in grudging
 
 
 @pytest.mark.parametrize(

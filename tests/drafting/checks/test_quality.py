@@ -20,7 +20,7 @@ DATA = REPO / "tests" / "data"
 LABELLED = DATA / "checks_labelled.jsonl"
 HOLDOUTS = [
     DATA / f"checks_holdout{n}.jsonl"
-    for n in ("", "2", "3", "4", "5", "6", "7", "8", "9", "10", "11", "12", "13", "14")
+    for n in ("", "2", "3", "4", "5", "6", "7", "8", "9", "10", "11", "12", "13", "14", "15")
 ]
 
 
@@ -114,6 +114,10 @@ def test_blocking_rules_meet_the_target_on_the_labelled_set(demo) -> None:
         # after the thirteenth round, which never saw it), then used to find the classes of the
         # fourteenth round (test_mistake_classes_holdout14.py).
         (HOLDOUTS[13], 0.91, 0.96),
+        # Written blind after the thirteenth round; first measured at 0.789 / 0.891 (0.805 / 0.901
+        # after the fourteenth round, which never saw it), then used to find the classes of the
+        # fifteenth round (test_mistake_classes_holdout15.py).
+        (HOLDOUTS[14], 0.88, 0.95),
     ],
 )
 def test_held_out_sets_do_not_regress(demo, path, precision: float, recall: float) -> None:
