@@ -188,6 +188,14 @@ _SUPPORTED_BY = {
         r"\b(viene|vengono|è|sono|sarà|saranno) (spedit|inviat)\w*|\bspediamo\b",
         re.IGNORECASE,
     ),
+    # A return the facts grant is collected or sent back somehow: a collection or a return label
+    # for it ("we'll book the collection", "le inviamo l'etichetta per il ritiro") is that return.
+    "collection": re.compile(
+        r"\b(returns? (is|are) free|free returns?|(request|start|book) (a|the) return|return "
+        r"(period|window)|can (still )?(be )?return\w*|periodo di reso|(chiedere|richiedere|fare) "
+        r"(il )?reso|resi (sono )?gratuit\w*|reso gratuit\w*)\b",
+        re.IGNORECASE,
+    ),
     "replacement": re.compile(
         r"\bre-?(engrav|print|mak|made|stitch|sew|embroider|manufactur)\w*|\b(rifa(re|tto|tta|remo)|"
         r"ristamp\w*|reincis\w*)\b",
@@ -221,7 +229,9 @@ _UNCONFIRMED = re.compile(
 )
 _RULED_OUT = re.compile(
     r"\b(no|nessun[oa]?) (\w+ ){1,2}(is|are|will be|gets?|viene|vengono|sarà|saranno) "
-    r"(issued|given|paid|offered|made|sent|needed|emess\w|dat\w|pagat\w|offert\w|inviat\w)",
+    r"(issued|given|paid|offered|made|sent|needed|emess\w|dat\w|pagat\w|offert\w|inviat\w)|"
+    # "We decided not to deliver these orders" rules the delivery out.
+    r"\b(decided|chose|chosen|agreed) not to \w+|\b(deciso|scelto) di non \w+",
     re.IGNORECASE,
 )
 # "We're writing because card payments are failing": the reason for writing, not a cause.

@@ -262,9 +262,12 @@ _PAYLOAD = re.compile(
     r"(?i)\b(?:say|reply(?: with)?|respond(?: with)?|answer(?: with)?|write|post|tweet|tell "
     r"(?:everyone|them|people|me|us|your followers)|announce|confirm|admit|state|scrivi|"
     r"rispondi(?: con)?|pubblica|conferma|ammetti|annuncia|dichiara|dì|di['’]|dire"
-    # "... and start with 'Arr matey'", "inizia con ...": where the reply must begin or end.
-    r"|(?:start|begin|open|end|finish|close|sign off)(?: your (?:reply|answer|message|post))? with"
-    r"|(?:inizia|comincia|apri|termina|chiudi|finisci)(?: la (?:tua )?risposta)? con)"
+    # "... and start with 'Arr matey'", "starting with ...", "inizia con ...", "iniziando con
+    # ...": where the reply must begin or end.
+    r"|(?:start(?:ing)?|begin(?:ning)?|open(?:ing)?|end(?:ing)?|finish(?:ing)?|clos(?:e|ing)|"
+    r"sign(?:ing)? off)(?: your (?:reply|answer|message|post))? with"
+    r"|(?:inizia(?:ndo)?|comincia(?:ndo)?|apri|aprendo|termina(?:ndo)?|chiudi|chiudendo|finisci|"
+    r"finendo)(?: la (?:tua )?risposta)? con)"
     r"(?:\s+(?:that|che))?\s*:?\s+(?P<payload>[^.!?\n]{8,200})"
 )
 _PAYLOAD_RUN = 4

@@ -20,7 +20,7 @@ DATA = REPO / "tests" / "data"
 LABELLED = DATA / "checks_labelled.jsonl"
 HOLDOUTS = [
     DATA / f"checks_holdout{n}.jsonl"
-    for n in ("", "2", "3", "4", "5", "6", "7", "8", "9", "10", "11", "12", "13", "14", "15")
+    for n in ("", "2", "3", "4", "5", "6", "7", "8", "9", "10", "11", "12", "13", "14", "15", "16")
 ]
 
 
@@ -118,6 +118,10 @@ def test_blocking_rules_meet_the_target_on_the_labelled_set(demo) -> None:
         # after the fourteenth round, which never saw it), then used to find the classes of the
         # fifteenth round (test_mistake_classes_holdout15.py).
         (HOLDOUTS[14], 0.88, 0.95),
+        # Written blind after the fourteenth round; first measured at 0.769 / 0.860 (0.777 / 0.860
+        # after the fifteenth round, which never saw it), then used to find the classes of the
+        # sixteenth round (test_mistake_classes_holdout16.py).
+        (HOLDOUTS[15], 0.92, 0.89),
     ],
 )
 def test_held_out_sets_do_not_regress(demo, path, precision: float, recall: float) -> None:
