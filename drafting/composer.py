@@ -300,7 +300,8 @@ def _pick(options: list[Sentence], category: str, alternative: int) -> Sentence:
     not answer a late parcel). When none fits, the options as they come."""
     fitting: list[Sentence] = []
     for option in options:
-        if option.same_category or category in _topics(option.text) or not _topics(option.text):
+        topics = frozenset() if option.same_category else _topics(option.text)
+        if option.same_category or not topics or category in topics:
             fitting.append(option)
             if len(fitting) > alternative:
                 return fitting[alternative]
