@@ -12,7 +12,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from typing import cast
 
-from drafting.triage.lexicons import category_cues, normalise
+from drafting.triage.lexicons import category_cues, category_screens, normalise
 from knowledge.taxonomy import Category
 
 THREAD_WEIGHT = 0.5
@@ -52,8 +52,11 @@ class CategoryScores:
 def score_categories(post: str, thread: Sequence[str] = ()) -> CategoryScores:
     out = CategoryScores()
     texts = [(normalise(post), 1.0)] + [(normalise(t), THREAD_WEIGHT) for t in thread if t]
+    screens = category_screens()
     for category, cues in category_cues().items():
         for text, factor in texts:
+            if not any(screen.search(text) for screen in screens[category]):
+                continue
             for cue in cues:
                 match = cue.pattern.search(text)
                 if match:

@@ -53,7 +53,7 @@ def find_flags(post: str, thread: Sequence[str] = ()) -> list[FlagHit]:
     for spec in risk_flag_cues():
         hit = None
         for text, in_thread in texts:
-            if in_thread and spec.post_only:
+            if (in_thread and spec.post_only) or not spec.may_match(text):
                 continue
             for cue in spec.cues:
                 match = cue.pattern.search(text)
@@ -73,10 +73,10 @@ _SEGMENTS = re.compile(r"(?<=[.!?])\s+|\n+|(?=<!--)|(?=<\|)|(?=\[INST\])")
 def without_injection(post: str) -> str:
     """The post minus its sentences that try to instruct the model: what is left is what the
     customer actually says (and what the category is read from)."""
-    cues = next(spec.cues for spec in risk_flag_cues() if spec.flag == "prompt_injection")
+    injection = next(spec for spec in risk_flag_cues() if spec.flag == "prompt_injection")
     kept = [
         segment
         for segment in _SEGMENTS.split(normalise(post))
-        if segment.strip() and not any(cue.pattern.search(segment) for cue in cues)
+        if segment.strip() and not injection.may_match(segment)
     ]
     return " ".join(kept)

@@ -52,6 +52,30 @@ class FlagCues:
     flag: str
     cues: tuple[Cue, ...]
     post_only: bool  # the flag is about this post only (e.g. personal data posted in it)
+    screen: tuple[re.Pattern[str], ...] = ()  # see screen_of()
+
+    def may_match(self, text: str) -> bool:
+        return any(pattern.search(text) for pattern in self.screen)
+
+
+def screen_of(cues: tuple[Cue, ...]) -> tuple[re.Pattern[str], ...]:
+    """A few patterns one of which matches a text exactly when one of ``cues`` does.
+
+    Most posts match none of a list's cues; one alternation of the case-insensitive ones
+    (built like the checks' lexicons) says so in one search instead of one per cue. Cues that
+    are case-sensitive or refer back to their own groups are kept as they are."""
+    from drafting.checks.lexicon import combine
+
+    folded = [c.pattern.pattern for c in cues if _combinable(c.pattern)]
+    rest = tuple(c.pattern for c in cues if not _combinable(c.pattern))
+    combined = combine(folded, re.IGNORECASE)
+    return ((combined,) if combined is not None else ()) + rest
+
+
+def _combinable(pattern: re.Pattern[str]) -> bool:
+    return bool(pattern.flags & re.IGNORECASE) and not re.search(
+        r"\\[1-9]|\(\?P[<=]|\(\?[aiLmsux]+\)", pattern.pattern
+    )
 
 
 @dataclass(frozen=True)
@@ -111,7 +135,14 @@ def risk_flag_cues() -> tuple[FlagCues, ...]:
             for language, entries in spec["patterns"].items()
             for entry in entries
         )
-        out.append(FlagCues(flag=flag, cues=cues, post_only=bool(spec.get("post_only", False))))
+        out.append(
+            FlagCues(
+                flag=flag,
+                cues=cues,
+                post_only=bool(spec.get("post_only", False)),
+                screen=screen_of(cues),
+            )
+        )
     return tuple(out)
 
 
@@ -126,6 +157,12 @@ def category_cues() -> dict[str, tuple[Cue, ...]]:
         )
         for category, by_language in data.items()
     }
+
+
+@lru_cache(maxsize=1)
+def category_screens() -> dict[str, tuple[re.Pattern[str], ...]]:
+    """Per category, :func:`screen_of` its cues: a post that passes no screen scores 0."""
+    return {category: screen_of(cues) for category, cues in category_cues().items()}
 
 
 @lru_cache(maxsize=1)
