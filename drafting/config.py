@@ -90,6 +90,13 @@ class Settings(BaseSettings):
     )
     chunk_tokens: int = Field(256, ge=32, description="Guideline chunk size in tokens.")
     retrieval_k: int = Field(8, ge=1, le=50, description="Knowledge items retrieved per draft.")
+    knowledge_recheck_s: float = Field(
+        1.0,
+        ge=0,
+        description="Seconds a brand's knowledge-base revision is trusted before it is read "
+        "again: how long another process's change (a reply approved through another worker, "
+        "a pack loaded by the CLI) may go unseen; this process's own changes are seen at once.",
+    )
     rate_limit_per_minute: int = Field(600, ge=1, description="Requests per API key per minute.")
     max_request_bytes: int = Field(
         20_000_000, gt=0, description="Largest request body accepted (brand packs included)."

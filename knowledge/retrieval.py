@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import math
 import threading
+import time
 from collections import OrderedDict
 from collections.abc import Mapping, Sequence
 from concurrent.futures import Future
@@ -30,7 +31,13 @@ from knowledge.brandindex import (
     load_brand_index,
 )
 from knowledge.ingest import INTERNAL_KEYS, SOURCES
-from knowledge.vectorstore import get_client, location, open_collection, revision_of
+from knowledge.vectorstore import (
+    get_client,
+    local_writes,
+    location,
+    open_collection,
+    revision_of,
+)
 
 if TYPE_CHECKING:
     from chromadb.api.models.Collection import Collection
@@ -88,6 +95,8 @@ class Retriever:
         self._vectors_max = query_cache
         self._vectors_lock = threading.Lock()
         self._pending: dict[str, Future[np.ndarray]] = {}
+        #: brand -> (collection handle, local_writes() and monotonic time when opened)
+        self._opened: dict[str, tuple[Collection, int, float]] = {}
 
     @property
     def embedder(self) -> Embedder:
@@ -113,8 +122,26 @@ class Retriever:
     def brand(self, brand_id: str) -> BrandKnowledge:
         """``brand_id``'s knowledge base as it is now, for several searches in a row (a draft
         makes two): they share one collection handle and one index."""
-        collection = open_collection(get_client(self.settings), brand_id)
+        collection = self._collection(brand_id)
         return BrandKnowledge(self, collection, self.brand_index(brand_id, collection))
+
+    def _collection(self, brand_id: str) -> Collection:
+        """The brand's collection handle, which carries the revision stamp read when it was
+        opened. It is opened again (a read from Chroma: a request to a Chroma server) when
+        this process has written to the knowledge base since, and otherwise at most every
+        ``knowledge_recheck_s``: how long another process's write may go unseen."""
+        wrote = local_writes()
+        now = time.monotonic()
+        cached = self._opened.get(brand_id)
+        if (
+            cached is not None
+            and cached[1] == wrote
+            and now - cached[2] < self.settings.knowledge_recheck_s
+        ):
+            return cached[0]
+        collection = open_collection(get_client(self.settings), brand_id)
+        self._opened[brand_id] = (collection, wrote, now)
+        return collection
 
     def brand_index(self, brand_id: str, collection: Collection) -> BrandIndex:
         """The brand's in-process index, rebuilt when its revision stamp has changed."""

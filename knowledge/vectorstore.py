@@ -12,6 +12,7 @@ per directory; use a Chroma server when several processes write.
 
 from __future__ import annotations
 
+import itertools
 import os
 import threading
 import uuid
@@ -161,12 +162,14 @@ def _no_knowledge_base(brand_id: str) -> NotFoundError:
 
 
 def create_or_open_collection(client: ClientAPI, brand_id: str) -> Collection:
-    return client.get_or_create_collection(
+    collection = client.get_or_create_collection(
         collection_name(brand_id),
         configuration={"hnsw": {"space": "cosine"}},
         metadata={"brand_id": brand_id, "revision": new_revision()},
         embedding_function=None,
     )
+    _wrote()
+    return collection
 
 
 def list_brand_ids(client: ClientAPI) -> list[str]:
@@ -179,11 +182,27 @@ def delete_collection(client: ClientAPI, brand_id: str) -> bool:
     if brand_id not in list_brand_ids(client):
         return False
     client.delete_collection(collection_name(brand_id))
+    _wrote()
     return True
 
 
 def new_revision() -> str:
     return uuid.uuid4().hex
+
+
+_local_writes = itertools.count(1)
+_local_write = 0
+
+
+def local_writes() -> int:
+    """How many times this process has changed a collection's stamp or existence: a handle
+    opened before the count moved may carry an old revision."""
+    return _local_write
+
+
+def _wrote() -> None:
+    global _local_write
+    _local_write = next(_local_writes)
 
 
 def revision_of(collection: Collection) -> str:
@@ -198,3 +217,4 @@ def update_metadata(collection: Collection, **values: Any) -> None:
         "updated_at": datetime.now(UTC).isoformat(timespec="seconds"),
     }
     collection.modify(metadata=merged)
+    _wrote()

@@ -398,6 +398,9 @@ def test_chroma_server_stopped_mid_run_is_typed_then_recovers(
         assert first.status_code == 201, first.text
 
         server.stop()
+        # For knowledge_recheck_s after its last read a worker still drafts from the brand
+        # index it holds; the first read after that finds the server gone.
+        time.sleep(settings.knowledge_recheck_s + 0.1)
         before = count_drafts(url)
         for params in ({}, {"stream": "true"}):
             started = time.monotonic()

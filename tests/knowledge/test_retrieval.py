@@ -260,3 +260,50 @@ def test_a_failed_embedding_is_not_cached(kb_settings: Any) -> None:
     with pytest.raises(RuntimeError):
         retriever.query_vector("late")
     assert retriever.query_vector("late").shape == (384,)
+
+
+def _stamp_as_another_process(settings: Any, brand_id: str, revision: str) -> None:
+    """Change the brand's revision stamp behind this process's back, as another worker or the
+    CLI does (through Chroma directly, not through knowledge.vectorstore, which counts this
+    process's own writes)."""
+    from knowledge.vectorstore import collection_name, get_client
+
+    collection = get_client(settings).get_collection(collection_name(brand_id))
+    collection.modify(metadata={**(collection.metadata or {}), "revision": revision})
+
+
+def test_another_processs_change_is_seen_after_the_recheck_interval(two_brands: Any) -> None:
+    import time
+
+    settings = two_brands.model_copy(update={"knowledge_recheck_s": 0.3})
+    retriever = Retriever(settings)
+    before = retriever.brand("acme").index.revision
+    _stamp_as_another_process(settings, "acme", "rev-from-another-worker")
+    # Within the interval the handle (and the revision it carries) is trusted: no read.
+    assert retriever.brand("acme").index.revision == before
+    time.sleep(0.35)
+    assert retriever.brand("acme").index.revision == "rev-from-another-worker"
+
+
+def test_this_processs_own_change_is_seen_at_once(two_brands: Any, real_posts: list[str]) -> None:
+    settings = two_brands.model_copy(update={"knowledge_recheck_s": 3600.0})
+    retriever = Retriever(settings)
+
+    def reply_ids() -> set[str]:
+        hits = retriever.brand("acme").search("my parcel is late again", k=20)
+        return {h.metadata.get("reply_id", "") for h in hits}
+
+    before = retriever.brand("acme").index.revision
+    assert "a-en-1" in reply_ids()
+    replies = [r for r in acme_replies(real_posts) if r["id"] != "a-en-1"]
+    ingest_pack(build_pack("acme", guidelines=ACME_GUIDES, replies=replies), settings=settings)
+    assert retriever.brand("acme").index.revision != before
+    assert "a-en-1" not in reply_ids()
+
+
+def test_a_recheck_interval_of_zero_reads_the_revision_on_every_draft(two_brands: Any) -> None:
+    settings = two_brands.model_copy(update={"knowledge_recheck_s": 0.0})
+    retriever = Retriever(settings)
+    retriever.brand("acme")
+    _stamp_as_another_process(settings, "acme", "rev-now")
+    assert retriever.brand("acme").index.revision == "rev-now"
