@@ -126,6 +126,32 @@ CONCEPTS: dict[str, tuple[str, ...]] = {
         "mesi gratuiti",
     ),
     "discount": ("discount", "scont", "% off", "off your next"),
+    # Money taken from the customer ("we'll deduct the extra from your next order").
+    "deduction": (
+        "deduct",
+        "debit",
+        "charge you",
+        "charge your",
+        "addebit",
+        "trattener",
+        "tratterremo",
+        "detrarr",
+        "detrarremo",
+        "scaleremo",
+    ),
+    # Points added to a loyalty account ("I'll add 50 points").
+    "loyalty points": ("points", "punti"),
+    # Costs of shipping paid back ("le rimborseremo anche le spese di spedizione").
+    "shipping costs": (
+        "shipping cost",
+        "postage cost",
+        "delivery cost",
+        "return shipping",
+        "spese di spedizione",
+        "costi di spedizione",
+        "spese di consegna",
+        "spese del reso",
+    ),
     "free shipping": (
         "free shipping",
         "free delivery",
@@ -193,7 +219,9 @@ _SUPPORTED_BY = {
     "collection": re.compile(
         r"\b(returns? (is|are) free|free returns?|(request|start|book) (a|the) return|return "
         r"(period|window)|can (still )?(be )?return\w*|periodo di reso|(chiedere|richiedere|fare) "
-        r"(il )?reso|resi (sono )?gratuit\w*|reso gratuit\w*)\b",
+        r"(il )?reso|resi (sono )?gratuit\w*|reso gratuit\w*|(want|wish|like|choose) to return|"
+        r"return\w*\b[^.!?\n]{0,60}\b(free of charge|for free|at no (extra )?cost)|"
+        r"restituir\w*[^.!?\n]{0,60}\b(gratis|gratuitamente|senza costi))\b",
         re.IGNORECASE,
     ),
     "replacement": re.compile(
@@ -245,6 +273,13 @@ _WORD = re.compile(r"[^\W_]+")
 # Facts that say what caused the incident, or that it is being established ("Cause: a setting in
 # our checkout", "the cause of the fire is being investigated", "la causa è ...").
 _FACTS_CAUSE = re.compile(r"\b(cause|caused|causa|causat\w*|because|due to|dovut\w*|perché)\b")
+
+
+# "Oh sure, because a shade of green is the end of the world": a "because" right after an
+# ironic interjection mocks the customer; it explains nothing (tone.sarcasm reports it).
+_IRONIC = re.compile(
+    r"\b(oh|sure|right|yeah|of course|certo|come no|già|ovvio|ovviamente),?\s*$", re.IGNORECASE
+)
 
 
 def _names_a_cause(facts: str) -> bool:
@@ -426,8 +461,42 @@ def _weekdays_of(keys: frozenset[str], evidence: str) -> frozenset[str]:
     return frozenset(out)
 
 
+@lru_cache(maxsize=256)
+def _spans_between_dates(keys: frozenset[str], evidence: str) -> frozenset[str]:
+    """The number of days (and whole weeks) between any two dates the facts give, in the year
+    they name: "it locked people out for three days" is grounded by "since Monday 23 November"
+    and "fixed on Thursday 26 November"."""
+    years = {int(y) for y in _YEAR.findall(evidence)}
+    if len(years) != 1:
+        return frozenset()
+    year = years.pop()
+    days = []
+    for key in keys:
+        if _CALENDAR_DATE.match(key):
+            day, month = (int(x) for x in key.split("/"))
+            try:
+                days.append(date(year, month, day))
+            except ValueError:
+                continue
+    if len(days) > 12:
+        return frozenset()  # a long list of dates (a schedule) grounds no span
+    out = set()
+    for i, first in enumerate(days):
+        for second in days[i + 1 :]:
+            gap = abs((second - first).days)
+            if gap:
+                out.add(f"{gap} day")
+                if gap % 7 == 0:
+                    out.add(f"{gap // 7} week")
+    return frozenset(out)
+
+
 def _supported(claim: Claim, support: Support, sentence: str = "") -> bool:
     if claim.keys & support.keys:
+        return True
+    if claim.kind == "duration" and claim.keys & _spans_between_dates(
+        support.keys, "\n".join(support.items)
+    ):
         return True
     # "Yesterday", "tomorrow": with no clock to resolve them against, a relative day is a
     # paraphrase of the dated facts ("dispatched on 24 November" said on the 25th).
@@ -458,6 +527,8 @@ def _check_causes(
     for pattern in run.lexicon.causes:
         for m in pattern.finditer(masked):
             if _WRITING_REASON.search(masked[max(0, m.start() - 40) : m.start()]):
+                continue
+            if _IRONIC.search(masked[max(0, m.start() - 20) : m.start()]):
                 continue
             # A "cause" that only names the problem again ("caused by the delay") claims nothing.
             words = [

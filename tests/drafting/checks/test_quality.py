@@ -20,7 +20,25 @@ DATA = REPO / "tests" / "data"
 LABELLED = DATA / "checks_labelled.jsonl"
 HOLDOUTS = [
     DATA / f"checks_holdout{n}.jsonl"
-    for n in ("", "2", "3", "4", "5", "6", "7", "8", "9", "10", "11", "12", "13", "14", "15", "16")
+    for n in (
+        "",
+        "2",
+        "3",
+        "4",
+        "5",
+        "6",
+        "7",
+        "8",
+        "9",
+        "10",
+        "11",
+        "12",
+        "13",
+        "14",
+        "15",
+        "16",
+        "17",
+    )
 ]
 
 
@@ -122,6 +140,11 @@ def test_blocking_rules_meet_the_target_on_the_labelled_set(demo) -> None:
         # after the fifteenth round, which never saw it), then used to find the classes of the
         # sixteenth round (test_mistake_classes_holdout16.py).
         (HOLDOUTS[15], 0.92, 0.89),
+        # Written blind; first measured at 0.817 / 0.824 after the sixteenth round (which never
+        # saw it), then used to find the generalised classes of the
+        # seventeenth round (test_mistake_classes_holdout17.py), after which it reads 0.938 /
+        # 0.968.
+        (HOLDOUTS[16], 0.92, 0.95),
     ],
 )
 def test_held_out_sets_do_not_regress(demo, path, precision: float, recall: float) -> None:
