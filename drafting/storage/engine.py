@@ -71,9 +71,13 @@ def make_engine(url: str) -> Engine:
         Path(url.removeprefix("sqlite:///")).parent.mkdir(parents=True, exist_ok=True)
     if url.startswith("postgresql://"):
         url = "postgresql+psycopg://" + url.removeprefix("postgresql://")
-    kwargs: dict[str, Any] = {"pool_pre_ping": True}
+    kwargs: dict[str, Any] = {}
     if url.startswith("postgresql"):
+        # A server connection can die while pooled (a restart, a failover): test it on
+        # checkout. A SQLite file's connection cannot, and the test cost a round trip per
+        # transaction.
         kwargs.update(
+            pool_pre_ping=True,
             pool_size=10,
             max_overflow=20,
             pool_timeout=CONNECT_TIMEOUT_S,
