@@ -5,12 +5,9 @@ whose policy blocks its own approved replies would send reviewers to override it
 
 from __future__ import annotations
 
-from pathlib import Path
-
 from drafting.checks import CheckContext, run_checks
 from knowledge.brandpack import load_pack
-
-DEMO_PACK = Path(__file__).resolve().parents[2] / "knowledge" / "brands" / "demo"
+from tests.conftest import DEMO_PACK
 
 
 def test_no_approved_reply_of_the_demo_pack_fails_a_blocking_check() -> None:
