@@ -65,7 +65,8 @@ async def _authorised(
     """The parsed body and its source: ``key`` (checked per brand) or ``signed``."""
     raw = await request.body()
     if request.headers.get("authorization"):
-        principal = get_principal(request, storage, settings)
+        # The key lookup and rate-limit hit are database round trips: off the event loop.
+        principal = await run_in_threadpool(get_principal, request, storage, settings)
         require(principal, "draft")
         body = _parse(model, raw)
         for brand in {m.brand for m in _items(body)}:
