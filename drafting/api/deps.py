@@ -5,6 +5,7 @@ from __future__ import annotations
 from typing import Annotated
 
 from fastapi import Depends, Request
+from starlette.concurrency import run_in_threadpool
 
 from drafting.access import Principal
 from drafting.config import Settings, get_settings
@@ -51,7 +52,10 @@ RegistryDep = Annotated[BrandRegistry, Depends(get_registry)]
 async def get_storage(request: Request, settings: SettingsDep) -> Storage:
     storage: Storage | None = getattr(request.app.state, "storage", None)
     if storage is None or storage.url != settings.resolved_database_url:
-        storage = Storage(settings.resolved_database_url)
+        # Opening the database connects and runs its migrations: a worker thread's job (a
+        # database that is down would hold the event loop, and every other request, for the
+        # connect timeout).
+        storage = await run_in_threadpool(Storage, settings.resolved_database_url)
         request.app.state.storage = storage
     return storage
 
