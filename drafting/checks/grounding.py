@@ -557,6 +557,17 @@ def _check_causes(
             return
 
 
+# What links an act to the conclusion drawn from it: a comma or "so", "quindi", "per cui".
+_CONCLUSION = re.compile(r"[,;:]|\b(so|therefore|hence|which means|quindi|dunque|per cui|perciò)\b")
+
+# One more of a granted thing, said as new ("an extra voucher", "another refund", "un ulteriore
+# buono"); "the extra refund" names one that exists.
+_EXTRA = re.compile(
+    r"(?:\b(?:an?|one|un|una|uno|un')\s?(extra|additional|bonus|ulterior[ei]|altr[oa])|"
+    r"\b(another))\b[^.!?\n,;]{0,15}$"
+)
+
+
 def _check_promises(
     run: CheckRun, support: Support, severity: CheckSeverity | None, caveat: str
 ) -> None:
@@ -585,6 +596,15 @@ def _check_promises(
             # "the refund will arrive": the refund is the promise; "the next update will
             # arrive by 16:00" promises no delivery.
             found.pop("delivery", None)
+        fix_at = found.get("fix", (-1, 0))[0]
+        if (
+            len(found) > 1
+            and fix_at >= m.end() - base
+            and _CONCLUSION.search(clause, m.end() - base, fix_at)
+        ):
+            # "The refund was issued, so this is resolved": a conclusion drawn from the
+            # confirmed act, not a fix promised on top of it.
+            found.pop("fix")
         if _COMING_BACK.search(clause) and found.get("fix", (0, 0))[1] == len("be back"):
             found.pop("fix")  # "we'll be back here by 18:00": we come back, nothing is fixed
         for concept, (at, length) in found.items():
@@ -593,7 +613,12 @@ def _check_promises(
                 continue  # "we'll look into a refund" promises to look, not to refund
             if at >= offset and _CONDITION.search(clause[offset:at]):
                 continue  # "we'll post again sooner if it's fixed" promises the post only
-            if any(s in support.promise_text for s in CONCEPTS[concept]):
+            extra = _EXTRA.search(clause, max(0, at - 25), at)
+            granted = CONCEPTS[concept]
+            if extra is not None:  # "an extra voucher" is one more than the facts grant
+                word = extra.group(1) or extra.group(2)
+                granted = tuple(f"{word} {s}" for s in granted)
+            if any(s in support.promise_text for s in granted):
                 continue
             other_words = _SUPPORTED_BY.get(concept)
             if other_words is not None and other_words.search(support.promise_text):

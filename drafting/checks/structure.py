@@ -86,13 +86,14 @@ def _topic_stems(run: CheckRun, text: str) -> set[str]:
     return {_stem(w) for w in _TOPIC_WORD.findall(text) if w.lower() not in stop}
 
 
-_CLAUSE_BREAK = re.compile(r"[:;]\s+")
+_CLAUSE_BREAK = re.compile(r"[:;]\s+|,\s+(?=(and|e|but|ma)\s+(we|i|noi|ti|le|vi)\b)", re.IGNORECASE)
 
 
 def _clauses(run: CheckRun) -> list[tuple[int, int]]:
     """The draft's sentences cut at colons and semicolons: "Stop using the heater and unplug
     it: on some units the thermostat doesn't switch it off" gives an instruction, then says
-    what went wrong; each half is judged on its own."""
+    what went wrong; each half is judged on its own. So is a promise joined by a comma and
+    "and we" ("The update broke your lamp, and we'll send a bulb")."""
     masked = run.draft.masked
     out = []
     for start, end in run.draft.sentences:
@@ -184,6 +185,89 @@ def _headed_statement(run: CheckRun) -> tuple[int, int] | None:
     return start, end
 
 
+_NUMBER = re.compile(r"\d+")
+# A state reached: "are now correct", "have been issued", "è stato emesso", "sono di nuovo
+# disponibili", "la questione è chiusa". An auxiliary before a past participle, or "now"/"again".
+_DONE = {
+    "en": re.compile(
+        r"\b(now|again|back|done|over)\b|\b(is|are|was|were|been|has|have|had|'s|'re|'ve)\s+"
+        r"(\w+ly\s+|all\s+|now\s+|already\s+|just\s+|been\s+)*"
+        r"(\w+ed|done|sent|shown|paid|made|given|taken|shipped|fixed|gone|back)\b",
+        re.IGNORECASE,
+    ),
+    "it": re.compile(
+        r"\b(ora|adesso|di nuovo|nuovamente|già|ormai)\b|\b(è|sono|era|erano|stat[oaie]|"
+        r"abbiamo|ha|hanno|ho)\s+(\w+mente\s+|tutt[oaie]\s+|già\s+|stat[oaie]\s+)*"
+        r"[^\W\d_]+(at|ut|it|ss|s|tt)[oaie]\b|[^\W\d_]+(at|ut|it|ss|s)[oaie]\s+tutt[oaie]\b|"
+        r"\btutt[oaie]\s+[^\W\d_]+(at|ut|it|ss|s)[oaie]\b",
+        re.IGNORECASE,
+    ),
+}
+# Work still going on: "still processing", "stiamo ancora verificando", "continuing to send".
+_ONGOING = re.compile(
+    r"\b(still|continu\w*|ancora|tuttora|in corso|stiamo|working on|we're working|"
+    r"we are working)\b",
+    re.IGNORECASE,
+)
+# Our own work as the subject: "we're still", "our team is still", "stiamo ancora".
+_OUR_WORK = re.compile(
+    r"\b(we|we're|we've|our (\w+ )?team|the team|i'm|stiamo|continuiamo|lavoriamo|"
+    r"il (nostro )?team)\b",
+    re.IGNORECASE,
+)
+
+# A promise, not a state: "We'll post again by 18:00", "Vi aggiorneremo di nuovo".
+_FUTURE = re.compile(
+    r"\b(will|shall|going to)\b|'ll\b|\b[^\W\d_]+(rò|rà|remo|rete|ranno)\b", re.IGNORECASE
+)
+
+
+def _fact_terms(run: CheckRun, text: str) -> set[str]:
+    """Content stems and numbers of ``text``: what a sentence shares with the facts."""
+    return _topic_stems(run, text) | set(_NUMBER.findall(text))
+
+
+def _states_the_facts(run: CheckRun, *, done: bool) -> tuple[int, int] | None:
+    """A plain statement about the incident states its status: a clause that shares two content
+    words or numbers with the incident facts ("Refunds issued on 25 November, vouchers on
+    accounts by Friday"). Questions, requests, apologies, thanks, update announcements and our
+    own ongoing effort ("We're still working on the price-match requests") are not statuses.
+    With ``done``, the clause must also say a state is reached ("are now correct", "è stato
+    emesso") and not that work is still going on: that states a resolution."""
+    if not run.ctx.facts:
+        return None
+    known = _fact_terms(run, " ".join(run.ctx.facts)) - _topic_stems(run, run.ctx.brand.name)
+    masked = run.draft.masked
+    skip = [
+        run.compiled.moves.get("apologise"),
+        run.compiled.moves.get("thank"),
+        run.compiled.moves.get("move_to_dm"),
+    ]
+    done_form = _DONE.get(run.lexicon.language)
+    for start, end in _clauses(run):
+        sentence = masked[start:end].strip()
+        if sentence.endswith("?") or _REQUEST.match(sentence):
+            continue
+        shared = len(known & _fact_terms(run, sentence))
+        if not shared or any(p is not None and p.search(sentence) for p in skip):
+            continue
+        reached = (
+            done_form is not None
+            and done_form.search(sentence) is not None
+            and not _FUTURE.search(sentence)
+        )
+        if shared < 2 and not reached:
+            continue  # "Refunds are done" names one thing of the incident, in a state reached
+        if not reached and _announces_update(run, sentence):
+            continue  # "Le confermiamo che il rimborso è stato emesso il 25" announces nothing
+        if _ONGOING.search(sentence) and (done or _OUR_WORK.search(sentence)):
+            continue  # "We're still checking the files": our effort, not where things stand
+        if done and not reached:
+            continue
+        return start, end
+    return None
+
+
 def check(run: CheckRun) -> None:
     if not run.lexical:
         return
@@ -205,7 +289,9 @@ def check(run: CheckRun) -> None:
                 m = fixed.search(run.draft.masked) if fixed else None
             span = m.span() if m else None
             if span is None and move == "state_status":
-                span = _headed_statement(run)
+                span = _headed_statement(run) or _states_the_facts(run, done=False)
+            if span is None and move == "state_resolution":
+                span = _states_the_facts(run, done=True)
             if span is None and move == "acknowledge":
                 span = _names_the_problem(run) or _describes_the_problem(run)
             if span is None and move == "next_step" and run.draft.links:

@@ -38,6 +38,7 @@ HOLDOUTS = [
         "15",
         "16",
         "17",
+        "18",
     )
 ]
 
@@ -145,6 +146,12 @@ def test_blocking_rules_meet_the_target_on_the_labelled_set(demo) -> None:
         # seventeenth round (test_mistake_classes_holdout17.py), after which it reads 0.938 /
         # 0.968.
         (HOLDOUTS[16], 0.92, 0.95),
+        # Written blind; first measured at 0.776 / 0.826 after the sixteenth round, 0.791 / 0.835
+        # after the seventeenth (which never saw it), then used to find the generalised classes
+        # of the eighteenth round (above all a status or resolution said as a plain statement
+        # about the incident facts; test_mistake_classes_holdout18.py), after which it reads
+        # 0.990 / 0.954.
+        (HOLDOUTS[17], 0.97, 0.93),
     ],
 )
 def test_held_out_sets_do_not_regress(demo, path, precision: float, recall: float) -> None:
