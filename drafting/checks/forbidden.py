@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 
 from drafting.checks.checkrun import CheckRun
+from drafting.checks.draft import HANDLE
 
 _WHY = {
     "liability": (
@@ -67,6 +68,30 @@ def _describes_the_incident(run: CheckRun, start: int, end: int) -> bool:
     return bool(_INCIDENT_EXPOSURE.search(masked[sentence_start:start]))
 
 
+# Another customer named by handle as the subject of their own case ("@anna.b had the same
+# trouble this morning", "@giulia.t ha già avuto un rimborso"): handles are blanked in the
+# masked text, so the verb right after each one is read here.
+_THEIR_CASE = re.compile(
+    r"\s*,?\s*(also |too |already |just |anche |già )?(had|has had|has|got|was|were|reported|"
+    r"told|wrote|said|complained|received|ordered|bought|asked|is having|was having|ha|aveva|"
+    r"hanno|avevano)\b(?!\s*\?)",
+    re.IGNORECASE,
+)
+
+
+def _another_customer_by_handle(run: CheckRun) -> tuple[int, int] | None:
+    """Span of a handle, other than the post's author and the brand's own, followed by what
+    that person had or did."""
+    own = {(run.ctx.author or "").lower().lstrip("@"), run.ctx.brand.id.lower()}
+    for m in HANDLE.finditer(run.draft.norm):
+        if m.group(0)[1:].lower() in own:
+            continue
+        after = _THEIR_CASE.match(run.draft.masked, m.end())
+        if after is not None:
+            return m.start(), after.end()
+    return None
+
+
 def check(run: CheckRun) -> None:
     if not run.lexical:
         return
@@ -91,3 +116,8 @@ def check(run: CheckRun) -> None:
                 continue
             run.fail(check_id, m.span(), f"This {why}: {m.group(0).strip()!r}.", fix)
             break
+        else:
+            span = _another_customer_by_handle(run) if category == "other_customers" else None
+            if span is not None:
+                said = run.draft.text[span[0] : span[1]].strip()
+                run.fail(check_id, span, f"This {why}: {said!r}.", fix)

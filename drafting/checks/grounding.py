@@ -125,7 +125,8 @@ CONCEPTS: dict[str, tuple[str, ...]] = {
         "mese gratuito",
         "mesi gratuiti",
     ),
-    "discount": ("discount", "scont", "% off", "off your next"),
+    # Not the bare "scont": "non serve lo scontrino" (no receipt needed) grants no discount.
+    "discount": ("discount", "sconto", "sconti", "scontat", "% off", "off your next"),
     # Money taken from the customer ("we'll deduct the extra from your next order").
     "deduction": (
         "deduct",
@@ -352,8 +353,9 @@ class Support:
 
     @cached_property
     def context_keys(self) -> frozenset[str]:
-        """... and in the customer's post and thread."""
-        return claim_keys(self.context)
+        """... and in the customer's post and thread, where "2nd day" / "terzo giorno" says
+        how long it has lasted ("two days is too long" says it back)."""
+        return claim_keys(self.context) | _ordinal_durations(self.context)
 
     @cached_property
     def standing(self) -> tuple[tuple[frozenset[str], frozenset[str]], ...]:
@@ -365,6 +367,33 @@ class Support:
     def dated(self) -> bool:
         """The facts give a calendar date ("24 November")."""
         return any(_CALENDAR_DATE.match(k) for k in self.keys)
+
+
+_ORDINALS = {
+    "first": 1, "second": 2, "third": 3, "fourth": 4, "fifth": 5, "sixth": 6, "seventh": 7,
+    "primo": 1, "prima": 1, "secondo": 2, "seconda": 2, "terzo": 3, "terza": 3, "quarto": 4,
+    "quarta": 4, "quinto": 5, "quinta": 5, "sesto": 6, "sesta": 6, "settimo": 7, "settima": 7,
+}  # fmt: skip
+_UNIT = {"day": "day", "week": "week", "month": "month", "hour": "hour"}
+_UNIT |= {"giorno": "day", "settimana": "week", "mese": "month", "ora": "hour"}
+_ORDINAL_DURATION = re.compile(
+    r"\b(\d{1,2})(?:st|nd|rd|th|°|º)?\s+(day|week|month|hour|giorno|settimana|mese)\b|"
+    r"\b(" + "|".join(_ORDINALS) + r")\s+(day|week|month|hour|giorno|settimana|mese|ora)\b",
+    re.IGNORECASE,
+)
+
+
+def _ordinal_durations(text: str) -> frozenset[str]:
+    """Duration keys of the ordinals in ``text``: "2nd day", "terzo giorno" -> "2 day", "3 day"
+    (the customer counting how long it has lasted)."""
+    out = set()
+    for m in _ORDINAL_DURATION.finditer(text):
+        if m.group(1):
+            number, unit = int(m.group(1)), m.group(2).lower()
+        else:
+            number, unit = _ORDINALS[m.group(3).lower()], m.group(4).lower()
+        out.add(f"{number} {_UNIT[unit]}")
+    return frozenset(out)
 
 
 @lru_cache(maxsize=4096)

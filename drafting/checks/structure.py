@@ -86,14 +86,19 @@ def _topic_stems(run: CheckRun, text: str) -> set[str]:
     return {_stem(w) for w in _TOPIC_WORD.findall(text) if w.lower() not in stop}
 
 
-_CLAUSE_BREAK = re.compile(r"[:;]\s+|,\s+(?=(and|e|but|ma)\s+(we|i|noi|ti|le|vi)\b)", re.IGNORECASE)
+_CLAUSE_BREAK = re.compile(
+    r"[:;]\s+|,\s+(?=(and|e)\s+(we|i|noi|ti|le|vi)\b)|,\s+(?=(but|ma|però|so|quindi|yet)\s)",
+    re.IGNORECASE,
+)
 
 
 def _clauses(run: CheckRun) -> list[tuple[int, int]]:
     """The draft's sentences cut at colons and semicolons: "Stop using the heater and unplug
     it: on some units the thermostat doesn't switch it off" gives an instruction, then says
     what went wrong; each half is judged on its own. So is a promise joined by a comma and
-    "and we" ("The update broke your lamp, and we'll send a bulb")."""
+    "and we" ("The update broke your lamp, and we'll send a bulb"), and whatever follows a
+    comma and "but" or "so": the turn starts a new clause ("The Milan lockers still don't
+    open, but send us a DM" states the problem, then asks)."""
     masked = run.draft.masked
     out = []
     for start, end in run.draft.sentences:

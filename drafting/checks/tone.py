@@ -63,7 +63,7 @@ def check(run: CheckRun) -> None:
             text = routing.sub(lambda r: " " * len(r.group(0)), masked)
         m = pattern.search(text)
         if m is None and name == "sarcasm":
-            m = _mock_courtesy(run)
+            m = _mock_courtesy(run) or _mock_congratulations(run)
         if m:
             run.fail(check_id, m.span(), f"{masked[m.start() : m.end()].strip()!r} {why}.", fix)
     if run.enabled("tone.register"):
@@ -109,6 +109,27 @@ def _mock_courtesy(run: CheckRun) -> re.Match[str] | None:
     if m is None or _PRAISE.search(post) or sentiment(post, run.lexicon.language) > _HOSTILE_POST:
         return None
     return m
+
+
+def _mock_congratulations(run: CheckRun) -> re.Match[str] | None:
+    """Congratulations on what the customer found or got ("complimenti, hai trovato il pezzo da
+    collezione", "congrats, you found the one faulty batch"), in reply to a post with no praise
+    in it: a misfortune is being congratulated, which can only be mock. A post that praises or
+    celebrates ("I won your giveaway, thanks!") makes them sincere. (The post's sentiment is no
+    guide: "so my fan is one of the recalled ones" scores positive on "fan".)"""
+    pattern = run.lexicon.tone.get("mock_congratulations")
+    m = pattern.search(run.draft.masked) if pattern is not None else None
+    post = run.ctx.post_text
+    if m is None or _PRAISE.search(post) or _CELEBRATES.search(post):
+        return None
+    return m
+
+
+_CELEBRATES = re.compile(
+    r"\b(won|win|winner|giveaway|contest|competition|prize|birthday|wedding|engaged|graduat\w*|"
+    r"vinto|vinc\w+|concorso|premio|compleanno|matrimonio|laure\w+)\b",
+    re.IGNORECASE,
+)
 
 
 def _check_register(run: CheckRun) -> None:

@@ -39,6 +39,7 @@ HOLDOUTS = [
         "16",
         "17",
         "18",
+        "19",
     )
 ]
 
@@ -152,6 +153,13 @@ def test_blocking_rules_meet_the_target_on_the_labelled_set(demo) -> None:
         # about the incident facts; test_mistake_classes_holdout18.py), after which it reads
         # 0.990 / 0.954.
         (HOLDOUTS[17], 0.97, 0.93),
+        # Written blind; first measured at 0.862 / 0.802 after the seventeenth round, 0.880 /
+        # 0.802 after the eighteenth (which never saw it), then used to find the generalised
+        # classes of the nineteenth round (a clause turned by ", but" judged on its own, an
+        # action already taken as the next step, the instructions cited against the customer,
+        # a guess after "we don't know", ...; test_mistake_classes_holdout19.py), after which it
+        # reads 0.971 / 1.000 (its 3 remaining false alarms are label disagreements).
+        (HOLDOUTS[18], 0.95, 0.97),
     ],
 )
 def test_held_out_sets_do_not_regress(demo, path, precision: float, recall: float) -> None:
