@@ -53,6 +53,12 @@ _ALL = [
     _c("structure.state_resolution", "block", True, "Says the problem is fixed."),
     _c("structure.thank", "block", True, "Thanks the customer."),
     _c("structure.move_to_dm", "block", True, "Moves the conversation to a private channel."),
+    _c(
+        "structure.empty",
+        "block",
+        False,
+        "Says something: words beyond the customer's handle, links and the sign-off.",
+    ),
     # forbidden content
     _c("forbidden.custom", "block", True, "Uses a phrase or pattern the brand's policy forbids."),
     _c("forbidden.liability", "block", False, "Admits legal liability or fault for harm."),

@@ -273,7 +273,21 @@ def _states_the_facts(run: CheckRun, *, done: bool) -> tuple[int, int] | None:
     return None
 
 
+def _check_empty(run: CheckRun) -> None:
+    """A draft of a handle and a sign-off (a model that wrote nothing, an edit that deleted
+    everything) passes every other rule and says nothing."""
+    if not run.enabled("structure.empty") or run.draft.words:
+        return
+    run.fail(
+        "structure.empty",
+        None,
+        "The draft has no words beyond the handle, links and sign-off: it says nothing.",
+        "Write the reply, or draft it again.",
+    )
+
+
 def check(run: CheckRun) -> None:
+    _check_empty(run)
     if not run.lexical:
         return
     required = run.policy.moves_for(run.ctx.kind)

@@ -142,3 +142,12 @@ def test_a_vague_sorry_acknowledges_nothing_but_a_clause_does(check) -> None:
     assert "structure.acknowledge" not in failed(clause)
     italian = check(f"I pagamenti non vanno e ci dispiace. Scrivici in DM, controlliamo. {IT}")
     assert "structure.acknowledge" not in failed(italian)
+
+
+def test_a_draft_that_says_nothing_is_blocked_whatever_its_kind(check) -> None:
+    # A reply needs no move under the demo policy, so only this rule stops an empty one.
+    for text in ("@anna ^Team Verdello", "@anna https://verdello.example/help ^Team Verdello"):
+        report = check(text, kind="reply", author="@anna")
+        assert failed(report) == {"structure.empty"}
+        assert report.verdict == "blocked"  # not overridable: there is nothing to approve
+    assert "structure.empty" not in failed(check(f"Thanks! {EN}", kind="reply"))
