@@ -120,8 +120,9 @@ class Retriever:
         return self.brand(brand_id).search(query, k=k, kinds=kinds, where=where)
 
     def brand(self, brand_id: str) -> BrandKnowledge:
-        """``brand_id``'s knowledge base as it is now, for several searches in a row (a draft
-        makes two): they share one collection handle and one index."""
+        """``brand_id``'s knowledge base as it is now (another process's change may take up to
+        ``knowledge_recheck_s`` to show), for several searches in a row (a draft makes two):
+        they share one collection handle and one index."""
         collection = self._collection(brand_id)
         return BrandKnowledge(self, collection, self.brand_index(brand_id, collection))
 
