@@ -22,7 +22,7 @@ from drafting.moves import moves_for, moves_of
 
 #: A sentence ends at . ! ? followed by a space or the end: "verdello.example/help" and
 #: "3.50" stay whole.
-_SENTENCE = re.compile(r"(?:[^.!?\n]|[.!?]+(?=[^\s.!?]))+(?:[.!?]+|$)")
+_SENTENCE = re.compile(r"(?:[^.!?\n]|[.!?]+(?=[^\s.!?]))+(?:[.!?]+|(?=\n)|$)")
 _HANDLE = re.compile(r"(?<![\w@])@\w(?:[\w.]{0,28}\w)?")
 _SPECIFIC = re.compile(
     r"\b(?:one|two|three|four|five|six|seven|eight|nine|ten|twelve|twenty|thirty|forty|fifty|"

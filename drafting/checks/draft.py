@@ -13,7 +13,7 @@ EMAIL = re.compile(r"(?<![\w.+-])[\w.+-]+@[\w-]+(?:\.[\w-]+)+")
 # Instagram and TikTok handles may hold dots inside ("@sophie.reads"), never at the end.
 HANDLE = re.compile(r"(?<![\w@])@\w(?:[\w.]{0,28}\w)?")
 # A full stop between digits ("89.90 EUR", "at 10.30") ends no sentence.
-_SENTENCE = re.compile(r"[^.!?\n]+(?:(?<=\d)\.(?=\d)[^.!?\n]*)*(?:[.!?]+|$)|\n")
+_SENTENCE = re.compile(r"[^.!?\n]+(?:(?<=\d)\.(?=\d)[^.!?\n]*)*(?:[.!?]+|(?=\n)|$)|\n")
 _WORD = re.compile(r"[^\W\d_]+(?:'[^\W\d_]+)?")
 
 

@@ -224,3 +224,16 @@ def test_a_prohibition_is_the_last_choice_of_next_step() -> None:
         ],
     }
     assert compose(ctx)["text"] == "We'll check the charge and write back."
+
+
+def test_a_line_without_a_closing_mark_is_a_sentence_and_a_link_ending_it_stays_whole() -> None:
+    text = (
+        "Dear Claire,\nWe've restored your balance\nDetails at https://verdello.example/help/"
+        "gift-cards\n\n^Team Verdello"
+    )
+    assert split_sentences(text) == [
+        "Dear Claire,",
+        "We've restored your balance",
+        "Details at https://verdello.example/help/gift-cards",
+        "^Team Verdello",
+    ]

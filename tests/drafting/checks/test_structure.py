@@ -151,3 +151,23 @@ def test_a_draft_that_says_nothing_is_blocked_whatever_its_kind(check) -> None:
         assert failed(report) == {"structure.empty"}
         assert report.verdict == "blocked"  # not overridable: there is nothing to approve
     assert "structure.empty" not in failed(check(f"Thanks! {EN}", kind="reply"))
+
+
+def test_a_line_ending_in_a_link_without_a_full_stop_is_read_as_a_sentence(check) -> None:
+    # E-mails put the update's link last on its line, with no closing mark.
+    opening = "Your gift card shows a zero balance, and we're sorry. Our team is working on it."
+    en = check(
+        f"Hello,\n\n{opening}\n\nWe'll post the next update at 10:30 CET on "
+        f"https://status.verdello.example\n\n{EN}",
+        channel="email",
+        kind="holding_statement",
+    )
+    assert "structure.next_update" not in failed(en)
+    it = check(
+        "Buongiorno,\n\nla Sua carta regalo risulta a zero e ci dispiace molto. Il credito non "
+        "è perso.\n\nIl prossimo aggiornamento è previsto alle 16:00 su "
+        f"https://status.verdello.example\n\nCordiali saluti,\n{IT}",
+        channel="email",
+        kind="holding_statement",
+    )
+    assert "structure.next_update" not in failed(it)
