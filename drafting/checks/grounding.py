@@ -344,6 +344,18 @@ class Support:
         return _PRODUCT_COMPOUND.sub(" ", confirmed.lower())
 
     @cached_property
+    def confirmed_topics(self) -> tuple[frozenset[str], ...]:
+        """The content stems of each confirmed fact or source (see :meth:`promise_text`)."""
+        return tuple(_topic(t.lower()) for t in self.items if not _UNCONFIRMED.search(t))
+
+    def restates(self, clause: str) -> bool:
+        """Whether ``clause`` (two content words or more) says nothing one confirmed fact
+        does not: "we'll e-mail you to book a new one" restating "customers ... will get an
+        e-mail to book a new slot" promises no replacement."""
+        topic = _topic(clause)
+        return len(topic) >= 2 and any(topic <= fact for fact in self.confirmed_topics)
+
+    @cached_property
     def keys(self) -> frozenset[str]:
         """Normalised numeric claims found in the facts and sources (each item's cached: the
         same approved replies and guidelines come back draft after draft, in different
@@ -651,6 +663,8 @@ def _check_promises(
                 continue
             other_words = _SUPPORTED_BY.get(concept)
             if other_words is not None and other_words.search(support.promise_text):
+                continue
+            if support.restates(clause[offset:]):
                 continue
             start, end = min(base + at, m.start()), max(base + at + length, m.end())
             run.fail(

@@ -179,3 +179,23 @@ def test_a_standing_fact_supports_a_figure_only_on_its_own_topic(check) -> None:
         facts=facts,
     )
     assert "grounding.duration" in failed(refund)
+
+
+def test_a_promise_that_restates_a_confirmed_fact_is_grounded(check) -> None:
+    facts = [
+        "Customers with a delivery slot from 19 November will get an e-mail to book a new slot."
+    ]
+    restated = check(
+        f"Deliveries are on hold and we're sorry. If your slot was from 19 November, we'll "
+        f"e-mail you to book a new one. {EN}",
+        kind="reply",
+        facts=facts,
+    )
+    assert "grounding.promise" not in failed(restated)
+    # The same words plus something the fact does not grant are still a promise.
+    more = check(
+        f"Deliveries are on hold and we're sorry. We'll e-mail you a replacement sofa. {EN}",
+        kind="reply",
+        facts=facts,
+    )
+    assert "grounding.promise" in failed(more)
