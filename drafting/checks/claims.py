@@ -260,9 +260,19 @@ def _count_pattern(nouns: tuple[str, ...]) -> re.Pattern[str]:
         rf"(?:{_QUANTIFIERS})?(?<![\w/#:.-])(?:(?P<big>\d{{1,3}}(?:[.,]\d{{3}})+)\s|(?P<num>\d+)\s"
         rf"(?!(?:{_month_names()})\.?\s))(?:(?:of|di) (?:you|voi)\b|(?:of the |of our |of these )"
         rf"(?:[\w'-]+\s){{0,2}}(?:{noun})\b|(?:[\w'-]+\s){{0,2}}(?:{noun})\b)"
-        rf"|\b(?P<word>{_COUNT_WORDS})\s(?:of|di)\s(?:[\w'-]+\s){{0,1}}(?:{noun})\b",
+        rf"|\b(?P<word>{_COUNT_WORDS})\s(?:of|di)\s(?:[\w'-]+\s){{0,1}}(?:{noun})\b"
+        # A number with a thousands separator counts something whatever its noun ("50,000
+        # cards", "30.000 carte") and wherever the noun is ("le carte coinvolte sono circa
+        # 41.000."): no date, time or code is written that way, so the noun list above is not
+        # needed (units, currencies and percent signs make durations, amounts, percentages).
+        rf"|(?:{_QUANTIFIERS})?(?<![\w/#:.-])(?P<bigw>\d{{1,3}}(?:[.,]\d{{3}})+)(?![.,]?\d|\s?%)"
+        rf"(?!\s?(?:{_UNIT}|{_CURRENCY_WORDS}|per ?cent|percent|per cento)\b)"
+        rf"(?:\s[^\W\d_][\w'-]*)?",
         re.IGNORECASE,
     )
+
+
+_CURRENCY_WORDS = "|".join(sorted((c for c in CURRENCIES if c.isalpha()), key=len, reverse=True))
 
 
 @lru_cache(maxsize=1)
@@ -311,7 +321,7 @@ def counts(text: str) -> list[Claim]:
             )
             out.append(Claim("count", m.start(), m.end(), frozenset({key})))
             continue
-        value = parse_number(m.group("big") or m.group("num"))
+        value = parse_number(m.group("big") or m.group("num") or m.group("bigw"))
         if value is not None and value >= 10:
             out.append(Claim("count", m.start(), m.end(), frozenset({_fmt(value)}), value))
     for m in _PARTITIVE.finditer(text):

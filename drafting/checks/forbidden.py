@@ -70,11 +70,14 @@ def _describes_the_incident(run: CheckRun, start: int, end: int) -> bool:
 
 # Another customer named by handle as the subject of their own case ("@anna.b had the same
 # trouble this morning", "@giulia.t ha già avuto un rimborso"): handles are blanked in the
-# masked text, so the verb right after each one is read here.
+# masked text, so the verb right after each one is read here, also through a relative clause
+# and an elided object pronoun ("chiedi a @giulia.m che l'ha appena usata", "ask @anna.b, who
+# had the same").
 _THEIR_CASE = re.compile(
-    r"\s*,?\s*(also |too |already |just |anche |già )?(had|has had|has|got|was|were|reported|"
-    r"told|wrote|said|complained|received|ordered|bought|asked|is having|was having|ha|aveva|"
-    r"hanno|avevano)\b(?!\s*\?)",
+    r"\s*,?\s*(who |che |la quale |il quale )?(l'|lo |la |li |le |gli |ne |ce l'|ce lo |ce la )?"
+    r"(also |too |already |just |anche |già )?(had|has had|has|got|was|were|reported|"
+    r"told|wrote|said|complained|received|ordered|bought|asked|is having|was having|used|ha|"
+    r"aveva|hanno|avevano)\b(?!\s*\?)",
     re.IGNORECASE,
 )
 
