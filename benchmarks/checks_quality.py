@@ -109,24 +109,11 @@ def real_replies() -> None:
 
 
 def approved_replies() -> None:
-    from drafting.checks import CheckContext, run_checks
+    from drafting.checks.quality import blocked_approved_replies
     from knowledge.brandpack import load_pack
 
     pack = load_pack(DEMO_PACK)
-    flagged = []
-    for reply in pack.approved_replies:
-        ctx = CheckContext(
-            brand=pack.brand,
-            policy=pack.policy,
-            channel=reply.post.channel,
-            kind=reply.kind,
-            language=reply.language,
-            post_text=reply.post.text,
-            author=reply.post.author,
-        )
-        report = run_checks(reply.reply, ctx)
-        if report.blocking:
-            flagged.append((reply, report))
+    flagged = blocked_approved_replies(pack)
     print(
         f"\n=== demo approved replies: {len(pack.approved_replies)} replies, "
         f"{len(flagged)} with a blocking finding ==="

@@ -26,7 +26,7 @@ from drafting.checks.compiled import compiled_policy
 from drafting.checks.context import CheckContext
 from drafting.checks.report import CheckReport
 from drafting.checks.runner import run_checks
-from knowledge.brandpack import Brand
+from knowledge.brandpack import ApprovedReply, Brand, BrandPack
 from knowledge.policy import Policy, neutral_policy, parse_policy
 from knowledge.taxonomy import Channel, Kind
 
@@ -245,6 +245,26 @@ def registrable_domain(host: str) -> str:
     if len(labels) >= 3 and labels[-2] in _SECOND_LEVEL and len(labels[-1]) == 2:
         return ".".join(labels[-3:])
     return ".".join(labels[-2:])
+
+
+def blocked_approved_replies(pack: BrandPack) -> list[tuple[ApprovedReply, CheckReport]]:
+    """The pack's approved replies that a blocking check of its own policy fails, each
+    checked as what it was: a reply of its kind to its post, on its channel."""
+    out = []
+    for reply in pack.approved_replies:
+        ctx = CheckContext(
+            brand=pack.brand,
+            policy=pack.policy,
+            channel=reply.post.channel,
+            kind=reply.kind,
+            language=reply.language,
+            post_text=reply.post.text,
+            author=reply.post.author,
+        )
+        report = run_checks(reply.reply, ctx)
+        if report.blocking:
+            out.append((reply, report))
+    return out
 
 
 def real_reply_context(reply: RealReply, data_dir: Path) -> CheckContext:

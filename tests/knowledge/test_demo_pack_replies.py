@@ -5,7 +5,7 @@ whose policy blocks its own approved replies would send reviewers to override it
 
 from __future__ import annotations
 
-from drafting.checks import CheckContext, run_checks
+from drafting.checks.quality import blocked_approved_replies
 from knowledge.brandpack import load_pack
 from tests.conftest import DEMO_PACK
 
@@ -13,18 +13,8 @@ from tests.conftest import DEMO_PACK
 def test_no_approved_reply_of_the_demo_pack_fails_a_blocking_check() -> None:
     pack = load_pack(DEMO_PACK)
     assert len(pack.approved_replies) >= 100
-    blocked = {}
-    for reply in pack.approved_replies:
-        ctx = CheckContext(
-            brand=pack.brand,
-            policy=pack.policy,
-            channel=reply.post.channel,
-            kind=reply.kind,
-            language=reply.language,
-            post_text=reply.post.text,
-            author=reply.post.author,
-        )
-        report = run_checks(reply.reply, ctx)
-        if report.blocking:
-            blocked[reply.id] = [f"{f.id}: {f.evidence!r}" for f in report.blocking]
+    blocked = {
+        reply.id: [f"{f.id}: {f.evidence!r}" for f in report.blocking]
+        for reply, report in blocked_approved_replies(pack)
+    }
     assert blocked == {}
