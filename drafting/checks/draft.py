@@ -15,6 +15,13 @@ HANDLE = re.compile(r"(?<![\w@])@\w(?:[\w.]{0,28}\w)?")
 # A full stop between digits ("89.90 EUR", "at 10.30") ends no sentence.
 _SENTENCE = re.compile(r"[^.!?\n]+(?:(?<=\d)\.(?=\d)[^.!?\n]*)*(?:[.!?]+|(?=\n)|$)|\n")
 _WORD = re.compile(r"[^\W\d_]+(?:'[^\W\d_]+)?")
+# Abbreviations whose full stop ends no sentence when lower case or a figure follows.
+_ABBREVIATION = re.compile(
+    r"(?<![\w.])(?:approx|ca|circa|h|hrs?|min|sig|sigg|sig\.ra|dott|dr|mr|mrs|ms|st|n|nr|no|"
+    r"vs|cf|cfr|ecc|etc|e\.g|i\.e|p\.es|es|tel|ord|e|i|p)\.$",
+    re.IGNORECASE,
+)
+_GOES_ON = re.compile(r"[a-zà-ÿ\d(]")
 
 
 def normalise(text: str) -> str:
@@ -61,11 +68,21 @@ class Draft:
 
     @cached_property
     def sentences(self) -> list[tuple[int, int]]:
-        """Spans of the sentences of the masked text."""
-        out = []
-        for m in _SENTENCE.finditer(self.masked):
+        """Spans of the sentences of the masked text. A full stop after an abbreviation
+        ("approx.", "ca.", "sig.", "e.g.") ends none when the text goes on in lower case or
+        with a figure ("Next update approx. at 10:30", "ca. alle 10:30")."""
+        out: list[tuple[int, int]] = []
+        masked = self.masked
+        for m in _SENTENCE.finditer(masked):
             if m.group(0).strip():
                 start = m.start() + (len(m.group(0)) - len(m.group(0).lstrip()))
+                if (
+                    out
+                    and _ABBREVIATION.search(masked, 0, out[-1][1])
+                    and _GOES_ON.match(masked, start)
+                ):
+                    out[-1] = (out[-1][0], m.end())
+                    continue
                 out.append((start, m.end()))
         return out
 

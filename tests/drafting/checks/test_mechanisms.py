@@ -128,3 +128,17 @@ def test_sorry_the_customer_felt_ill_is_no_grudge(
     check: Callable[..., CheckReport], text: str
 ) -> None:
     assert "tone.blame_shift" not in failed(check(text))
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        f"Our app is down and we're sorry. Next update approx. at 10:30 CET. {EN}",
+        f"Next update here, e.g. on the status page, at 10:30 CET. We're sorry. {EN}",
+        f"L'app non funziona e ci dispiace. Prossimo aggiornamento ca. alle 10:30. {IT}",
+        f"L'app non funziona e ci dispiace. Vi aggiorneremo, sig. clienti, alle 10:30. {IT}",
+    ],
+)
+def test_a_full_stop_after_an_abbreviation_ends_no_sentence(check, text: str) -> None:
+    report = check(text, kind="holding_statement")
+    assert "structure.next_update" not in failed(report)
