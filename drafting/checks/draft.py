@@ -38,10 +38,16 @@ def _blank(text: str, spans: list[tuple[int, int]]) -> str:
     return "".join(chars)
 
 
+# Words in double quotes or guillemets: "...", “...”, «...».
+_QUOTED = re.compile(r'"([^"\n]{3,200})"|«([^»\n]{3,200})»')
+
+
 @dataclass
 class Draft:
     text: str
     sign_off: str = ""
+    #: The customer's post and thread: their words quoted back are not the brand's own.
+    customer_text: str = ""
     norm: str = field(init=False)
     links: list[Link] = field(init=False)
 
@@ -60,6 +66,26 @@ class Draft:
             if at >= 0:
                 spans.append((at, at + len(self.sign_off)))
         return _blank(self.norm, spans)
+
+    @cached_property
+    def own_words(self) -> str:
+        """The masked text less quotations of the customer's own words ('You wrote "your
+        support is useless"'): what the tone and voice checks judge is what the brand says,
+        not what it quotes. (Personal data, amounts and planted instructions count even when
+        quoted: those checks read :attr:`masked`.)"""
+        return _blank(self.masked, self._customer_quotes())
+
+    def _customer_quotes(self) -> list[tuple[int, int]]:
+        """Spans of quotations whose words, two or more, all stand in the post or thread."""
+        if not self.customer_text:
+            return []
+        theirs = {w.lower() for w in _WORD.findall(normalise(self.customer_text))}
+        spans = []
+        for m in _QUOTED.finditer(self.norm):
+            words = [w.lower() for w in _WORD.findall(m.group(1) or m.group(2))]
+            if len(words) >= 2 and all(w in theirs for w in words):
+                spans.append(m.span())
+        return spans
 
     @cached_property
     def without_links(self) -> str:

@@ -83,7 +83,8 @@ def run_checks(text: str, ctx: CheckContext, *, only: Collection[str] | None = N
     )
     compiled = compiled_policy(ctx.policy, lexicon_language)
     sign_off = ctx.brand.sign_off.get(language) or ctx.brand.sign_off.get(lexicon_language, "")
-    run = CheckRun(Draft(text, sign_off), ctx, compiled, language, only=only)
+    customer = "\n".join([ctx.post_text, *ctx.thread])
+    run = CheckRun(Draft(text, sign_off, customer), ctx, compiled, language, only=only)
     for family_check in FAMILY_CHECKS:
         family_check(run)
     findings = sort_findings(run.findings)

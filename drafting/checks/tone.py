@@ -29,7 +29,7 @@ def check(run: CheckRun) -> None:
     if not run.lexical:
         return
     draft, ctx, lex = run.draft, run.ctx, run.lexicon
-    masked = draft.masked
+    masked = draft.own_words
     if ctx.kind in run.policy.tone.empathy_required_for and run.enabled("tone.empathy"):
         empathy = lex.tone.get("empathy")
         if empathy is not None and not empathy.search(masked):
@@ -105,7 +105,7 @@ def _mock_courtesy(run: CheckRun) -> re.Match[str] | None:
     holds such thanks."""
     pattern = run.lexicon.tone.get("mock_courtesy")
     post = run.ctx.post_text
-    m = pattern.search(run.draft.masked) if pattern is not None and post else None
+    m = pattern.search(run.draft.own_words) if pattern is not None and post else None
     if m is None or _PRAISE.search(post) or sentiment(post, run.lexicon.language) > _HOSTILE_POST:
         return None
     return m
@@ -118,7 +118,7 @@ def _mock_congratulations(run: CheckRun) -> re.Match[str] | None:
     celebrates ("I won your giveaway, thanks!") makes them sincere. (The post's sentiment is no
     guide: "so my fan is one of the recalled ones" scores positive on "fan".)"""
     pattern = run.lexicon.tone.get("mock_congratulations")
-    m = pattern.search(run.draft.masked) if pattern is not None else None
+    m = pattern.search(run.draft.own_words) if pattern is not None else None
     post = run.ctx.post_text
     if m is None or _PRAISE.search(post) or _CELEBRATES.search(post):
         return None
@@ -133,7 +133,7 @@ _CELEBRATES = re.compile(
 
 
 def _check_register(run: CheckRun) -> None:
-    masked = run.draft.masked
+    masked = run.draft.own_words
     pattern = run.lexicon.tone.get("register")
     m = pattern.search(masked) if pattern is not None else None
     if m:
@@ -163,7 +163,7 @@ def _check_readability(run: CheckRun) -> None:
         return
     # A greeting line ("Dear customer,", "Gentile cliente,") is not a sentence: counted as one,
     # it would halve the length of the sentence that follows it.
-    score = lix(_GREETING.sub("", run.draft.masked, count=1))
+    score = lix(_GREETING.sub("", run.draft.own_words, count=1))
     if score > limit:
         run.fail(
             "tone.readability",

@@ -35,7 +35,7 @@ EMPHASIS = frozenset(_EMPHASIS_WORDS.split())
 def check(run: CheckRun) -> None:
     draft, voice = run.draft, run.policy.voice
     if run.enabled("voice.banned_word") and run.compiled.banned is not None:
-        hits = list(run.compiled.banned.finditer(draft.masked))
+        hits = list(run.compiled.banned.finditer(draft.own_words))
         if hits:
             more = f" (and {len(hits) - 1} more)" if len(hits) > 1 else ""
             run.fail(
