@@ -40,6 +40,30 @@ _SPECIFIC = re.compile(
 _URL = re.compile(r"https?://\S+")
 _SIGNOFF = re.compile(r"^\s*(?:\^\s*\w+|[-–—]\s*\w[\w\s]{0,30})\s*$")
 _WORD = re.compile(r"[^\W\d_]{4,}", re.UNICODE)
+# "Sorry again", "thanks again", "scusaci ancora": said once the brand has already answered,
+# wrong in a first reply ("again" alone is fine: "it's working again").
+_REPEATED_COURTESY = re.compile(
+    r"\b(?:sorry|apologi[sz]e|apologies|thanks|thank you)\b[^.!?\n]{0,30}\bagain\b"
+    r"|\bagain,?\s+(?:sorry|thanks|thank you|our apologies)\b"
+    r"|\b(?:scus\w*|grazie|ci dispiace)\s+(?:ancora|di nuovo)\b"
+    r"|\b(?:ancora|di nuovo)\s+(?:scus\w*|grazie)\b",
+    re.IGNORECASE,
+)
+
+
+def _first_time(sentence: str) -> str:
+    """The sentence said as a first answer: "Sorry again, and thanks for your patience." ->
+    "Sorry, and thanks for your patience."; "Grazie ancora" -> "Grazie"."""
+    m = _REPEATED_COURTESY.search(sentence)
+    if m is None:
+        return sentence
+    said = re.sub(r"\s*\b(?:again|ancora|di nuovo)\b,?", "", m.group(0), flags=re.IGNORECASE)
+    if m.start() == 0:
+        said = said.lstrip(" ,")
+        said = said[:1].upper() + said[1:]
+    return sentence[: m.start()] + said + sentence[m.end() :]
+
+
 # "Please don't send card numbers": a caveat to the sentence before it in its reply, a poor
 # next step on its own ("don't hesitate to ...", "non esitare a ..." are invitations).
 _PROHIBITION = re.compile(
@@ -194,6 +218,7 @@ def candidate_sentences(ctx: dict[str, Any]) -> list[Sentence]:
     )
     patterns = tuple(sorted(ctx.get("move_patterns", {}).items()))
     incident = ctx.get("incident_id")
+    first_contact = bool(ctx.get("first_contact"))
     out: list[Sentence] = []
     for rank, reply in enumerate(ctx.get("replies", [])):
         if reply.get("language", language) != language:
@@ -211,6 +236,8 @@ def candidate_sentences(ctx: dict[str, Any]) -> list[Sentence]:
                 elsewhere and moves & INCIDENT_MOVES
             ):
                 continue
+            if first_contact:
+                text = _first_time(text)  # "Sorry again" to someone not answered yet
             if not _supported(text, facts_text, hosts, known) or any(
                 a in text.lower() for a in avoid
             ):

@@ -255,6 +255,9 @@ def prepare(req: DraftCreate, *, settings: Settings, registry: BrandRegistry) ->
         "disclosure": disclosure,
         "facts": list(req.facts),
         "post": req.post.text,
+        # The brand's first answer in this conversation: no "sorry again", no "thanks again".
+        "first_contact": kind in ("reply", "apology", "holding_statement")
+        and not any(m.from_brand for m in req.thread),
         "vocabulary": pack_vocabulary(pack),
         "move_patterns": move_patterns(policy, language),
         "allowed_hosts": list(policy.links.allowed_domains),

@@ -237,3 +237,25 @@ def test_a_line_without_a_closing_mark_is_a_sentence_and_a_link_ending_it_stays_
         "Details at https://verdello.example/help/gift-cards",
         "^Team Verdello",
     ]
+
+
+@pytest.mark.parametrize(
+    ("first_contact", "expected"),
+    [
+        (True, ["Sorry, and thanks for your patience.", "Grazie per la pazienza."]),
+        (False, ["Sorry again, and thanks for your patience.", "Grazie ancora per la pazienza."]),
+    ],
+)
+def test_a_first_answer_says_no_sorry_again(first_contact: bool, expected: list[str]) -> None:
+    from drafting.composer import candidate_sentences
+
+    ctx = {
+        "channel": "x",
+        "first_contact": first_contact,
+        "move_patterns": {"apologise": r"\bsorry\b", "thank": r"\b(thanks|grazie)\b"},
+        "replies": [
+            {"id": "ar-1", "reply": "Sorry again, and thanks for your patience.", "language": "en"},
+            {"id": "ar-2", "reply": "Grazie ancora per la pazienza.", "language": "en"},
+        ],
+    }
+    assert [s.text for s in candidate_sentences(ctx)] == expected

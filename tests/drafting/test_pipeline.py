@@ -31,3 +31,17 @@ def test_a_reply_from_another_incident_grounds_nothing_in_this_draft(demo_copy: 
     assert grounding_findings(None) == {"grounding.datetime"}
     assert grounding_findings("INC-2025-03") == {"grounding.datetime"}
     assert grounding_findings("INC-2025-07") == set()
+
+
+def test_the_composer_knows_whether_the_brand_has_answered_this_customer(demo_copy: Any) -> None:
+    registry = BrandRegistry(demo_copy)
+
+    def first_contact(kind: str, thread: list[dict[str, Any]]) -> bool:
+        req = DraftCreate(brand="demo", channel="x", kind=kind, post={"text": POST}, thread=thread)
+        return bool(prepare(req, settings=demo_copy, registry=registry).context["first_contact"])
+
+    earlier = {"text": "My card was charged twice.", "from_brand": False}
+    answered = {"text": "Sorry, we're checking it now.", "from_brand": True}
+    assert first_contact("reply", [earlier])  # no "sorry again" yet
+    assert not first_contact("reply", [earlier, answered])
+    assert not first_contact("dm_followup", [])
