@@ -12,7 +12,6 @@ per directory; use a Chroma server when several processes write.
 
 from __future__ import annotations
 
-import itertools
 import os
 import threading
 import uuid
@@ -190,19 +189,20 @@ def new_revision() -> str:
     return uuid.uuid4().hex
 
 
-_local_writes = itertools.count(1)
-_local_write = 0
+_local_writes = 0
+_local_writes_lock = threading.Lock()
 
 
 def local_writes() -> int:
     """How many times this process has changed a collection's stamp or existence: a handle
     opened before the count moved may carry an old revision."""
-    return _local_write
+    return _local_writes
 
 
 def _wrote() -> None:
-    global _local_write
-    _local_write = next(_local_writes)
+    global _local_writes
+    with _local_writes_lock:
+        _local_writes += 1
 
 
 def revision_of(collection: Collection) -> str:

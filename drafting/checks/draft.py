@@ -22,6 +22,13 @@ _ABBREVIATION = re.compile(
     re.IGNORECASE,
 )
 _GOES_ON = re.compile(r"[a-zà-ÿ\d(]")
+#: How far back from a sentence's end an abbreviation can start ("sig.ra." is the longest).
+_ABBREVIATION_REACH = 12
+
+
+def _after_abbreviation(text: str, end: int) -> bool:
+    """Whether ``text[:end]`` ends with an abbreviation's full stop."""
+    return _ABBREVIATION.search(text, max(0, end - _ABBREVIATION_REACH), end) is not None
 
 
 def normalise(text: str) -> str:
@@ -104,8 +111,8 @@ class Draft:
                 start = m.start() + (len(m.group(0)) - len(m.group(0).lstrip()))
                 if (
                     out
-                    and _ABBREVIATION.search(masked, 0, out[-1][1])
                     and _GOES_ON.match(masked, start)
+                    and _after_abbreviation(masked, out[-1][1])
                 ):
                     out[-1] = (out[-1][0], m.end())
                     continue

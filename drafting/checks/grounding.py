@@ -364,6 +364,11 @@ class Support:
         return keys | _weekdays_of(keys, "\n".join(self.items))
 
     @cached_property
+    def date_spans(self) -> frozenset[str]:
+        """Durations between the dates of the facts and sources (see _spans_between_dates)."""
+        return _spans_between_dates(self.keys, self.text)
+
+    @cached_property
     def context_keys(self) -> frozenset[str]:
         """... and in the customer's post and thread, where "2nd day" / "terzo giorno" says
         how long it has lasted ("two days is too long" says it back)."""
@@ -502,7 +507,6 @@ def _weekdays_of(keys: frozenset[str], evidence: str) -> frozenset[str]:
     return frozenset(out)
 
 
-@lru_cache(maxsize=256)
 def _spans_between_dates(keys: frozenset[str], evidence: str) -> frozenset[str]:
     """The number of days (and whole weeks) between any two dates the facts give, in the year
     they name: "it locked people out for three days" is grounded by "since Monday 23 November"
@@ -535,9 +539,7 @@ def _spans_between_dates(keys: frozenset[str], evidence: str) -> frozenset[str]:
 def _supported(claim: Claim, support: Support, sentence: str = "") -> bool:
     if claim.keys & support.keys:
         return True
-    if claim.kind == "duration" and claim.keys & _spans_between_dates(
-        support.keys, "\n".join(support.items)
-    ):
+    if claim.kind == "duration" and claim.keys & support.date_spans:
         return True
     # "Yesterday", "tomorrow": with no clock to resolve them against, a relative day is a
     # paraphrase of the dated facts ("dispatched on 24 November" said on the 25th).
