@@ -11,6 +11,7 @@ same Router as any model and can be a fallback.
 from __future__ import annotations
 
 import json
+import math
 import re
 import time
 from collections.abc import AsyncIterator, Iterator
@@ -19,6 +20,16 @@ from functools import lru_cache
 from typing import Any
 
 from drafting.moves import moves_for, moves_of
+from knowledge.lexical import tokenize
+
+#: A reply whose customer's post is at least this close to the new post (cosine of their
+#: embeddings) answered the same kind of case: its sentences may use its own words
+#: ("use 'Forgot password' ... that signs out every other session" for another "my password
+#: was changed"), not only the brand's recurring ones. Real near-duplicates score 0.75-1.0;
+#: posts merely on the same subject 0.4-0.65.
+NEAR = 0.7
+#: Share of the brand's replies a word must appear in to count as everyday vocabulary.
+COMMON_SHARE = 0.1
 
 #: A sentence ends at . ! ? followed by a space or the end: "verdello.example/help" and
 #: "3.50" stay whole.
@@ -77,6 +88,24 @@ def words(text: str) -> set[str]:
     return {w.lower() for w in _WORD.findall(text)}
 
 
+@lru_cache(maxsize=32768)
+def stems(text: str) -> frozenset[str]:
+    """The text's content words, stop words left out, each cut to five letters so that
+    "charged" meets "charge" and "rimborsi" meets "rimborso"."""
+    return frozenset(t[:5] for t in tokenize(text) if len(t) >= 4 and not t.isdigit())
+
+
+def common_stems(replies: list[str], share: float = COMMON_SHARE) -> frozenset[str]:
+    """Stems in at least ``share`` of the brand's replies (and at least three): its everyday
+    words ("order", "e-mail", "team"), which no single case owns."""
+    counts: dict[str, int] = {}
+    for reply in replies:
+        for stem in stems(reply):
+            counts[stem] = counts.get(stem, 0) + 1
+    floor = max(3, math.ceil(share * len(replies)))
+    return frozenset(s for s, n in counts.items() if n >= floor)
+
+
 def brand_vocabulary(replies: list[str], min_replies: int = 2) -> set[str]:
     """Words the brand uses in several replies: its recurring voice, not one case's details."""
     counts: dict[str, int] = {}
@@ -118,6 +147,12 @@ _PLATFORM = {
     "whatsapp": "whatsapp",
 }
 _PLATFORM_RX = re.compile(r"\b(" + "|".join(_PLATFORM) + r")\b", re.I)
+#: "We've passed your review to our product team" answers a review, not a post on X.
+_REVIEW_RX = re.compile(
+    r"\b(?:your|this|the|detailed|lovely|honest|kind)\s+review\b"
+    r"|\b(?:sua|tua|questa|la)\s+recensione\b",
+    re.I,
+)
 
 
 @dataclass(frozen=True)
@@ -138,7 +173,8 @@ def _parts(sentence: str) -> _Parts:
         hosts=tuple(
             re.sub(r"^https?://", "", url).split("/")[0].lower() for url in _URL.findall(sentence)
         ),
-        platforms=frozenset(_PLATFORM[m.group(1).lower()] for m in _PLATFORM_RX.finditer(sentence)),
+        platforms=frozenset(_PLATFORM[m.group(1).lower()] for m in _PLATFORM_RX.finditer(sentence))
+        | ({"reviews"} if _REVIEW_RX.search(sentence) else frozenset()),
     )
 
 
@@ -168,7 +204,8 @@ def _supported(
 def _tagged(
     reply: str, sign_offs: tuple[str, ...], patterns: tuple[tuple[str, str], ...]
 ) -> tuple[tuple[str, frozenset[str]], ...]:
-    """The cleaned sentences of one approved reply with their moves (cached: replies repeat)."""
+    """The cleaned sentences of one approved reply with their moves, none for a sentence that
+    makes no move (cached: replies repeat)."""
     out = []
     table = dict(patterns)
     for raw in split_sentences(reply):
@@ -177,29 +214,46 @@ def _tagged(
         text = _clean(raw, list(sign_offs))
         if len(text) < 8:
             continue
-        moves = moves_of(text, table)
-        if moves:
-            out.append((text, moves))
+        out.append((text, moves_of(text, table)))
     return tuple(out)
 
 
 #: What a sentence of an incident's reply says about that incident only ("your order is safe",
 #: "the shipping on every delayed order will be refunded", "next update by 09:00").
 INCIDENT_MOVES = frozenset({"next_step", "state_status", "state_resolution", "next_update"})
+ANSWER = frozenset({"answer"})
 
 
-def reply_example(item_id: str, metadata: dict[str, Any]) -> dict[str, Any]:
-    """A retrieved approved reply as the composer reads it from its context."""
+def reply_example(
+    item_id: str, metadata: dict[str, Any], *, post: str = "", similarity: float | None = None
+) -> dict[str, Any]:
+    """A retrieved approved reply as the composer reads it from its context: ``post`` is the
+    customer's post it answered, ``similarity`` that post's cosine to the new one."""
     keys = ("kind", "category", "channel", "language", "incident_id")
-    return {"id": item_id, "reply": metadata.get("reply", ""), **{k: metadata.get(k) for k in keys}}
+    return {
+        "id": item_id,
+        "reply": metadata.get("reply", ""),
+        "post": post,
+        "similarity": similarity,
+        **{k: metadata.get(k) for k in keys},
+    }
+
+
+def _echoes(sentence: str, own_post: str, here: frozenset[str], common: frozenset[str]) -> bool:
+    """True when the sentence repeats a detail of the post it answered that the new post and
+    facts don't share: "Sorry for the lost hour" answered "been refreshing for an hour", "I'll
+    check and update the address" answered "can I change the delivery address"."""
+    return bool(((stems(sentence) & stems(own_post)) - common) - here)
 
 
 def candidate_sentences(ctx: dict[str, Any]) -> list[Sentence]:
-    """Sentences of the retrieved approved replies, tagged with the moves they make.
+    """Sentences of the retrieved approved replies, tagged with the moves they make, weighted
+    by how close each reply's customer post is to this one.
 
     A reply written during another incident (or during one when this post has none) lends its
     acknowledgement, apology and thanks, never its status, promises or next steps: those were
-    true of that incident only."""
+    true of that incident only. A sentence repeating a detail of its own customer's post
+    (:func:`_echoes`) answers that customer only."""
     language = ctx.get("language", "en")
     facts_text = " ".join(ctx.get("facts", [])).lower()
     sign_offs = tuple(s for s in ctx.get("sign_offs", []) if s)
@@ -216,6 +270,8 @@ def candidate_sentences(ctx: dict[str, Any]) -> list[Sentence]:
         if vocabulary is not None
         else None
     )
+    common = frozenset(ctx.get("common_stems") or ())
+    here = stems(ctx.get("post", "")) | stems(facts_text)
     patterns = tuple(sorted(ctx.get("move_patterns", {}).items()))
     incident = ctx.get("incident_id")
     first_contact = bool(ctx.get("first_contact"))
@@ -223,23 +279,35 @@ def candidate_sentences(ctx: dict[str, Any]) -> list[Sentence]:
     for rank, reply in enumerate(ctx.get("replies", [])):
         if reply.get("language", language) != language:
             continue
-        weight = 1.0 / (1 + rank)
+        similarity = reply.get("similarity")
+        # Closeness of the case first; the search rank where the reply had no dense score.
+        weight = max(float(similarity), 0.05) ** 2 if similarity is not None else 0.25 / (1 + rank)
         if reply.get("kind") == ctx.get("kind"):
             weight *= 1.6
         if reply.get("category") == ctx.get("category"):
             weight *= 1.3
         if reply.get("channel") == ctx.get("channel"):
             weight *= 1.1
+        near = similarity is not None and similarity >= NEAR
         elsewhere = bool(reply.get("incident_id")) and reply.get("incident_id") != incident
-        for text, moves in _tagged(reply.get("reply", ""), sign_offs, patterns):
+        own_post = str(reply.get("post") or "")
+        for text, made in _tagged(reply.get("reply", ""), sign_offs, patterns):
+            # A sentence making no move is the content of that answer: it answers this post
+            # too when the post asks the same question ("do the Pietra pans work on
+            # induction?"), never otherwise.
+            moves = made or (ANSWER if near and ctx.get("category") == "question" else made)
+            if not moves:
+                continue
             if _other_platform(text, ctx.get("channel", "")) or (
                 elsewhere and moves & INCIDENT_MOVES
             ):
                 continue
             if first_contact:
                 text = _first_time(text)  # "Sorry again" to someone not answered yet
-            if not _supported(text, facts_text, hosts, known) or any(
-                a in text.lower() for a in avoid
+            if (
+                not _supported(text, facts_text, hosts, None if near else known)
+                or (own_post and _echoes(text, own_post, here, common))
+                or any(a in text.lower() for a in avoid)
             ):
                 continue  # specific to another case, or a check flagged it: use another
             out.append(
@@ -273,6 +341,10 @@ def compose(ctx: dict[str, Any]) -> dict[str, Any]:
     required = set(ctx.get("required_moves", [])) | (
         {"move_to_dm"} if ctx.get("move_to_dm") else set()
     )
+    # Praise is never answered with an apology while anything else will do; a question
+    # rather not ("where is my order?" is a question too, and may deserve one).
+    unasked = {"apologise"} - set(wanted)
+    unwelcome = unasked if ctx.get("category") == "praise" else set()
     candidates = candidate_sentences(ctx)
     facts = [f.strip() for f in ctx.get("facts", []) if f.strip()]
     chosen: list[tuple[str, str, str]] = []  # (move, text, source)
@@ -293,14 +365,19 @@ def compose(ctx: dict[str, Any]) -> dict[str, Any]:
             and any("next_update" in moves_of(f, ctx.get("move_patterns", {})) for f in facts)
         ):
             continue  # the facts already say when the next update comes
-        # Sentences from replies of the same category first: they fit this kind of problem;
-        # a prohibition last ("please don't send card numbers" is no next step on its own).
+        # The closest case's sentences first, those sharing the post's words before others,
+        # one repeating a move already made after one that doesn't ("Thanks for telling us"
+        # then "Thank you for telling us, and we're sorry") or apologising unasked; an
+        # apology to praise after any other option; a prohibition last ("please don't send
+        # card numbers" is no next step on its own).
         options = sorted(
             (s for s in candidates if move in s.moves and s.text not in used),
             key=lambda s: (
-                not s.same_category,
                 _PROHIBITION.match(s.text) is not None,
-                -s.weight * (1 + len(words(s.text) & post_words)),
+                bool(s.moves & unwelcome),
+                -s.weight
+                * (1 + len(words(s.text) & post_words))
+                / (1 + len(s.moves & covered) + len(s.moves & unasked)),
                 len(s.text),
             ),
         )
@@ -336,12 +413,19 @@ def _pick(options: list[Sentence], category: str, alternative: int) -> Sentence:
     return pool[min(alternative, len(pool) - 1)]
 
 
+#: Categories that name no complaint: "thanks" and "could you ...?" are their cues, and every
+#: reply says them.
+_NO_COMPLAINT = frozenset({"praise", "question", "other"})
+
+
 @lru_cache(maxsize=16384)
 def _topics(sentence: str) -> frozenset[str]:
     """The complaint categories a sentence's own words clearly point to (triage's cues)."""
     from drafting.triage.categories import score_categories
 
-    return frozenset(c for c, v in score_categories(sentence).scores.items() if v >= 2)
+    return frozenset(
+        c for c, v in score_categories(sentence).scores.items() if v >= 2 and c not in _NO_COMPLAINT
+    )
 
 
 def sentence_case(text: str) -> str:

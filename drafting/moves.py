@@ -20,10 +20,11 @@ MOVE_ORDER: dict[str, list[str]] = {
     "dm_followup": ["thank", "next_step"],
 }
 
-#: Categories whose replies do not apologise: praise is thanked, a question is answered.
+#: Categories whose replies do not apologise: praise is thanked, a question is answered
+#: ("answer": what an approved reply to the same question said; no check requires it).
 CATEGORY_MOVES: dict[str, list[str]] = {
     "praise": ["thank", "next_step"],
-    "question": ["thank", "next_step", "move_to_dm"],
+    "question": ["thank", "answer", "next_step", "move_to_dm"],
 }
 
 

@@ -262,7 +262,10 @@ def prepare(req: DraftCreate, *, settings: Settings, registry: BrandRegistry) ->
         "move_patterns": move_patterns(policy, language),
         "allowed_hosts": list(policy.links.allowed_domains),
         "incident_id": req.incident_id,
-        "replies": [reply_example(r.id, r.metadata) for r in replies],
+        "common_stems": pack_common_stems(pack),
+        "replies": [
+            reply_example(r.id, r.metadata, post=r.text, similarity=r.dense_score) for r in replies
+        ],
     }
     sources = [
         SourcePublic(
@@ -380,6 +383,7 @@ def reply_pool(
 
 
 _vocabularies: dict[str, frozenset[str]] = {}
+_common: dict[str, frozenset[str]] = {}
 
 
 def pack_vocabulary(pack: BrandPack) -> frozenset[str]:
@@ -390,6 +394,17 @@ def pack_vocabulary(pack: BrandPack) -> frozenset[str]:
     if cached is None:
         cached = frozenset(brand_vocabulary([r.reply for r in pack.approved_replies]))
         _vocabularies[pack.content_hash] = cached
+    return cached
+
+
+def pack_common_stems(pack: BrandPack) -> frozenset[str]:
+    """The brand's everyday words, no one case's details (cached per pack version)."""
+    from drafting.composer import common_stems
+
+    cached = _common.get(pack.content_hash)
+    if cached is None:
+        cached = common_stems([f"{r.post.text}\n{r.reply}" for r in pack.approved_replies])
+        _common[pack.content_hash] = cached
     return cached
 
 

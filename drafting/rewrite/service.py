@@ -134,12 +134,17 @@ def _examples(job: RewriteJob, settings: Settings) -> list[dict[str, Any]]:
         kind=job.kind,
         settings=settings,
     )
-    return [reply_example(h.metadata.get("reply_id") or h.id, h.metadata) for h in hits]
+    return [
+        reply_example(
+            h.metadata.get("reply_id") or h.id, h.metadata, post=h.text, similarity=h.dense_score
+        )
+        for h in hits
+    ]
 
 
 def _target(job: RewriteJob, replies: list[dict[str, Any]]) -> Target:
     from drafting.moves import move_patterns
-    from drafting.pipeline import pack_vocabulary
+    from drafting.pipeline import pack_common_stems, pack_vocabulary
 
     policy = job.pack.policy
     patterns = move_patterns(policy, job.language)
@@ -171,6 +176,7 @@ def _target(job: RewriteJob, replies: list[dict[str, Any]]) -> Target:
             "sign_offs": list(job.pack.brand.sign_off.values()),
             "allowed_hosts": list(policy.links.allowed_domains),
             "vocabulary": pack_vocabulary(job.pack),
+            "common_stems": pack_common_stems(job.pack),
             "move_patterns": patterns,
             "replies": replies,
         },

@@ -259,3 +259,120 @@ def test_a_first_answer_says_no_sorry_again(first_contact: bool, expected: list[
         ],
     }
     assert [s.text for s in candidate_sentences(ctx)] == expected
+
+
+# --- which case a sentence belongs to ------------------------------------------------------
+# Each approved reply below answered its own customer's post ("post"); "similarity" is that
+# post's cosine to the new one, as the pipeline's search measured it.
+
+_APOLOGY = {"apologise": r"\bsorry\b", "thank": r"\bthank", "next_step": r"\b(?:we'll|use)\b"}
+
+
+def _reply(reply_id: str, reply: str, post: str, similarity: float | None) -> dict[str, object]:
+    return {"id": reply_id, "reply": reply, "post": post, "similarity": similarity}
+
+
+def test_a_sentence_repeating_a_detail_of_its_own_customers_post_answers_that_post_only() -> None:
+    from drafting.composer import candidate_sentences
+
+    reply = "Sorry for the lost hour. Sorry about that. We'll check your order."
+    ctx = {
+        "channel": "x",
+        "move_patterns": _APOLOGY,
+        "common_stems": ["order"],  # the brand's everyday word: no case owns it
+        "replies": [_reply("ar-34", reply, "Been refreshing your order page for an hour", 0.5)],
+    }
+    elsewhere = [s.text for s in candidate_sentences({**ctx, "post": "The app logs me out"})]
+    assert elsewhere == ["Sorry about that.", "We'll check your order."]
+    same = [s.text for s in candidate_sentences({**ctx, "post": "Lost an hour on your site"})]
+    assert same == ["Sorry for the lost hour.", "Sorry about that.", "We'll check your order."]
+
+
+def test_a_near_case_lends_sentences_in_its_own_words_a_far_one_only_the_brands() -> None:
+    from drafting.composer import candidate_sentences
+
+    reply = "Thanks for telling us. Use 'Forgot password' to sign out every other session."
+    post = "I got an e-mail saying my password was changed!"
+    ctx = {
+        "channel": "chat",
+        "post": "My password was changed and it wasn't me",
+        "vocabulary": ["thanks", "telling"],  # "session", "forgot": this reply's own words
+        "move_patterns": _APOLOGY,
+    }
+    near = candidate_sentences({**ctx, "replies": [_reply("ar-74", reply, post, 0.93)]})
+    far = candidate_sentences({**ctx, "replies": [_reply("ar-74", reply, post, 0.4)]})
+    assert [s.text for s in near] == [
+        "Thanks for telling us.",
+        "Use 'Forgot password' to sign out every other session.",
+    ]
+    assert [s.text for s in far] == ["Thanks for telling us."]
+
+
+def test_the_closest_case_speaks_first() -> None:
+    ctx = {
+        "kind": "reply",
+        "category": "product_defect",
+        "channel": "x",
+        "post": "My fan rattles after a week",
+        "move_patterns": _APOLOGY,
+        "replies": [
+            _reply("ar-1", "Sorry to hear that.", "Where is my parcel?", 0.35),
+            _reply("ar-2", "Sorry, a new fan shouldn't do that.", "The fan is noisy", 0.82),
+        ],
+    }
+    assert compose(ctx)["text"] == "Sorry, a new fan shouldn't do that."
+
+
+def test_a_question_asked_before_is_answered_as_it_was() -> None:
+    """A sentence that makes no move is the content of its answer: it answers a post asking
+    the same question, never a far one, and never a complaint."""
+    reply = "Thank you for asking. Yes, every Pietra pan works on induction hobs."
+    ctx = {
+        "kind": "reply",
+        "category": "question",
+        "channel": "x",
+        "post": "Do Pietra pans work on induction?",
+        "move_patterns": _APOLOGY,
+    }
+    asked = "Can I use the Pietra pans on induction?"
+    assert compose({**ctx, "replies": [_reply("ar-95", reply, asked, 0.9)]})["text"] == reply
+    assert compose({**ctx, "replies": [_reply("ar-95", reply, asked, 0.5)]})["text"] == (
+        "Thank you for asking."
+    )
+    complaint = {**ctx, "category": "product_defect"}
+    assert (
+        "induction"
+        not in compose({**complaint, "replies": [_reply("x", reply, asked, 0.9)]})["text"]
+    )
+
+
+def test_praise_is_thanked_without_an_apology_and_a_review_answered_on_its_channel() -> None:
+    ctx = {
+        "kind": "reply",
+        "category": "praise",
+        "channel": "x",
+        "post": "Love my new lamp",
+        "move_patterns": _APOLOGY,
+        "replies": [
+            _reply("ar-1", "Thank you, and sorry for the wait.", "Lamp came late", 0.6),
+            _reply("ar-2", "Thank you for the kind words.", "Great sofa", 0.3),
+        ],
+    }
+    assert compose(ctx)["text"] == "Thank you for the kind words."
+    review = "We'll pass your review to the product team."
+    ctx = {**ctx, "replies": [_reply("ar-58", review, "2 stars, the pan peeled", 0.6)]}
+    assert compose(ctx)["text"] == ""
+    assert compose({**ctx, "channel": "reviews"})["text"] == review
+
+
+def test_a_courtesy_is_no_complaint_topic() -> None:
+    """ "Thanks for telling us" carries praise's cue ("thanks"): it still answers a late parcel."""
+    ctx = {
+        "kind": "reply",
+        "category": "delivery",
+        "channel": "x",
+        "post": "My parcel is a week late",
+        "move_patterns": {"acknowledge": r"\btelling us\b"},
+        "replies": [_reply("ar-1", "Thanks for telling us straight away.", "Parcel lost", 0.4)],
+    }
+    assert compose(ctx)["text"] == "Thanks for telling us straight away."
