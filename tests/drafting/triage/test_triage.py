@@ -92,6 +92,9 @@ def test_missing_role_falls_back_and_says_so() -> None:
         ),
         ("My parcel never arrived, email me at jo@example.com", "reply_public_then_dm", "delivery"),
         ("Ordered a lamp two weeks ago and still nothing.", "reply_public_then_dm", "delivery"),
+        # A complaint asked as a question is the complaint ("two weeks" between "is" and "late").
+        ("My pan order is two weeks late. Where is it?", "reply_public_then_dm", "delivery"),
+        ("Il mio ordine è di tre giorni in ritardo, dov'è?", "reply_public_then_dm", "delivery"),
         ("You charged me twice for my subscription", "reply_public_then_dm", "billing"),
         ("The app keeps crashing since the update", "reply_public", "product_defect"),
         ("Huge thanks to Marco, brilliant service!", "reply_public", "praise"),
