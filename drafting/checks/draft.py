@@ -24,11 +24,28 @@ _ABBREVIATION = re.compile(
 _GOES_ON = re.compile(r"[a-zà-ÿ\d(]")
 #: How far back from a sentence's end an abbreviation can start ("sig.ra." is the longest).
 _ABBREVIATION_REACH = 12
+# An emoji that closes a sentence: a capital letter starts the next one ("Your card shows a zero
+# balance 😔 Please DM us the number" is two sentences, as with a full stop).
+_EMOJI_END = re.compile(
+    r"[\U0001F300-\U0001FAFF\u2600-\u27BF\u2B50\u2B55\u2764][\U0001F3FB-\U0001F3FF\uFE0F\u200D"
+    r"\U0001F300-\U0001FAFF\u2600-\u27BF]*(?P<gap>\s+)(?=[A-ZÀ-ÖØ-Þ])"
+)
 
 
 def _after_abbreviation(text: str, end: int) -> bool:
     """Whether ``text[:end]`` ends with an abbreviation's full stop."""
     return _ABBREVIATION.search(text, max(0, end - _ABBREVIATION_REACH), end) is not None
+
+
+def _split_at_emoji(text: str, span: tuple[int, int]) -> list[tuple[int, int]]:
+    """``span`` cut after each emoji that closes a sentence (see _EMOJI_END)."""
+    start, end = span
+    pieces = []
+    for m in _EMOJI_END.finditer(text, start, end):
+        pieces.append((start, m.start("gap")))
+        start = m.end()
+    pieces.append((start, end))
+    return pieces
 
 
 def normalise(text: str) -> str:
@@ -117,7 +134,7 @@ class Draft:
                     out[-1] = (out[-1][0], m.end())
                     continue
                 out.append((start, m.end()))
-        return out
+        return [piece for span in out for piece in _split_at_emoji(masked, span)]
 
     @cached_property
     def words(self) -> list[str]:

@@ -3,9 +3,12 @@
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass
+from functools import lru_cache
 
 from drafting.checks.checkrun import CheckRun
 from drafting.checks.draft import HANDLE
+from drafting.checks.lexicon import Pattern, combine, load_lexicon
 
 _WHY = {
     "liability": (
@@ -95,6 +98,180 @@ def _another_customer_by_handle(run: CheckRun) -> tuple[int, int] | None:
     return None
 
 
+@dataclass(frozen=True)
+class _Constructions:
+    """The ``constructions`` section of a language's lexicon, compiled."""
+
+    blame_agent: Pattern | None  # an outside party followed, in its clause, by a failure
+    then_failure: Pattern | None  # what follows a party's name when it failed (anchored)
+    party: Pattern | None  # an outside party
+    not_theirs: Pattern | None  # before a party: a negation
+    condition: Pattern | None  # before a party: a condition ("if", "se")
+    past_failure: Pattern | None  # after a party: its failure told in a past tense
+    cleared: Pattern | None  # after a party: a failure denied
+    blame: Pattern | None  # passive agents, named culprits, the customer's act as the cause
+    promise_frame: Pattern | None
+    promise_denied: Pattern | None
+    legal_cue: Pattern | None
+    legal_outcome: Pattern | None
+    advice_frame: Pattern | None
+    finance_topic: Pattern | None
+
+
+# Between a party and its failure: no "and"/"but" (another clause) and no negation ("the
+# courier hasn't lost it", "il corriere non ha perso il pacco").
+_NOT_BETWEEN = r"(?!(?:and|but|or|not|never|no|e|ma|o|non|mai|né)\b)(?![\w'-]*n't\b)"
+
+
+@lru_cache(maxsize=4)
+def _constructions(language: str) -> _Constructions:
+    raw = load_lexicon(language).raw.get("constructions", {})
+
+    def one(key: str) -> Pattern | None:
+        return combine([raw[key]]) if raw.get(key) else None
+
+    agent = then = None
+    if raw.get("third_party") and raw.get("failure"):
+        # After the party, up to three words of its clause, then the failure ("stopped
+        # operating without warning", "our courier partner in the north suddenly went bust").
+        then_failure = rf"(?:'s|s')?(?:[ ,]+{_NOT_BETWEEN}[\w'-]+){{0,3}}? (?:{raw['failure']})\b"
+        agent = combine([rf"(?<![\w@])(?:{raw['third_party']}){then_failure}"])
+        then = re.compile(then_failure, re.IGNORECASE)
+    return _Constructions(
+        blame_agent=agent,
+        then_failure=then,
+        party=re.compile(rf"(?:{raw['third_party']})", re.IGNORECASE)
+        if raw.get("third_party")
+        else None,
+        not_theirs=re.compile(raw["not_theirs"], re.IGNORECASE) if raw.get("not_theirs") else None,
+        condition=re.compile(raw["condition"], re.IGNORECASE) if raw.get("condition") else None,
+        past_failure=re.compile(raw["past_failure"], re.IGNORECASE)
+        if raw.get("past_failure")
+        else None,
+        cleared=re.compile(raw["cleared"], re.IGNORECASE) if raw.get("cleared") else None,
+        blame=combine(
+            raw.get("passive_agent", [])
+            + raw.get("named_culprit", [])
+            + raw.get("customer_cause", [])
+        ),
+        promise_frame=one("promise_frame"),
+        promise_denied=one("promise_denied"),
+        legal_cue=one("legal_cue"),
+        legal_outcome=one("legal_outcome"),
+        advice_frame=one("advice_frame"),
+        finance_topic=one("finance_topic"),
+    )
+
+
+def _other_handles(run: CheckRun) -> list[tuple[int, int]]:
+    """Spans of the @handles of other parties: "@FastFreightIT stopped operating" names a
+    partner as the agent, which the masked text (handles blanked) hides. The post's author
+    and the brand's own handles (any holding its id or name, "@VerdelloHelp") are not others."""
+    if "@" not in run.draft.norm:
+        return []
+    author = (run.ctx.author or "").lower().lstrip("@")
+    brand = {run.ctx.brand.id.lower(), re.sub(r"\W", "", run.ctx.brand.name.lower())} - {""}
+    return [
+        m.span()
+        for m in HANDLE.finditer(run.draft.norm)
+        if m.group(0)[1:].lower() != author and not any(own in m.group(0).lower() for own in brand)
+    ]
+
+
+def _cleared(run: CheckRun, text: str, at: int) -> bool:
+    """Whether the outside party named at ``at`` is out of the blame's scope: a negation or a
+    condition on what is still to come right before it ("it wasn't the courier that lost it",
+    "if the courier fails to deliver, ..."), or a failure denied right after it ("the courier
+    hasn't lost it", "il corriere non ha perso il pacco"). False when no party starts at
+    ``at`` (the customer's own doing, whose negation is often the blame itself: "you didn't
+    read the label")."""
+    cons = _constructions(run.lexicon.language)
+    party = cons.party.match(text, at) if cons.party is not None else None
+    if party is None:
+        return False
+    if _not_theirs_before(run, text, at, party.end()):
+        return True
+    return bool(cons.cleared is not None and cons.cleared.match(text, party.end()))
+
+
+def _not_theirs_before(run: CheckRun, text: str, at: int, after: int) -> bool:
+    """A negation right before the party named at ``at``, or a condition whose failure (after
+    ``after``) is still to come: "sorry if the courier lost it" guesses at what happened and
+    still puts it on the courier."""
+    cons = _constructions(run.lexicon.language)
+    start, end = run.draft.sentence_at(at)
+    before = text[max(start, at - 40) : at]
+    if cons.not_theirs is not None and cons.not_theirs.search(before):
+        return True
+    if cons.condition is None or not cons.condition.search(before):
+        return False
+    told = text[after : min(end, after + 40)]
+    return not (cons.past_failure is not None and cons.past_failure.search(told))
+
+
+def _handle_cleared(run: CheckRun, at: int, after: int) -> bool:
+    """A negation, or a condition on what is still to come, right before the handle at ``at``."""
+    return _not_theirs_before(run, run.draft.masked, at, after)
+
+
+def _blame_by_construction(run: CheckRun) -> tuple[int, int] | None:
+    """An outside party as the agent of the failure ("our logistics partner ceased trading",
+    "@FastFreightIT stopped operating"), unless a negation or a condition comes right before
+    it ("it was not the courier that lost it", "if the courier fails to ..."); a fault given a
+    passive outside agent ("an update made by the banks"); the culprit named with a hedge
+    ("it's most likely your bank's system"); the customer's own act told as why it failed."""
+    cons = _constructions(run.lexicon.language)
+    masked = run.draft.masked
+    if cons.blame_agent is not None:
+        for m in cons.blame_agent.finditer(masked):
+            if not _cleared(run, masked, m.start()):
+                return m.span()
+    if cons.then_failure is not None:
+        for start, end in _other_handles(run):
+            after = cons.then_failure.match(masked, end)
+            if after is not None and not _handle_cleared(run, start, end):
+                return start, after.end()
+    found = cons.blame.search(run.draft.masked) if cons.blame is not None else None
+    return found.span() if found else None
+
+
+def _in_one_sentence(
+    run: CheckRun,
+    frame: Pattern | None,
+    topic: Pattern | None,
+    denied: Pattern | None = None,
+    cue: Pattern | None = None,
+) -> tuple[int, int] | None:
+    """The span of a sentence holding both ``frame`` and ``topic``, not ``denied``, and
+    ``cue`` after the frame (when given)."""
+    if frame is None or topic is None:
+        return None
+    masked = run.draft.masked
+    for m in frame.finditer(masked):
+        start, end = run.draft.sentence_at(m.start())
+        sentence = masked[start:end]
+        if not topic.search(sentence) or (denied is not None and denied.search(sentence)):
+            continue
+        if cue is None or cue.search(masked, m.end(), end):
+            return start, end
+    return None
+
+
+def _by_construction(run: CheckRun, category: str) -> tuple[int, int] | None:
+    cons = _constructions(run.lexicon.language)
+    if category == "blame":
+        return _blame_by_construction(run)
+    if category == "legal_promise":
+        return _in_one_sentence(
+            run, cons.promise_frame, cons.legal_outcome, cons.promise_denied, cons.legal_cue
+        )
+    if category == "financial_advice":
+        return _in_one_sentence(run, cons.advice_frame, cons.finance_topic)
+    if category == "other_customers":
+        return _another_customer_by_handle(run)
+    return None
+
+
 def check(run: CheckRun) -> None:
     if not run.lexical:
         return
@@ -117,10 +294,12 @@ def check(run: CheckRun) -> None:
         for m in pattern.finditer(masked):
             if category == "other_customers" and _describes_the_incident(run, *m.span()):
                 continue
+            if category == "blame" and _cleared(run, masked, m.start()):
+                continue
             run.fail(check_id, m.span(), f"This {why}: {m.group(0).strip()!r}.", fix)
             break
         else:
-            span = _another_customer_by_handle(run) if category == "other_customers" else None
+            span = _by_construction(run, category)
             if span is not None:
                 said = run.draft.text[span[0] : span[1]].strip()
                 run.fail(check_id, span, f"This {why}: {said!r}.", fix)

@@ -19,8 +19,17 @@ from drafting.language import STOPWORDS
 #: What a promise commits to, with word stems in English and Italian.
 CONCEPTS: dict[str, tuple[str, ...]] = {
     "refund": ("refund", "reimburs", "rimbors", "money back"),
-    "replacement": ("replac", "sostitu", "new one"),
-    "repair": ("repair", "ripar"),
+    "replacement": (
+        "replac",
+        "sostitu",
+        "new one",
+        # "ti mandiamo quella nuova": the new one, in Italian.
+        "quella nuova",
+        "quello nuovo",
+        "uno nuovo",
+    ),
+    # Not "ripart-": "la ripartenza" (the restart) repairs nothing.
+    "repair": ("repair", "ripara", "ripare", "ripari", "riparo"),
     "delivery": (
         "deliver",
         "consegn",
@@ -107,6 +116,15 @@ CONCEPTS: dict[str, tuple[str, ...]] = {
         "something special",
         "pensierino",
         "piccolo pensiero",
+        # Something given for nothing ("a free set of cushion covers", "una lampada in omaggio").
+        "free set",
+        "free gift",
+        "free bottle",
+        "free pair",
+        "free item",
+        "complimentary",
+        "in omaggio",
+        "in regalo",
     ),
     # Free time on a membership or subscription ("an extra month of Plus for free").
     "free membership time": (
@@ -114,6 +132,10 @@ CONCEPTS: dict[str, tuple[str, ...]] = {
         "extra week",
         "extra year",
         "free month",
+        "free year",
+        "free week",
+        "anno gratis",
+        "anno in omaggio",
         "month for free",
         "months for free",
         "mese in più",
@@ -287,6 +309,28 @@ def _names_a_cause(facts: str) -> bool:
     return _FACTS_CAUSE.search(facts) is not None
 
 
+# Facts that say the cause is not known yet ("We don't know the cause yet", "Non conosciamo
+# ancora la causa", "the cause is still under investigation").
+_CAUSE_UNKNOWN = re.compile(
+    r"\b((do not|don't|doesn't|does not|did not|didn't) (yet )?know (yet )?(the cause|what caused|"
+    r"why)|(cause|reason) (is|remains|was) (still )?(unknown|unclear|not (yet )?(known|established|"
+    r"confirmed)|yet to be (established|confirmed)|under investigation|being investigated)|"
+    r"no (known )?cause|"
+    r"non (conosciamo|sappiamo) (ancora )?(la causa|il motivo|cosa l'ha causat\w|perché)|"
+    r"(causa|motivo) (è |resta |rimane )?(ancora )?(sconosciut\w|ignot\w|da (chiarire|accertare|"
+    r"capire|confermare)|non (ancora )?(not\w|chiar\w|confermat\w)|in (fase di )?(verifica|"
+    r"accertamento)))",
+    re.IGNORECASE,
+)
+
+
+@lru_cache(maxsize=64)
+def _cause_unknown(items: tuple[str, ...]) -> bool:
+    """The facts say the cause is not known, and none of the others names one."""
+    unknown = [t for t in items if _CAUSE_UNKNOWN.search(t)]
+    return bool(unknown) and not any(_names_a_cause(t.lower()) for t in items if t not in unknown)
+
+
 _UPDATE = re.compile(r"\b(update|aggiornamento)\b", re.IGNORECASE)
 # Words that name a status update as often as a software update: no evidence for a cause.
 _AMBIGUOUS_CAUSE_WORDS = frozenset({"update", "updates", "aggiornamento", "aggiornamenti"})
@@ -301,12 +345,49 @@ _EXTRA_STOP_WORDS = (
     "some very high low more less much many issue issues problem problems technical side "
     "certain current recent unexpected temporary ongoing earlier later early small large "
     "alcuni alcune alcuni molto problema problemi tecnico tecnici "
+    # A kind of problem named in general ("an organisational issue", "una problematica
+    # organizzativa") gives no cause, as "technical" gives none.
+    "organisational organizational operational logistical internal tecnica tecniche "
+    "organizzativo organizzativa organizzativi organizzative operativo operativa operativi "
+    "operative logistico logistica logistici logistiche interno interna interni interne "
+    "problematica problematiche disguido disguidi inconveniente inconvenienti "
     # Words that say "this caused that" carry no cause of their own ("a fault in our checkout
     # caused it": the cause is the checkout fault).
     "caused causes causing broke broken triggered behind responsible meant reason "
     "causato causata causati provocato provocata provocati motivo"
 )
 _EXTRA_STOP = frozenset(_EXTRA_STOP_WORDS.split())
+# Function words of four letters or more that the language-detection list leaves out:
+# auxiliaries and modals in every form, pronouns, determiners, prepositions and conjunctions,
+# and what a contraction or an elision leaves of its word ("weren't" -> "weren", "dell'ordine"
+# -> "dell"). They say nothing about what a claim is about: "the orders weren't saved" claims
+# what "orders that were declined were not saved" says.
+_FUNCTION_WORDS = (
+    # English: auxiliaries, modals and their negated stems.
+    "were being does doesn didn done doing having hasn haven wasn weren aren isn couldn "
+    "wouldn shouldn mustn needn might must shall ought "
+    # English: pronouns, determiners, prepositions, conjunctions, adverbs of degree and time.
+    "they them their theirs these those which whose whom where while whilst than then "
+    "also into onto upon over under each every either neither both such only even still "
+    "again once ever very just that this there here what when with within without from "
+    "because since until though although unless whether about above below after before "
+    "between through during against among around across toward towards yours ours itself "
+    "themselves ourselves yourself someone anyone everyone something anything everything "
+    "nothing "
+    # Italian: auxiliaries and modals ("essere", "avere", "potere", "dovere", "venire" as the
+    # passive auxiliary), in the forms a reply uses.
+    "essere stato stata stati state sarà saranno sarebbe sarebbero siete erano avere "
+    "avuto avuta hanno avete aveva avevano avrà avranno viene vengono verrà verranno venire "
+    "potete possono potrà potranno potrebbe potremmo deve devono dovrà dovranno dobbiamo "
+    "vuole vogliono fare fatto fatta fatti fatte facciamo "
+    # Italian: pronouns, determiners, prepositions (with their elided forms) and conjunctions.
+    "loro questi queste quello quella quelli quelle quale quali qualche nessun nessuno "
+    "nessuna altro altra altri altre stesso stessa stessi stesse tutta tutte nostre "
+    "vostri vostre suoi miei mentre oppure quindi dunque perciò poiché affinché senza "
+    "prima sempre circa solo soltanto così cioè dell nell dall sull all quest quell "
+    "degli dello negli nello sugli sullo agli allo alle dagli dallo nelle sulle "
+)
+_EXTRA_STOP = _EXTRA_STOP | frozenset(_FUNCTION_WORDS.split())
 
 
 @lru_cache(maxsize=1)
@@ -345,8 +426,11 @@ class Support:
 
     @cached_property
     def confirmed_topics(self) -> tuple[frozenset[str], ...]:
-        """The content stems of each confirmed fact or source (see :meth:`promise_text`)."""
-        return tuple(_topic(t.lower()) for t in self.items if not _UNCONFIRMED.search(t))
+        """The content stems of each confirmed fact or source, less what it rules out ("we
+        decided not to deliver these orders" confirms no delivery; see :meth:`promise_text`)."""
+        return tuple(
+            _topic(_RULED_OUT.sub(" ", t).lower()) for t in self.items if not _UNCONFIRMED.search(t)
+        )
 
     def restates(self, clause: str) -> bool:
         """Whether ``clause`` (two content words or more) says nothing one confirmed fact
@@ -473,6 +557,7 @@ def _topic(text: str) -> frozenset[str]:
     """Stems of what a sentence is about: its content words, figures left out."""
     for claim in reversed(numeric_claims(text)):
         text = text[: claim.start] + " " + text[claim.end :]
+    text = _REPLY_PHRASE.sub(" reply ", text)
     return frozenset(
         _SAME_TOPIC.get(w[:4], w[:4]) for w in _content_words(text) if w not in _FIGURE_WORDS
     )
@@ -481,6 +566,13 @@ def _topic(text: str) -> frozenset[str]:
 # Stems that say the same thing: "our office will answer within 24 hours" is about e-mail
 # replies as much as "e-mail replies come within 24 hours".
 _SAME_TOPIC = {"answ": "repl", "resp": "repl", "risp": "repl"}
+# ... and so do the phrases of writing back: "a member of our team will get back to you within
+# 24 hours", "you'll hear from us", "ti ricontattiamo entro 24 ore".
+_REPLY_PHRASE = re.compile(
+    r"\b(get(ting)? back to|come back to|be in touch with|hear (back )?from|write back to)\b|"
+    r"\b(ricontatt|richiam|riscriv)\w*",
+    re.IGNORECASE,
+)
 
 
 _CALENDAR_DATE = re.compile(r"^\d{1,2}/\d{1,2}$")
@@ -586,7 +678,10 @@ def _check_causes(
             if facts is None:
                 facts = f" {' '.join(_WORD.findall(support.text))} "
             found = sum(1 for w in words if (f" {w[:5]}" if len(w) >= 5 else f" {w} ") in facts)
-            if found / len(words) >= 0.6:
+            # Most words in the facts is the facts' cause in other words; while the facts say
+            # the cause is unknown, a cause may only name the problem again: one new word
+            # ("an overnight update by the banks") is a cause made up.
+            if found / len(words) >= (1.0 if _cause_unknown(support.items) else 0.6):
                 continue
             run.fail(
                 "grounding.cause",
@@ -611,6 +706,25 @@ _EXTRA = re.compile(
 )
 
 
+# A concept's stem counts at the start of a word, or after a "re-"/"ri-" prefix ("redeliver",
+# "riconsegna"): inside a longer word it is another word ("accredito" is the crediting of a
+# refund, not "credito", store credit).
+_PREFIX = ("re", "re-", "ri")
+
+
+def _word_start_find(text: str, stem: str) -> int:
+    """The first place ``stem`` starts a word of ``text`` (see _PREFIX), else -1."""
+    at = text.find(stem)
+    while at >= 0:
+        head = text[max(0, at - 3) : at]
+        letters = len(head) - len(head.rstrip("abcdefghijklmnopqrstuvwxyzàèéìòù-"))
+        word_head = head[len(head) - letters :]
+        if not stem[0].isalpha() or not word_head or word_head in _PREFIX:
+            return at
+        at = text.find(stem, at + 1)
+    return -1
+
+
 def _check_promises(
     run: CheckRun, support: Support, severity: CheckSeverity | None, caveat: str
 ) -> None:
@@ -632,9 +746,9 @@ def _check_promises(
         clause = lowered[base : min(sentence_end, m.end() + 70)]
         found = {}
         for concept, stems in CONCEPTS.items():
-            at = min((clause.find(s) for s in stems if s in clause), default=-1)
-            if at >= 0:
-                found[concept] = (at, next(len(s) for s in stems if clause.find(s) == at))
+            hits = [(at, len(s)) for s in stems if (at := _word_start_find(clause, s)) >= 0]
+            if hits:
+                found[concept] = min(hits)
         if len(found) > 1 or _UPDATE.search(clause[: m.start() - base]):
             # "the refund will arrive": the refund is the promise; "the next update will
             # arrive by 16:00" promises no delivery.

@@ -7,7 +7,7 @@ import re
 from functools import lru_cache
 
 from drafting.checks.checkrun import CheckRun
-from drafting.checks.lexicon import all_languages_pattern
+from drafting.checks.lexicon import LEXICON_LANGUAGES, all_languages_pattern, load_lexicon
 from drafting.checks.links import link_allowed, tracking_parameters
 
 TEMPLATE_MARKER = re.compile(
@@ -212,6 +212,8 @@ def _check_injection(run: CheckRun) -> None:
         span = found.span() if found else None
     if span is None and _ASKS_FOR_VERSE.search(source):
         span = _rhyme(run.draft.masked)
+    if span is None:
+        span = _persona(run.draft.masked, source)
     if span:
         run.fail(
             "output_safety.injection_echo",
@@ -246,6 +248,30 @@ def _rhyme(draft: str) -> tuple[int, int] | None:
             if pairs >= 2:
                 return first, m.end(1)
         words.add(word)
+    return None
+
+
+@lru_cache(maxsize=1)
+def _personas() -> tuple[tuple[re.Pattern[str], re.Pattern[str]], ...]:
+    """(what the post asks for, the words of that voice) from every built-in lexicon."""
+    out = []
+    for lang in LEXICON_LANGUAGES:
+        for item in load_lexicon(lang).raw.get("output_safety", {}).get("persona", []):
+            out.append(
+                (re.compile(item["asked"], re.IGNORECASE), re.compile(item["said"], re.IGNORECASE))
+            )
+    return tuple(out)
+
+
+def _persona(draft: str, source: str) -> tuple[int, int] | None:
+    """Span of the draft's words of a voice that an injected post asked for ("reply in pirate
+    speak" answered "Arr, ye candle be in the recall, matey"): two of them, so one stray
+    "aye" or "partner" is not enough."""
+    for asked, said in _personas():
+        if asked.search(source):
+            found = list(said.finditer(draft))
+            if len(found) >= 2:
+                return found[0].start(), found[-1].end()
     return None
 
 

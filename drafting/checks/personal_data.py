@@ -9,7 +9,7 @@ from functools import lru_cache
 
 from drafting.checks.checkrun import CheckRun
 from drafting.checks.draft import EMAIL, normalise
-from drafting.checks.lexicon import LEXICON_LANGUAGES, load_lexicon
+from drafting.checks.lexicon import LEXICON_LANGUAGES, Pattern, combine, load_lexicon
 from drafting.checks.links import host_allowed
 
 PHONE = re.compile(r"(?<![\w+/.-])(?:\+|00)?\d[\d\s().-]{6,}\d(?![\w/-])")
@@ -273,6 +273,11 @@ def _shown_by_handle(name: str, handle: str) -> bool:
     return handle.startswith(name) or name in re.split(r"[^a-zà-ÿ]+", handle)
 
 
+@lru_cache(maxsize=4)
+def _private_contact(language: str) -> Pattern | None:
+    return combine(load_lexicon(language).raw.get("private_contact", []))
+
+
 def _check_private_move(run: CheckRun) -> None:
     ctx = run.ctx
     pd = run.policy.personal_data
@@ -292,6 +297,12 @@ def _check_private_move(run: CheckRun) -> None:
         return
     moves = run.compiled.moves.get("move_to_dm")
     if moves is not None and moves.search(run.draft.masked):
+        return
+    # "We'll give you a call on ...", "we'll write to you at ...": the brand reaching the
+    # customer on a private channel is the move, whatever it then repeats (that is
+    # personal_data.phone or .email, not this rule).
+    contact = _private_contact(run.lexicon.language)
+    if contact is not None and contact.search(run.draft.masked):
         return
     removal = run.lexicon.removal_request
     if (

@@ -40,12 +40,64 @@ _EXAMPLE = {
 }
 
 
+# "Update" named, so that a later "the next one" or "il prossimo" can stand for it.
+_UPDATE_NOUN = re.compile(r"\b(updates?|aggiornament[oi])\b", re.IGNORECASE)
+# The next update with its noun left out, after an update was named: "... every update at
+# status.example, and the next one comes at 12:00", "Aggiornamento 11:00: ... Prossimo alle
+# 12:00".
+_NEXT_ONE = {
+    "en": re.compile(
+        r"\b(the )?next( one)?\s*(:|(is )?(at|by|around|before|due)\b|(comes|will come|follows|"
+        r"will follow|is coming|goes out|will be (out|up|posted))\b)",
+        re.IGNORECASE,
+    ),
+    "it": re.compile(
+        r"(^|[.!?:;,\n]\s*|\b(il|e il) )prossim[oa]\s*(:|(arriva|arriverà|è previsto|sarà|esce|"
+        r"uscirà|segue|seguirà)?\s*(alle|entro|verso|intorno alle|per le|domani|oggi|stasera|"
+        r"in serata)\b)",
+        re.IGNORECASE,
+    ),
+}
+# A bare heading with a time and nothing after it but links: "Update 12:00 CET: <link>" tells
+# when and where the next update comes (an update of that hour would say something).
+_BARE_UPDATE_HEADING = re.compile(
+    r"\b(update|aggiornamento)\s+(at\s+|alle\s+|ore\s+)?\d{1,2}[:.]\d{2}(\s*[A-Z]{3,4})?\s*[:–—-]?\s*$",
+    re.IGNORECASE,
+)
+
+
 def next_update_span(run: CheckRun) -> tuple[int, int] | None:
     """A sentence that announces an update *and* gives its time."""
     masked = run.draft.masked
     for start, end in run.draft.sentences:
         m = _announces_update(run, masked[start:end])
         if m:
+            return start + m.start(), start + m.end()
+    return _elliptic_next_update(run)
+
+
+def _elliptic_next_update(run: CheckRun) -> tuple[int, int] | None:
+    """The next update said without its noun once an update was named ("the next one comes at
+    12:00"), or a bare heading of its time before a link ("Update 12:00 CET: <link>")."""
+    time = run.lexicon.update_time
+    if time is None:
+        return None
+    masked = run.draft.masked
+    named = _UPDATE_NOUN.search(masked)
+    if named is None:
+        return None
+    next_one = _NEXT_ONE.get(run.lexicon.language)
+    for start, end in run.draft.sentences:
+        if end <= named.start():
+            continue
+        sentence = masked[start:end]
+        if not time.search(sentence):
+            continue
+        bare = _BARE_UPDATE_HEADING.search(sentence.rstrip())
+        if bare is not None:
+            return start + bare.start(), start + bare.end()
+        m = next_one.search(sentence) if next_one is not None else None
+        if m is not None and start + m.start() > named.start():
             return start + m.start(), start + m.end()
     return None
 
@@ -190,7 +242,6 @@ def _headed_statement(run: CheckRun) -> tuple[int, int] | None:
     return start, end
 
 
-_NUMBER = re.compile(r"\d+")
 # A state reached: "are now correct", "have been issued", "è stato emesso", "sono di nuovo
 # disponibili", "la questione è chiusa". An auxiliary before a past participle, or "now"/"again".
 _DONE = {
@@ -227,9 +278,33 @@ _FUTURE = re.compile(
 )
 
 
+# A figure whole: a time ("13:00", "10.30"), a number with thousands separators ("3,200",
+# "3.200") or a plain number. Read digit run by digit run, every time on the hour shared "00"
+# with the facts, so "We can update you again at 13:00" stated the incident's status.
+_FIGURE = re.compile(
+    r"(?P<time>\b[012]?\d[:.][0-5]\d)(?![\d.,:]\d)"
+    r"|(?P<big>\d{1,3}(?:[.,\u202f ]\d{3})+)(?![.,]?\d)"
+    r"|\d+"
+)
+
+
+def _figures(text: str) -> set[str]:
+    """The figures of ``text``, each whole and in one spelling ("10.30" = "10:30", "3.200" =
+    "3,200" = "3200")."""
+    out = set()
+    for m in _FIGURE.finditer(text):
+        if m.group("time"):
+            out.add(m.group("time").replace(".", ":").zfill(5))
+        elif m.group("big"):
+            out.add(re.sub(r"\D", "", m.group("big")))
+        else:
+            out.add(m.group(0))
+    return out
+
+
 def _fact_terms(run: CheckRun, text: str) -> set[str]:
-    """Content stems and numbers of ``text``: what a sentence shares with the facts."""
-    return _topic_stems(run, text) | set(_NUMBER.findall(text))
+    """Content stems and figures of ``text``: what a sentence shares with the facts."""
+    return _topic_stems(run, text) | _figures(text)
 
 
 def _states_the_facts(run: CheckRun, *, done: bool) -> tuple[int, int] | None:

@@ -41,7 +41,7 @@ def check(run: CheckRun) -> None:
                 '"Capiamo quanto sia frustrante."',
             )
     if run.enabled("tone.blame_shift") and lex.blame_shift is not None:
-        m = lex.blame_shift.search(masked)
+        m = _blame_shift(run, masked)
         if m:
             run.fail(
                 "tone.blame_shift",
@@ -62,6 +62,8 @@ def check(run: CheckRun) -> None:
             # routing their case, not a threat against them.
             text = routing.sub(lambda r: " " * len(r.group(0)), masked)
         m = pattern.search(text)
+        if m is None and name == "defensive" and ctx.post_text:
+            m = _denial(run, text)
         if m is None and name == "sarcasm":
             m = _mock_courtesy(run) or _mock_congratulations(run)
         if m:
@@ -75,6 +77,8 @@ def check(run: CheckRun) -> None:
         neutral = lex.sentiment_neutral | lex.problem_words | facts
         score = sentiment(masked, lex.language, neutral)
         if score < run.policy.tone.min_sentiment:
+            score = sentiment(_without_empathy(run, masked), lex.language, neutral)
+        if score < run.policy.tone.min_sentiment:
             run.fail(
                 "tone.sentiment",
                 None,
@@ -85,6 +89,59 @@ def check(run: CheckRun) -> None:
             )
     if run.enabled("tone.readability"):
         _check_readability(run)
+
+
+_WORD = re.compile(r"[^\W\d_]+(?:'[^\W\d_]+)?")
+_BUT = re.compile(r"\b(but|however|yet|ma|però|tuttavia)\b", re.IGNORECASE)
+
+
+def _without_empathy(run: CheckRun, masked: str) -> str:
+    """The text less the negative words of its sentences of empathy ("Cancelled again and
+    again: that's awful, and we're sorry", "Capiamo la rabbia: vedere il credito a zero
+    spaventa"): they name what the customer feels, in the brand's sympathy, not the brand's
+    attitude. A sentence that turns on a "but" keeps them: what follows it is the brand's own."""
+    empathy = run.lexicon.tone.get("empathy")
+    if empathy is None:
+        return masked
+    chars: list[str] | None = None
+    for start, end in run.draft.sentences:
+        sentence = masked[start:end]
+        if not empathy.search(sentence) or _BUT.search(sentence):
+            continue
+        negative = negative_words(sentence, run.lexicon.language)
+        for w in _WORD.finditer(sentence):
+            if w.group(0).lower() in negative:
+                chars = chars if chars is not None else list(masked)
+                chars[start + w.start() : start + w.end()] = " " * (w.end() - w.start())
+    return "".join(chars) if chars is not None else masked
+
+
+def _denial(run: CheckRun, text: str) -> re.Match[str] | None:
+    """In a reply to a post, our service said to have worked all along ("chat was available
+    the whole time"): the customer's account denied. (In a status update with no post the
+    same words are news.)"""
+    pattern = run.lexicon.tone.get("denial")
+    return pattern.search(text) if pattern is not None else None
+
+
+def _blame_shift(run: CheckRun, masked: str) -> re.Match[str] | None:
+    """The first blame-shifting phrase that is not inside a longer defensive one: "as we
+    already said" is blame-shifting, "as we already said in the post below" points the
+    customer at what we published (tone.defensive); one phrase is one finding, the more
+    specific one."""
+    pattern = run.lexicon.blame_shift
+    if pattern is None:
+        return None
+    defensive = run.lexicon.tone.get("defensive")
+    claimed: list[tuple[int, int]] | None = None
+    for m in pattern.finditer(masked):
+        if defensive is None:
+            return m
+        if claimed is None:
+            claimed = [d.span() for d in defensive.finditer(masked)]
+        if not any(start <= m.start() and m.end() <= end for start, end in claimed):
+            return m
+    return None
 
 
 # How negative the customer's post must be for warm thanks to read as mock courtesy; a post
@@ -117,8 +174,12 @@ def _mock_congratulations(run: CheckRun) -> re.Match[str] | None:
     in it: a misfortune is being congratulated, which can only be mock. A post that praises or
     celebrates ("I won your giveaway, thanks!") makes them sincere. (The post's sentiment is no
     guide: "so my fan is one of the recalled ones" scores positive on "fan".)"""
-    pattern = run.lexicon.tone.get("mock_congratulations")
-    m = pattern.search(run.draft.own_words) if pattern is not None else None
+    m = None
+    for key in ("mock_congratulations", "mock_praise"):
+        pattern = run.lexicon.tone.get(key)
+        m = pattern.search(run.draft.own_words) if pattern is not None else None
+        if m is not None:
+            break
     post = run.ctx.post_text
     if m is None or _PRAISE.search(post) or _CELEBRATES.search(post):
         return None

@@ -172,3 +172,42 @@ def test_planted_instructions_quoted_back_still_count(check) -> None:
         risk_flags=frozenset({"prompt_injection"}),
     )
     assert "output_safety.injection_echo" in failed(report)
+
+
+# --- draft.sentences: an emoji followed by a capital letter closes a sentence, as a full stop
+# does ("A zero balance on your card 😔 Please DM us" is a description, then a request; read as
+# one sentence, the request hid the description from structure.acknowledge).
+
+
+def test_an_emoji_before_a_capital_letter_ends_a_sentence() -> None:
+    from drafting.checks.draft import Draft
+
+    draft = Draft("Sorry 😔 Please DM us 🙏🏽 Thanks! Ok 👍 and more ❤️ Bye")
+    assert [draft.masked[s:e] for s, e in draft.sentences] == [
+        "Sorry 😔",
+        "Please DM us 🙏🏽",
+        "Thanks!",
+        "Ok 👍 and more ❤️",
+        "Bye",
+    ]
+
+
+@pytest.mark.parametrize(
+    "text, post",
+    [
+        (
+            f"A zero balance on your gift card, after saving 70 euro 😔 Please DM us the card "
+            f"number. {EN}",
+            "my gift card says zero balance, I had 70 euro on it",
+        ),
+        (
+            f"Saldo a zero sulla tua carta regalo dopo aver risparmiato 70 euro 😔 Scrivici in DM "
+            f"il numero della carta. {IT}",
+            "la mia carta regalo segna saldo zero, avevo 70 euro",
+        ),
+    ],
+)
+def test_a_description_closed_by_an_emoji_acknowledges_the_problem(
+    check: Callable[..., CheckReport], text: str, post: str
+) -> None:
+    assert "structure.acknowledge" not in failed(check(text, kind="apology", post_text=post))

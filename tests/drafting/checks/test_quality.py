@@ -40,6 +40,10 @@ HOLDOUTS = [
         "17",
         "18",
         "19",
+        "20",
+        "21",
+        "22",
+        "23",
     )
 ]
 
@@ -160,6 +164,21 @@ def test_blocking_rules_meet_the_target_on_the_labelled_set(demo) -> None:
         # a guess after "we don't know", ...; test_mistake_classes_holdout19.py), after which it
         # reads 0.971 / 1.000 (its 3 remaining false alarms are label disagreements).
         (HOLDOUTS[18], 0.95, 0.97),
+        # Written blind; first measured at 0.812 / 0.745 after the eighteenth round, unchanged
+        # after the nineteenth (which never saw it), then used to find mechanism fixes and the
+        # classes of the twentieth round (test_mistake_classes_r20_*.py), after which it reads
+        # 0.940 / 0.991.
+        (HOLDOUTS[19], 0.92, 0.97),
+        # Written blind; first measured at 0.792 / 0.874 after the nineteenth round, then used
+        # with holdout20 in the twentieth, after which it reads 0.978 / 1.000.
+        (HOLDOUTS[20], 0.95, 0.97),
+        # Written blind; first measured at 0.888 / 0.693 on the nineteenth round's rules, 0.882
+        # / 0.719 after the twentieth (which never saw it): what the checks do on text nobody
+        # tuned them on. A floor under those figures, not a target.
+        (HOLDOUTS[21], 0.86, 0.70),
+        # Written blind while the twentieth round was made; first measured on its rules at
+        # 0.838 / 0.728. A floor, not a target.
+        (HOLDOUTS[22], 0.81, 0.70),
     ],
 )
 def test_held_out_sets_do_not_regress(demo, path, precision: float, recall: float) -> None:
