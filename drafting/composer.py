@@ -34,6 +34,9 @@ COMMON_SHARE = 0.1
 #: A sentence ends at . ! ? followed by a space or the end: "verdello.example/help" and
 #: "3.50" stay whole.
 _SENTENCE = re.compile(r"(?:[^.!?\n]|[.!?]+(?=[^\s.!?]))+(?:[.!?]+|(?=\n)|$)")
+#: A spaced dash joins two sentences in a short reply ("Sorry to hear that – have you tried
+#: these steps: <link>"): each is a sentence of its own to the composer.
+_DASH = re.compile(r"\s+[–—-]\s+(?=\S)")
 _HANDLE = re.compile(r"(?<![\w@])@\w(?:[\w.]{0,28}\w)?")
 _SPECIFIC = re.compile(
     r"\b(?:one|two|three|four|five|six|seven|eight|nine|ten|twelve|twenty|thirty|forty|fifty|"
@@ -208,7 +211,7 @@ def _tagged(
     makes no move (cached: replies repeat)."""
     out = []
     table = dict(patterns)
-    for raw in split_sentences(reply):
+    for raw in (c for s in split_sentences(reply) for c in _DASH.split(s)):
         if _SIGNOFF.match(raw) or any(raw.strip() == s for s in sign_offs):
             continue
         text = _clean(raw, list(sign_offs))
@@ -222,6 +225,7 @@ def _tagged(
 #: "the shipping on every delayed order will be refunded", "next update by 09:00").
 INCIDENT_MOVES = frozenset({"next_step", "state_status", "state_resolution", "next_update"})
 ANSWER = frozenset({"answer"})
+COURTESY_MOVES = frozenset({"acknowledge", "apologise", "thank"})
 
 
 def reply_example(
@@ -391,6 +395,15 @@ def compose(ctx: dict[str, Any]) -> dict[str, Any]:
         chosen.append((move, pick.text, pick.source))
         used.add(pick.text)
         covered |= pick.moves
+    if not chosen and candidates:
+        # None of the brand's sentences makes a move this reply wants ("Hi there, sorry for
+        # this!" to a question): its best courtesy is a better start than an empty draft.
+        courtesy = [c for c in candidates if c.moves & COURTESY_MOVES] or candidates
+        pick = max(courtesy, key=lambda c: c.weight)
+        chosen.append((min(pick.moves), pick.text, pick.source))
+        notes.append(
+            "no approved sentence makes the moves this reply needs; a reviewer must complete it"
+        )
     text = _assemble(chosen, ctx, limit, required)
     cited = list(dict.fromkeys(src for _, _, src in chosen if src != "facts"))
     if any(src == "facts" for _, _, src in chosen):

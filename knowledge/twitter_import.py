@@ -6,6 +6,7 @@ and writes packs to a folder the caller names (tests and benchmarks use temporar
 
 from __future__ import annotations
 
+import html
 import json
 import re
 from collections import defaultdict
@@ -71,6 +72,12 @@ def read_conversations(dev_json: Path) -> list[Conversation]:
     return out
 
 
+def tweet_text(text: str) -> str:
+    """A tweet's text as its author wrote it: the data set keeps Twitter's HTML escapes
+    ("cache &amp; cookies"), which a draft must not repeat."""
+    return html.unescape(text)
+
+
 def brand_id_for(company: str) -> str:
     return re.sub(r"[^a-z0-9_-]", "", company.lower())
 
@@ -133,11 +140,11 @@ def import_twitter(dev_json: Path, out: Path) -> dict[str, int]:
                     {
                         "id": f"tw-{conv.reply_tweet_id}",
                         "post": {
-                            "text": turn["message"],
+                            "text": tweet_text(turn["message"]),
                             "channel": "x",
                             "author": "@" + turn["client"],
                         },
-                        "reply": conv.reply,
+                        "reply": tweet_text(conv.reply),
                         "category": _category(turn["message"]),
                         "kind": "reply",
                         "language": "en",

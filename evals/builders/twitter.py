@@ -19,6 +19,7 @@ from pydantic import BaseModel, ConfigDict, Field, ValidationError
 
 from drafting.errors import InvalidInputError
 from evals.builders import Built
+from knowledge.twitter_import import tweet_text
 
 DATASET = "IBM/twitter-customer-care-document-prediction (EMNLP 2020), Apache-2.0"
 LABEL_FIELDS = ("category", "severity", "risk_flags", "action")
@@ -103,10 +104,10 @@ def build(options: dict[str, Any], *, suite_dir: Path, workspace: Path) -> Built
                 "brand": brand,
                 "channel": "x",
                 "kind": "reply",
-                "post": post["message"],
+                "post": tweet_text(post["message"]),
                 "author": "@" + post["client"],
                 "thread": [_thread_item(t) for t in turns[:last]],
-                "reference": conv["agentURL"]["url_utterance"],
+                "reference": tweet_text(conv["agentURL"]["url_utterance"]),
                 "expect": expect,
                 "tags": [brand, "labelled" if label else "unlabelled"],
                 "source": {
@@ -133,9 +134,10 @@ def personal_values(text: str) -> list[str]:
 
 def _thread_item(turn: dict[str, Any]) -> dict[str, Any]:
     customer = turn.get("client") or turn.get("client1")  # client1: another customer joining
+    text = tweet_text(turn["message"])
     if customer:
-        return {"text": turn["message"], "author": "@" + customer, "from_brand": False}
-    return {"text": turn["message"], "author": "@" + str(turn.get("agent", "")), "from_brand": True}
+        return {"text": text, "author": "@" + customer, "from_brand": False}
+    return {"text": text, "author": "@" + str(turn.get("agent", "")), "from_brand": True}
 
 
 def _labels(path: Path) -> dict[str, dict[str, Any]]:

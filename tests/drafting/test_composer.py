@@ -376,3 +376,22 @@ def test_a_courtesy_is_no_complaint_topic() -> None:
         "replies": [_reply("ar-1", "Thanks for telling us straight away.", "Parcel lost", 0.4)],
     }
     assert compose(ctx)["text"] == "Thanks for telling us straight away."
+
+
+def test_with_no_sentence_making_a_wanted_move_the_best_courtesy_starts_the_draft() -> None:
+    """A brand whose replies never thank or answer still gets its closest courtesy, and a note
+    saying a reviewer must complete it, rather than an empty draft."""
+    ctx = {
+        "kind": "reply",
+        "category": "question",
+        "channel": "x",
+        "post": "How can I annotate my screen?",
+        "move_patterns": _APOLOGY,
+        "replies": [
+            _reply("r-1", "Hi there, sorry for this!", "Audio keeps dropping", 0.5),
+            _reply("r-2", "Sorry about that.", "Cannot log in", 0.3),
+        ],
+    }
+    out = compose(ctx)
+    assert out["text"] == "Hi there, sorry for this!"
+    assert out["cited"] == ["r-1"] and "a reviewer must complete it" in out["notes"][0]

@@ -87,5 +87,9 @@ def test_twitter_import_makes_loadable_packs(
     pack = load_pack(tmp_path / "packs" / "spotifycares")
     assert pack.brand.id == "spotifycares"
     assert all(r.post.channel == "x" for r in pack.approved_replies)
+    # Twitter's HTML escapes are undone: a draft borrowing a sentence must not say "&amp;".
+    every = [load_pack(tmp_path / "packs" / b).approved_replies for b in counts]
+    texts = [t for replies in every for r in replies for t in (r.reply, r.post.text)]
+    assert any("&" in t for t in texts) and not any("&amp;" in t or "&gt;" in t for t in texts)
     report = BrandRegistry(fresh_settings).load_dir(tmp_path / "packs" / "spotifycares")
     assert report.chunks_added == len(pack.approved_replies) + 1
