@@ -34,9 +34,10 @@ COMMON_SHARE = 0.1
 #: A sentence ends at . ! ? followed by a space or the end: "verdello.example/help" and
 #: "3.50" stay whole.
 _SENTENCE = re.compile(r"(?:[^.!?\n]|[.!?]+(?=[^\s.!?]))+(?:[.!?]+|(?=\n)|$)")
-#: A spaced dash joins two sentences in a short reply ("Sorry to hear that – have you tried
-#: these steps: <link>"): each is a sentence of its own to the composer.
-_DASH = re.compile(r"\s+[–—-]\s+(?=\S)")
+#: A spaced en or em dash joins two sentences in a short reply ("Sorry to hear that – have
+#: you tried these steps: <link>"): each is a sentence of its own to the composer. (Not a
+#: hyphen: "Mon - Fri" and "09:00 - 17:00" are one sentence.)
+_DASH = re.compile(r"\s+[–—]\s+(?=\S)")
 _HANDLE = re.compile(r"(?<![\w@])@\w(?:[\w.]{0,28}\w)?")
 _SPECIFIC = re.compile(
     r"\b(?:one|two|three|four|five|six|seven|eight|nine|ten|twelve|twenty|thirty|forty|fifty|"
