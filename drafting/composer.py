@@ -14,13 +14,13 @@ import json
 import math
 import re
 import time
-from collections.abc import AsyncIterator, Iterator
+from collections.abc import AsyncIterator, Iterable, Iterator
 from dataclasses import dataclass
 from functools import lru_cache
 from typing import Any
 
 from drafting.moves import moves_for, moves_of
-from knowledge.lexical import tokenize
+from knowledge.lexical import STOPWORDS
 
 #: A reply whose customer's post is at least this close to the new post (cosine of their
 #: embeddings) answered the same kind of case: its sentences may use its own words
@@ -92,11 +92,19 @@ def words(text: str) -> set[str]:
     return {w.lower() for w in _WORD.findall(text)}
 
 
-@lru_cache(maxsize=32768)
 def stems(text: str) -> frozenset[str]:
-    """The text's content words, stop words left out, each cut to five letters so that
-    "charged" meets "charge" and "rimborsi" meets "rimborso"."""
-    return frozenset(t[:5] for t in tokenize(text) if len(t) >= 4 and not t.isdigit())
+    """The text's content words of four letters or more, each cut to five so that "charged"
+    meets "charge" and "rimborsi" meets "rimborso"."""
+    return _content_stems(words(text))
+
+
+def _content_stems(found: Iterable[str]) -> frozenset[str]:
+    return frozenset(w[:5] for w in found if w not in STOPWORDS)
+
+
+@lru_cache(maxsize=32768)
+def _post_stems(text: str) -> frozenset[str]:
+    return stems(text)
 
 
 def common_stems(replies: list[str], share: float = COMMON_SHARE) -> frozenset[str]:
@@ -248,7 +256,8 @@ def _echoes(sentence: str, own_post: str, here: frozenset[str], common: frozense
     """True when the sentence repeats a detail of the post it answered that the new post and
     facts don't share: "Sorry for the lost hour" answered "been refreshing for an hour", "I'll
     check and update the address" answered "can I change the delivery address"."""
-    return bool(((stems(sentence) & stems(own_post)) - common) - here)
+    said = _content_stems(_parts(sentence).words) - common - here
+    return bool(said and not said.isdisjoint(_post_stems(own_post)))
 
 
 def candidate_sentences(ctx: dict[str, Any]) -> list[Sentence]:
