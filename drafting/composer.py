@@ -230,10 +230,13 @@ def _tagged(
     return tuple(out)
 
 
-#: What a sentence of an incident's reply says about that incident only ("your order is safe",
-#: "the shipping on every delayed order will be refunded", "next update by 09:00").
-INCIDENT_MOVES = frozenset({"next_step", "state_status", "state_resolution", "next_update"})
 ANSWER = frozenset({"answer"})
+#: What a sentence of an incident's reply says about that incident only ("your order is safe",
+#: "the shipping on every delayed order will be refunded", "next update by 09:00", an answer
+#: such as "other Aria kettles aren't affected").
+INCIDENT_MOVES = (
+    frozenset({"next_step", "state_status", "state_resolution", "next_update"}) | ANSWER
+)
 COURTESY_MOVES = frozenset({"acknowledge", "apologise", "thank"})
 
 

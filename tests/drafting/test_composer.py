@@ -339,6 +339,10 @@ def test_a_question_asked_before_is_answered_as_it_was() -> None:
     assert compose({**ctx, "replies": [_reply("ar-95", reply, asked, 0.5)]})["text"] == (
         "Thank you for asking."
     )
+    # Asked during an incident, answered for that incident only.
+    during = {**_reply("ar-95", reply, asked, 0.9), "incident_id": "INC-2026-02"}
+    assert compose({**ctx, "replies": [during]})["text"] == "Thank you for asking."
+    assert compose({**ctx, "incident_id": "INC-2026-02", "replies": [during]})["text"] == reply
     complaint = {**ctx, "category": "product_defect"}
     assert (
         "induction"
