@@ -243,24 +243,29 @@ COURTESY_MOVES = frozenset({"acknowledge", "apologise", "thank"})
 def reply_example(
     item_id: str, metadata: dict[str, Any], *, post: str = "", similarity: float | None = None
 ) -> dict[str, Any]:
-    """A retrieved approved reply as the composer reads it from its context: ``post`` is the
-    customer's post it answered, ``similarity`` that post's cosine to the new one."""
+    """A retrieved approved reply as the composer reads it from its context: ``post_stems``
+    are the content stems of the customer's post it answered (``post``; the post itself is
+    not carried: the context goes wherever the model call's metadata goes), ``similarity``
+    that post's cosine to the new one."""
     keys = ("kind", "category", "channel", "language", "incident_id")
     return {
         "id": item_id,
         "reply": metadata.get("reply", ""),
-        "post": post,
+        "post_stems": sorted(_post_stems(post)),
         "similarity": similarity,
         **{k: metadata.get(k) for k in keys},
     }
 
 
-def _echoes(sentence: str, own_post: str, here: frozenset[str], common: frozenset[str]) -> bool:
-    """True when the sentence repeats a detail of the post it answered that the new post and
-    facts don't share: "Sorry for the lost hour" answered "been refreshing for an hour", "I'll
-    check and update the address" answered "can I change the delivery address"."""
+def _echoes(
+    sentence: str, own_post: frozenset[str], here: frozenset[str], common: frozenset[str]
+) -> bool:
+    """True when the sentence repeats a detail of the post it answered (``own_post``, its
+    stems) that the new post and facts don't share: "Sorry for the lost hour" answered "been
+    refreshing for an hour", "I'll check and update the address" answered "can I change the
+    delivery address"."""
     said = _content_stems(_parts(sentence).words) - common - here
-    return bool(said and not said.isdisjoint(_post_stems(own_post)))
+    return bool(said and not said.isdisjoint(own_post))
 
 
 def candidate_sentences(ctx: dict[str, Any]) -> list[Sentence]:
@@ -294,7 +299,7 @@ def candidate_sentences(ctx: dict[str, Any]) -> list[Sentence]:
     first_contact = bool(ctx.get("first_contact"))
     out: list[Sentence] = []
     for rank, reply in enumerate(ctx.get("replies", [])):
-        if reply.get("language", language) != language:
+        if (reply.get("language") or language) != language:
             continue
         similarity = reply.get("similarity")
         # Closeness of the case first; the search rank where the reply had no dense score.
@@ -307,7 +312,7 @@ def candidate_sentences(ctx: dict[str, Any]) -> list[Sentence]:
             weight *= 1.1
         near = similarity is not None and similarity >= NEAR
         elsewhere = bool(reply.get("incident_id")) and reply.get("incident_id") != incident
-        own_post = str(reply.get("post") or "")
+        own_post = frozenset(reply.get("post_stems") or ())
         for text, made in _tagged(reply.get("reply", ""), sign_offs, patterns):
             # A sentence making no move is the content of that answer: it answers this post
             # too when the post asks the same question ("do the Pietra pans work on

@@ -269,7 +269,9 @@ _APOLOGY = {"apologise": r"\bsorry\b", "thank": r"\bthank", "next_step": r"\b(?:
 
 
 def _reply(reply_id: str, reply: str, post: str, similarity: float | None) -> dict[str, object]:
-    return {"id": reply_id, "reply": reply, "post": post, "similarity": similarity}
+    from drafting.composer import reply_example
+
+    return reply_example(reply_id, {"reply": reply}, post=post, similarity=similarity)
 
 
 def test_a_sentence_repeating_a_detail_of_its_own_customers_post_answers_that_post_only() -> None:
