@@ -258,7 +258,7 @@ def reply_example(
 
 
 def _echoes(
-    sentence: str, own_post: frozenset[str], here: frozenset[str], common: frozenset[str]
+    sentence: str, own_post: Iterable[str], here: frozenset[str], common: frozenset[str]
 ) -> bool:
     """True when the sentence repeats a detail of the post it answered (``own_post``, its
     stems) that the new post and facts don't share: "Sorry for the lost hour" answered "been
@@ -312,7 +312,7 @@ def candidate_sentences(ctx: dict[str, Any]) -> list[Sentence]:
             weight *= 1.1
         near = similarity is not None and similarity >= NEAR
         elsewhere = bool(reply.get("incident_id")) and reply.get("incident_id") != incident
-        own_post = frozenset(reply.get("post_stems") or ())
+        own_post = reply.get("post_stems") or ()
         for text, made in _tagged(reply.get("reply", ""), sign_offs, patterns):
             # A sentence making no move is the content of that answer: it answers this post
             # too when the post asks the same question ("do the Pietra pans work on

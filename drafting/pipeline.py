@@ -258,11 +258,10 @@ def prepare(req: DraftCreate, *, settings: Settings, registry: BrandRegistry) ->
         # The brand's first answer in this conversation: no "sorry again", no "thanks again".
         "first_contact": kind in ("reply", "apology", "holding_statement")
         and not any(m.from_brand for m in req.thread),
-        "vocabulary": pack_vocabulary(pack),
+        **pack_words(pack),
         "move_patterns": move_patterns(policy, language),
         "allowed_hosts": list(policy.links.allowed_domains),
         "incident_id": req.incident_id,
-        "common_stems": pack_common_stems(pack),
         "replies": [
             reply_example(r.id, r.metadata, post=r.text, similarity=r.dense_score) for r in replies
         ],
@@ -382,29 +381,24 @@ def reply_pool(
     )
 
 
-_vocabularies: dict[str, frozenset[str]] = {}
-_common: dict[str, frozenset[str]] = {}
+_pack_words: dict[str, dict[str, frozenset[str]]] = {}
 
 
-def pack_vocabulary(pack: BrandPack) -> frozenset[str]:
-    """The brand's recurring words (cached per pack version) for the composer."""
-    from drafting.composer import brand_vocabulary
+def pack_words(pack: BrandPack) -> dict[str, frozenset[str]]:
+    """What the composer reads from the brand's approved replies as a whole, as its context
+    keys (cached per pack version): the words it uses in several replies (``vocabulary``:
+    its recurring voice) and the stems in a tenth of them (``common_stems``: no one case's
+    details)."""
+    from drafting.composer import brand_vocabulary, common_stems
 
-    cached = _vocabularies.get(pack.content_hash)
+    cached = _pack_words.get(pack.content_hash)
     if cached is None:
-        cached = frozenset(brand_vocabulary([r.reply for r in pack.approved_replies]))
-        _vocabularies[pack.content_hash] = cached
-    return cached
-
-
-def pack_common_stems(pack: BrandPack) -> frozenset[str]:
-    """The brand's everyday words, no one case's details (cached per pack version)."""
-    from drafting.composer import common_stems
-
-    cached = _common.get(pack.content_hash)
-    if cached is None:
-        cached = common_stems([f"{r.post.text}\n{r.reply}" for r in pack.approved_replies])
-        _common[pack.content_hash] = cached
+        replies = pack.approved_replies
+        cached = {
+            "vocabulary": frozenset(brand_vocabulary([r.reply for r in replies])),
+            "common_stems": common_stems([f"{r.post.text}\n{r.reply}" for r in replies]),
+        }
+        _pack_words[pack.content_hash] = cached
     return cached
 
 

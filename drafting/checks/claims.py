@@ -10,7 +10,9 @@ from functools import lru_cache
 
 from drafting.checks.lexicon import LEXICON_LANGUAGES, load_lexicon
 
-_NUM = r"\d{1,3}(?:[.,\u202f ]\d{3})+(?:[.,]\d{1,2})?|\d+(?:[.,]\d{1,2})?"
+#: A number written with thousands separators: "3,200", "3.200", "3 200".
+GROUPED = r"\d{1,3}(?:[.,\u202f ]\d{3})+"
+_NUM = rf"{GROUPED}(?:[.,]\d{{1,2}})?|\d+(?:[.,]\d{{1,2}})?"
 CURRENCIES = {
     "€": "EUR",
     "eur": "EUR",

@@ -209,11 +209,6 @@ def _not_theirs_before(run: CheckRun, text: str, at: int, after: int) -> bool:
     return not (cons.past_failure is not None and cons.past_failure.search(told))
 
 
-def _handle_cleared(run: CheckRun, at: int, after: int) -> bool:
-    """A negation, or a condition on what is still to come, right before the handle at ``at``."""
-    return _not_theirs_before(run, run.draft.masked, at, after)
-
-
 def _blame_by_construction(run: CheckRun) -> tuple[int, int] | None:
     """An outside party as the agent of the failure ("our logistics partner ceased trading",
     "@FastFreightIT stopped operating"), unless a negation or a condition comes right before
@@ -229,7 +224,7 @@ def _blame_by_construction(run: CheckRun) -> tuple[int, int] | None:
     if cons.then_failure is not None:
         for start, end in _other_handles(run):
             after = cons.then_failure.match(masked, end)
-            if after is not None and not _handle_cleared(run, start, end):
+            if after is not None and not _not_theirs_before(run, masked, start, end):
                 return start, after.end()
     found = cons.blame.search(run.draft.masked) if cons.blame is not None else None
     return found.span() if found else None

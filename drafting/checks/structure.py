@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 
 from drafting.checks.checkrun import CheckRun
+from drafting.checks.claims import GROUPED
 
 _WHAT = {
     "acknowledge": "acknowledge what happened to the customer",
@@ -283,7 +284,7 @@ _FUTURE = re.compile(
 # with the facts, so "We can update you again at 13:00" stated the incident's status.
 _FIGURE = re.compile(
     r"(?P<time>\b[012]?\d[:.][0-5]\d)(?![\d.,:]\d)"
-    r"|(?P<big>\d{1,3}(?:[.,\u202f ]\d{3})+)(?![.,]?\d)"
+    rf"|(?P<big>{GROUPED})(?![.,]?\d)"
     r"|\d+"
 )
 

@@ -144,7 +144,7 @@ def _examples(job: RewriteJob, settings: Settings) -> list[dict[str, Any]]:
 
 def _target(job: RewriteJob, replies: list[dict[str, Any]]) -> Target:
     from drafting.moves import move_patterns
-    from drafting.pipeline import pack_common_stems, pack_vocabulary
+    from drafting.pipeline import pack_words
 
     policy = job.pack.policy
     patterns = move_patterns(policy, job.language)
@@ -175,8 +175,7 @@ def _target(job: RewriteJob, replies: list[dict[str, Any]]) -> Target:
             "post": job.post_text,
             "sign_offs": list(job.pack.brand.sign_off.values()),
             "allowed_hosts": list(policy.links.allowed_domains),
-            "vocabulary": pack_vocabulary(job.pack),
-            "common_stems": pack_common_stems(job.pack),
+            **pack_words(job.pack),
             "move_patterns": patterns,
             "replies": replies,
         },
