@@ -19,6 +19,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from typing import Any
 
+from drafting.checks.draft import HANDLE
 from drafting.moves import moves_for, moves_of
 from knowledge.lexical import STOPWORDS
 
@@ -38,7 +39,6 @@ _SENTENCE = re.compile(r"(?:[^.!?\n]|[.!?]+(?=[^\s.!?]))+(?:[.!?]+|(?=\n)|$)")
 #: you tried these steps: <link>"): each is a sentence of its own to the composer. (Not a
 #: hyphen: "Mon - Fri" and "09:00 - 17:00" are one sentence.)
 _DASH = re.compile(r"\s+[–—]\s+(?=\S)")
-_HANDLE = re.compile(r"(?<![\w@])@\w(?:[\w.]{0,28}\w)?")
 _SPECIFIC = re.compile(
     r"\b(?:one|two|three|four|five|six|seven|eight|nine|ten|twelve|twenty|thirty|forty|fifty|"
     r"a few|several|uno|una|due|tre|quattro|cinque|sei|sette|otto|nove|dieci|venti|trenta)"
@@ -141,7 +141,7 @@ def split_sentences(text: str) -> list[str]:
 
 
 def _clean(sentence: str, sign_offs: list[str]) -> str:
-    out = _HANDLE.sub("", sentence).strip()
+    out = HANDLE.sub("", sentence).strip()
     for sign in sign_offs:
         if sign and out.endswith(sign):
             out = out[: -len(sign)].strip()
