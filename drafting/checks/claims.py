@@ -136,6 +136,14 @@ DURATION_ONE = re.compile(
     r"(?P<unit>day|week|month|year|giorno|settimana|mese|anno)\b",
     re.IGNORECASE,
 )
+# A length of time said without a number, as a claim of speed ("within hours", "in a few
+# days", "nel giro di poche ore", "entro pochi giorni"): a duration the facts must give. Not
+# minutes ("an e-mail in a few minutes" says "shortly").
+DURATION_VAGUE = re.compile(
+    r"\b(?:within|in|entro|tra|fra|nel giro di)\s(?:(?:a few|few|some|just|poche|pochi|qualche)\s)?"
+    r"(?P<unit>hours|days|weeks|ore|giorni|settimane)\b(?!\s+(?:of|di)\b)",
+    re.IGNORECASE,
+)
 _CLOCK_AMPM = re.compile(
     r"\b(?P<h>1[0-2]|0?[1-9])(?:[:.](?P<m>[0-5]\d))?\s?(?P<ap>am|pm|a\.m\.|p\.m\.)(?!\w)",
     re.IGNORECASE,
@@ -310,9 +318,56 @@ _PARTITIVE = re.compile(
 )
 
 
-def counts(text: str) -> list[Claim]:
-    """Numbers of people, orders, payments... (10 or more, or "thousands of")."""
+# A count said as a rank ("you're the tenth customer to tell us", "sei il decimo cliente", "the
+# 12th order today"): as many people or orders as the rank says.
+_ORDINALS = {
+    "tenth": 10,
+    "eleventh": 11,
+    "twelfth": 12,
+    "fifteenth": 15,
+    "twentieth": 20,
+    "thirtieth": 30,
+    "fiftieth": 50,
+    "hundredth": 100,
+    "decimo": 10,
+    "decima": 10,
+    "undicesimo": 11,
+    "undicesima": 11,
+    "dodicesimo": 12,
+    "dodicesima": 12,
+    "quindicesimo": 15,
+    "quindicesima": 15,
+    "ventesimo": 20,
+    "ventesima": 20,
+    "trentesimo": 30,
+    "trentesima": 30,
+    "cinquantesimo": 50,
+    "cinquantesima": 50,
+    "centesimo": 100,
+    "centesima": 100,
+}
+_RANKED = re.compile(
+    r"\b(?:the|il|la|l'|lo)\s?(?P<rank>"
+    + "|".join(_ORDINALS)
+    + r"|(?P<n>\d{2,})(?:th|st|nd|rd|°|º|esim[oa]))\s(?:[\w-]+\s)?"
+    r"(?:customers?|clients?|clienti|cliente|person|persona|people|order|ordine|message|messaggio|"
+    r"complaint|reclamo|segnalazione|report|call|chiamata|caller|buyer|acquirente|one)\b",
+    re.IGNORECASE,
+)
+
+
+def _ranked_counts(text: str) -> list[Claim]:
     out: list[Claim] = []
+    for m in _RANKED.finditer(text):
+        value = float(m.group("n")) if m.group("n") else float(_ORDINALS[m.group("rank").lower()])
+        out.append(Claim("count", m.start("rank"), m.end(), frozenset({_fmt(value)}), value))
+    return out
+
+
+def counts(text: str) -> list[Claim]:
+    """Numbers of people, orders, payments... (10 or more, or "thousands of"), also said as a
+    rank ("the tenth customer")."""
+    out: list[Claim] = _ranked_counts(text)
     if not _COUNT_HINT.search(text):
         return out
     for m in _count_pattern(_all_count_nouns()).finditer(text):
@@ -433,6 +488,9 @@ def durations(text: str) -> list[Claim]:
     for m in DURATION_ONE.finditer(text):
         unit = _UNITS[m.group("unit").lower()]
         out.append(Claim("duration", m.start(), m.end(), frozenset({f"1 {unit}"})))
+    for m in DURATION_VAGUE.finditer(text):
+        unit = _UNITS[m.group("unit").lower()]
+        out.append(Claim("duration", m.start(), m.end(), frozenset({f"few {unit}"})))
     for m in DURATION_SPECIAL.finditer(text):
         half = "half" in m.group(0).lower() or "mezz" in m.group(0).lower()
         out.append(

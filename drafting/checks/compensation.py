@@ -5,9 +5,12 @@ from __future__ import annotations
 import re
 from collections.abc import Collection
 from dataclasses import dataclass
+from functools import lru_cache
 
+from drafting.checks.brand_subject import brand_as_we
 from drafting.checks.checkrun import CheckRun
 from drafting.checks.claims import Claim, amounts, percentages
+from drafting.checks.lexicon import Pattern, combine, load_lexicon
 
 
 @dataclass(frozen=True)
@@ -23,7 +26,7 @@ def offers(run: CheckRun) -> list[Offer]:
     lex = run.lexicon
     if lex.offer is None or not run.lexical:
         return []
-    masked = run.draft.masked
+    masked = brand_as_we(run, run.draft.masked)  # "Verdello will send you ..." offers too
     found: list[Offer] = []
     for start, end in run.draft.sentences:
         sentence = masked[start:end]
@@ -62,7 +65,16 @@ def check(run: CheckRun) -> None:
             )
     flags = sorted(set(run.ctx.risk_flags) & set(policy.forbidden_on_risk_flags))
     if flags and run.enabled("compensation.on_escalation"):
-        span = (found[0].start, found[0].end) if found else _damages(run)
+        # What every customer gets anyway ("refunded automatically, as it is for every late
+        # order") is policy restated, not an offer made because of this post.
+        everyone = _for_everyone(run.lexicon.language)
+        own = [
+            o
+            for o in found
+            if everyone is None
+            or not everyone.search(run.draft.masked[o.sentence[0] : o.sentence[1]])
+        ]
+        span = (own[0].start, own[0].end) if own else _damages(run)
         if span is not None:
             run.fail(
                 "compensation.on_escalation",
@@ -72,6 +84,51 @@ def check(run: CheckRun) -> None:
                 "Remove the offer and route the post to the escalation contact.",
             )
     _check_amounts(run, found)
+
+
+@lru_cache(maxsize=4)
+def _for_everyone(language: str) -> Pattern | None:
+    """What every customer gets anyway, told as policy (``compensation.for_everyone``)."""
+    return combine(load_lexicon(language).raw.get("compensation", {}).get("for_everyone", []))
+
+
+# Money called compensation ("100 EUR compensation", "un risarcimento di 50 euro").
+_CALLED_COMPENSATION = re.compile(
+    r"\b(compensation|compensate|goodwill|gesture|risarciment\w+|indennizz\w+|compensazione|"
+    r"gesto)\b",
+    re.IGNORECASE,
+)
+
+
+# An amount written in words ("a voucher worth fifteen euros", "un buono da quindici euro"):
+# still an amount named in public.
+_NUMBER_WORDS = (
+    r"(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|"
+    r"thirty|forty|fifty|sixty|seventy|eighty|ninety|(?:a |one )?hundred|uno|un|due|tre|"
+    r"quattro|cinque|sei|sette|otto|nove|dieci|undici|dodici|quindici|venti|trenta|quaranta|"
+    r"cinquanta|sessanta|settanta|ottanta|novanta|cento)"
+)
+_CURRENCY_WORD = re.compile(r"\b(?:euros?|eur|pounds?|quid|dollars?|sterline)\b", re.IGNORECASE)
+_WORDED_AMOUNT = re.compile(
+    rf"\b{_NUMBER_WORDS}(?:[- ]?(?:and )?{_NUMBER_WORDS})*\s+(?:euros?|eur|pounds?|quid|"
+    r"dollars?|sterline)\b",
+    re.IGNORECASE,
+)
+
+
+def _named_in_words(run: CheckRun) -> tuple[int, int] | None:
+    """In a sentence that names a compensation kind, an amount written in words ("a voucher
+    worth fifteen euros"): how much, named in public. (Digits are read by amounts().)"""
+    text = run.draft.masked
+    if not _CURRENCY_WORD.search(text):
+        return None  # the common case: no currency named in words at all
+    kinds = list(run.lexicon.kinds.values())
+    for start, end in run.draft.sentences:
+        words = text[start:end]
+        m = _WORDED_AMOUNT.search(words)
+        if m is not None and any(p.search(words) for p in kinds):
+            return start + m.start(), start + m.end()
+    return None
 
 
 # Clauses of a sentence: "we'll refund your 89 EUR and add a 10 EUR voucher" has two offers.
@@ -142,14 +199,16 @@ _STATE_BEFORE = re.compile(
     r"displayed|reads?|reading|risulta|risultano|mostra|mostrano|segna|segnano|appare|appaiono)"
     r"( as| at| come| a| di)?|"
     r"(fee|fees|charge|surcharge|cost|costo|costi|spese|tariffa|commissione)"
-    r"( of| di| da)?|(asks?|asking|asked|requests?|requesting|requested|demands?|demanding|"
+    r"( of| di| da)?|in exchange for|in return for|in cambio di|"
+    r"(asks?|asking|asked|requests?|requesting|requested|demands?|demanding|"
     r"chiede|chiedono|chiedendo|chiedere|chiesto)( you| people| customers| them| for| to pay|"
     r" di pagare| a| an| un| una| the| il| la)*)\s*$",
     re.IGNORECASE,
 )
 _STATE_AFTER = re.compile(
     r"^\s*['\"]?(shipping |delivery |handling |processing |admin |release |customs )?"
-    r"(fee|fees|charge|surcharge)\b|^\s*(di |per )?(spese|costi|commissione|tariffa)\b|"
+    r"(fee|fees|charge|surcharge)\b|^\s*(di |per )?(spese|costi|commissione|tariffa|spedizione|"
+    r"consegna)\b|"
     r"^\s*per (un|il|la|lo|ritirare|sbloccare|ricevere) (pacco|spedizione|consegna|premio)",
     re.IGNORECASE,
 )
@@ -215,7 +274,17 @@ def _check_amounts(run: CheckRun, found: list[Offer]) -> None:
         sent = run.draft.sentence_at(start)
         if sent in sentences:
             return True
-        return any(p.search(text[sent[0] : sent[1]]) for p in kinds_any)
+        words = text[sent[0] : sent[1]]
+        if any(p.search(words) for p in kinds_any):
+            return True
+        # Money offered as compensation with no kind named ("we will pay you 100 EUR
+        # compensation"): an offer marker and the word for it make it one.
+        offer = run.lexicon.offer
+        return bool(
+            offer is not None
+            and _CALLED_COMPENSATION.search(words)
+            and offer.search(brand_as_we(run, words))
+        )
 
     channel = run.ctx.channel
     public_done = over_done = False
@@ -284,6 +353,22 @@ def _check_amounts(run: CheckRun, found: list[Offer]) -> None:
                 "approve it with a reason.",
             )
             over_done = True
+    if (
+        run.public
+        and not public_done
+        and not policy.name_amounts_in_public
+        and run.enabled("compensation.public_amount")
+    ):
+        worded = _named_in_words(run)
+        if worded is not None:
+            said = text[worded[0] : worded[1]]
+            run.fail(
+                "compensation.public_amount",
+                worded,
+                f"Names how much ({said!r}) in a public reply; the policy keeps compensation "
+                "amounts out of public replies.",
+                'Say "a voucher" without how much, and give it in the private channel.',
+            )
     limit = policy.max_discount_percent
     if limit is not None and not over_done and run.enabled("compensation.over_cap"):
         discount_sentences = {o.sentence for o in found if o.kind == "discount"}

@@ -6,6 +6,7 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
+from drafting.checks.brand_subject import brand_as_we
 from drafting.checks.checkrun import CheckRun
 from drafting.checks.draft import HANDLE
 from drafting.checks.lexicon import Pattern, combine, load_lexicon
@@ -57,7 +58,8 @@ _INCIDENT_EXPOSURE = re.compile(
     re.IGNORECASE,
 )
 _ANOTHER_CUSTOMERS = re.compile(
-    r"^(other|the other|another|un altro|un'altra|altri|di altri) (customer|person|user|cliente|"
+    r"^((to|for|with|by|a|ad|per|con|da) )?"  # "visible to other users", "visibili ad altri utenti"
+    r"(other|the other|another|un altro|un'altra|altri|di altri) (customer|person|user|cliente|"
     r"clienti|utente|utenti)",
     re.IGNORECASE,
 )
@@ -116,6 +118,10 @@ class _Constructions:
     legal_outcome: Pattern | None
     advice_frame: Pattern | None
     finance_topic: Pattern | None
+    authority: Pattern | None  # the law, a court, the police, a regulator
+    certain_outcome: Pattern | None  # how it ends for the customer, told as certain
+    remedy_frame: Pattern | None  # take, try, can help, before bed
+    remedy: Pattern | None  # a medicine, a dose, a herbal remedy, a breathing trick
 
 
 # Between a party and its failure: no "and"/"but" (another clause) and no negation ("the
@@ -160,6 +166,10 @@ def _constructions(language: str) -> _Constructions:
         legal_outcome=one("legal_outcome"),
         advice_frame=one("advice_frame"),
         finance_topic=one("finance_topic"),
+        authority=one("authority"),
+        certain_outcome=one("certain_outcome"),
+        remedy_frame=one("remedy_frame"),
+        remedy=one("remedy"),
     )
 
 
@@ -197,16 +207,42 @@ def _cleared(run: CheckRun, text: str, at: int) -> bool:
 def _not_theirs_before(run: CheckRun, text: str, at: int, after: int) -> bool:
     """A negation right before the party named at ``at``, or a condition whose failure (after
     ``after``) is still to come: "sorry if the courier lost it" guesses at what happened and
-    still puts it on the courier."""
+    still puts it on the courier. Neither reaches across a colon or a semicolon: in "orders
+    don't go through: Apple pushed an update" the negation is another clause's."""
     cons = _constructions(run.lexicon.language)
     start, end = run.draft.sentence_at(at)
-    before = text[max(start, at - 40) : at]
+    before = re.split(r"[:;]", text[max(start, at - 40) : at])[-1]
     if cons.not_theirs is not None and cons.not_theirs.search(before):
         return True
     if cons.condition is None or not cons.condition.search(before):
         return False
     told = text[after : min(end, after + 40)]
     return not (cons.past_failure is not None and cons.past_failure.search(told))
+
+
+# A negation as the word right before a phrase ("non è colpa tua", "it's not your fault"):
+# one that comes earlier negates another verb ("i pagamenti non passano perché ...").
+_NEGATION_RIGHT_BEFORE = re.compile(r"(?:\b(?:not|never|no|non|mai|né)|n't)\W+$", re.IGNORECASE)
+
+
+def _negated_just_before(run: CheckRun, text: str, at: int) -> bool:
+    """A negation right before a blame phrase ("non è colpa tua", "it's not your fault"):
+    the phrase is denied, which clears whoever it names. Only the word right before counts, so
+    "i pagamenti non passano perché PayPal ha avuto un guasto" still blames."""
+    start, _ = run.draft.sentence_at(at)
+    return bool(_NEGATION_RIGHT_BEFORE.search(text[max(start, at - 12) : at]))
+
+
+def _legal_duty(run: CheckRun, at: int) -> bool:
+    """Whether the sentence at ``at`` says what the law or an authority makes a party do for
+    the customer ("under EU rules your bank has to refund you"): that is a legal promise
+    (forbidden.legal_promise reports it), not the party blamed for the failure."""
+    cons = _constructions(run.lexicon.language)
+    if cons.authority is None or cons.certain_outcome is None:
+        return False
+    start, end = run.draft.sentence_at(at)
+    sentence = run.draft.masked[start:end]
+    return bool(cons.authority.search(sentence) and cons.certain_outcome.search(sentence))
 
 
 def _blame_by_construction(run: CheckRun) -> tuple[int, int] | None:
@@ -257,11 +293,19 @@ def _by_construction(run: CheckRun, category: str) -> tuple[int, int] | None:
     if category == "blame":
         return _blame_by_construction(run)
     if category == "legal_promise":
+        # A promise frame with a legal outcome ("we guarantee you won't be fined"), or what the
+        # law, the police or a regulator will do told as how it certainly ends for the customer
+        # ("under EU rules your bank has to refund you", "la polizia li troverà e riavrai i
+        # soldi"), unless the promise is denied.
         return _in_one_sentence(
             run, cons.promise_frame, cons.legal_outcome, cons.promise_denied, cons.legal_cue
-        )
+        ) or _in_one_sentence(run, cons.authority, cons.certain_outcome, cons.promise_denied)
     if category == "financial_advice":
         return _in_one_sentence(run, cons.advice_frame, cons.finance_topic)
+    if category == "medical_advice":
+        # A remedy (a tablet, drops, a herbal tea, a beta blocker) with a frame that recommends
+        # it ("take", "try", "can help", "before bed"), in one sentence.
+        return _in_one_sentence(run, cons.remedy, cons.remedy_frame)
     if category == "other_customers":
         return _another_customer_by_handle(run)
     return None
@@ -286,12 +330,18 @@ def check(run: CheckRun) -> None:
         pattern = run.compiled.forbidden.get(category)
         if pattern is None or not run.enabled(check_id):
             continue
-        for m in pattern.finditer(masked):
+        text = brand_as_we(run, masked) if category == "liability" else masked
+        for m in pattern.finditer(text):
             if category == "other_customers" and _describes_the_incident(run, *m.span()):
                 continue
-            if category == "blame" and _cleared(run, masked, m.start()):
+            if category == "blame" and (
+                _cleared(run, masked, m.start())
+                or _negated_just_before(run, masked, m.start())
+                or _legal_duty(run, m.start())
+            ):
                 continue
-            run.fail(check_id, m.span(), f"This {why}: {m.group(0).strip()!r}.", fix)
+            said = masked[m.start() : m.end()].strip()
+            run.fail(check_id, m.span(), f"This {why}: {said!r}.", fix)
             break
         else:
             span = _by_construction(run, category)

@@ -18,7 +18,23 @@ from drafting.language import STOPWORDS
 
 #: What a promise commits to, with word stems in English and Italian.
 CONCEPTS: dict[str, tuple[str, ...]] = {
-    "refund": ("refund", "reimburs", "rimbors", "money back"),
+    # ... and money given back in other words ("you'll get it paid back", "Le verranno
+    # restituiti i soldi", "la banca ti ridà tutto", "riavrai i tuoi soldi").
+    "refund": (
+        "refund",
+        "reimburs",
+        "rimbors",
+        "money back",
+        "pay you back",
+        "paid back",
+        "repay",
+        "restitui",
+        "ridà",
+        "ridar",
+        "ridann",
+        "riavr",
+        "soldi indietro",
+    ),
     "replacement": (
         "replac",
         "sostitu",
@@ -105,6 +121,18 @@ CONCEPTS: dict[str, tuple[str, ...]] = {
         "spese mediche",
         "paghere",
         "copriremo",
+        # Money paid out or a loss covered, whoever pays ("will cover it in full", "we will
+        # transfer the money", "ti facciamo un bonifico").
+        "cover it",
+        "cover the loss",
+        "cover your loss",
+        "cover the money",
+        "pay you",
+        "transfer the money",
+        "transfer you",
+        "bonific",
+        "coprirà",
+        "copriranno",
     ),
     # ... and a present not named ("we'll send a little something your way", "un pensierino").
     "gift": (
@@ -122,6 +150,7 @@ CONCEPTS: dict[str, tuple[str, ...]] = {
         "free bottle",
         "free pair",
         "free item",
+        "un omaggio",
         "complimentary",
         "in omaggio",
         "in regalo",
@@ -264,6 +293,16 @@ _HEDGE = re.compile(
     r"options?|choices?|alternatives|whether|opzioni|possibilità|alternative)\b",
     re.IGNORECASE,
 )
+# Any product given for nothing ("a free frying pan", "una padella gratis"), not a free
+# service the facts may grant ("a free collection", "un reso gratuito"): a gift.
+_FREE_PRODUCT = re.compile(
+    r"\b(a|an|some|one) free (?!(shipping|delivery|postage|returns?|collection|pick-?up|repairs?|"
+    r"replacements?|of charge|to|call|quote|check|inspection|visit|exchange|swap|cancellation|"
+    r"fitting|installation|assembly|upgrade|engineer|technician)\b)[a-z]+|"
+    r"\b(un|una|uno|un') (?!(ritiro|reso|riparazione|sostituzione|cambio|montaggio|"
+    r"spedizione|consegna|intervento|controllo)\b)[a-zàèéìòù]+ (gratis|gratuit[oa]|in omaggio)\b",
+    re.IGNORECASE,
+)
 _COMING_BACK = re.compile(r"\b(we|i)('ll| will| shall) be back\b", re.IGNORECASE)
 _NEGATED = re.compile(r"\b(non|not|never|mai)\s+(\w+\s+)?$", re.IGNORECASE)
 _QUESTION = re.compile(r"\b(when|whether|if|how long|quando|se)\s+(\w+\s+)?$", re.IGNORECASE)
@@ -282,7 +321,17 @@ _RULED_OUT = re.compile(
     r"\b(no|nessun[oa]?) (\w+ ){1,2}(is|are|will be|gets?|viene|vengono|sarà|saranno) "
     r"(issued|given|paid|offered|made|sent|needed|emess\w|dat\w|pagat\w|offert\w|inviat\w)|"
     # "We decided not to deliver these orders" rules the delivery out.
-    r"\b(decided|chose|chosen|agreed) not to \w+|\b(deciso|scelto) di non \w+",
+    r"\b(decided|chose|chosen|agreed) not to \w+|\b(deciso|scelto) di non \w+|"
+    # ... and so does a grant denied with a modal or in the present ("Verdello cannot refund
+    # payments made to the scammers", "we don't replace used items", "non può rimborsare",
+    # "non rimborsiamo"): a fact that names the act only to rule it out supports no promise.
+    r"\b(cannot|can't|can not|won't|will not|doesn't|does not|don't|do not|is not able to|"
+    r"isn't able to|are not able to|aren't able to|(is|are) unable to|(is|are) not allowed to|"
+    r"never) (\w+ )?(refund|reimburse|repay|replace|repair|compensate|cover|pay|credit|"
+    r"send|give|deliver|ship)\w*|"
+    r"\bnon (può|possono|potrà|potranno|riesce a|riescono a|è in grado di|sono in grado di|"
+    r"(ci )?è possibile|possiamo|potremo)?\s?(\w+ )?(rimbors|ripag|restitu|sostitu|ripar|"
+    r"risarc|accredit|pag|copr|rid[aà]|rend|spedi|consegn)\w*",
     re.IGNORECASE,
 )
 # "We're writing because card payments are failing": the reason for writing, not a cause.
@@ -522,7 +571,8 @@ def check(run: CheckRun) -> None:
         if check_id in reported or not run.enabled(check_id):
             continue
         sentence = run.draft.masked[slice(*run.draft.sentence_at(claim.start))]
-        if _supported(claim, support, sentence):
+        deadline = _DEADLINE.search(run.draft.masked[max(0, claim.start - 30) : claim.start])
+        if _supported(claim, support, sentence, deadline=deadline is not None):
             continue
         reported.add(check_id)
         run.fail(
@@ -628,14 +678,29 @@ def _spans_between_dates(keys: frozenset[str], evidence: str) -> frozenset[str]:
     return frozenset(out)
 
 
-def _supported(claim: Claim, support: Support, sentence: str = "") -> bool:
+# A deadline set for what is to come ("by tomorrow", "entro domani", "before tonight").
+_DEADLINE = re.compile(
+    r"\b(by|before|no later than|within|entro|prima di|non oltre|al più tardi)\s+$", re.IGNORECASE
+)
+_COMING_DAYS = frozenset({"rel:tomorrow", "rel:tonight", "rel:day after tomorrow"})
+
+
+def _supported(
+    claim: Claim, support: Support, sentence: str = "", *, deadline: bool = False
+) -> bool:
     if claim.keys & support.keys:
         return True
     if claim.kind == "duration" and claim.keys & support.date_spans:
         return True
     # "Yesterday", "tomorrow": with no clock to resolve them against, a relative day is a
-    # paraphrase of the dated facts ("dispatched on 24 November" said on the 25th).
-    if claim.kind == "datetime" and support.dated and all(k.startswith("rel:") for k in claim.keys):
+    # paraphrase of the dated facts ("dispatched on 24 November" said on the 25th); not a
+    # deadline set for a day to come ("it reaches you by tomorrow"), which is a new date.
+    if (
+        claim.kind == "datetime"
+        and support.dated
+        and all(k.startswith("rel:") for k in claim.keys)
+        and not (deadline and claim.keys & _COMING_DAYS)
+    ):
         return True
     # A standing fact supports a figure only in a sentence about the same thing: "within 24
     # hours" holds for e-mail replies, not for a refund.
@@ -652,6 +717,44 @@ def _content_words(text: str) -> list[str]:
     return [w for w in re.findall(r"[^\W\d_]{4,}", text.lower()) if w not in stop]
 
 
+# A reason given for our own refusal ("we can't refund a payment that went to the scammers,
+# because it never reached us", "non possiamo rimborsarlo perché"): why we can't act, not what
+# caused the incident.
+_OUR_REFUSAL = re.compile(
+    r"\b((we|i) (can't|cannot|can not|couldn't|could not|won't be able to|are unable to|"
+    r"aren't able to|are not able to|am unable to)|non (possiamo|posso|riusciamo|potremo|"
+    r"potremmo))\b[^.!?\n]*$",
+    re.IGNORECASE,
+)
+# A guess followed, in its sentence, by the admission that it is still being checked ("..., but
+# we're still looking into it", "..., ma stiamo ancora verificando"): speculation
+# (forbidden.speculation reports it), not a cause stated.
+_STILL_CHECKING = re.compile(
+    r"\b(but|ma|però)\b[^.!?\n]{0,20}\b(still|ancora|yet to|not yet)\b[^.!?\n]{0,12}\b(check\w*|"
+    r"look\w* into|investigat\w*|confirm\w*|verific\w*|controll\w*|accert\w*|conferm\w*)",
+    re.IGNORECASE,
+)
+# Where a cause ends and the sentence goes on with another verb: "... and will", "... e ti".
+_CAUSE_ENDS = re.compile(
+    r"\s(?:and|but|so|e|ma|quindi)\s+(?=(will|we|i|you|would|shall|'ll|ti|vi|le|noi|"
+    r"abbiamo|ci)\b)",
+    re.IGNORECASE,
+)
+
+
+# A breakdown in everyday words ("let its sorting system fall over", "went down", "è andato in
+# tilt") says what the facts' "failure" or "guasto" says.
+_FAILURE_WORDS_TEXT = (
+    "fall fell falls fallen falling crash crashed crashes crashing broke broken breaks breakdown "
+    "died dies conked packed glitched glitch failed fails failing failure tilt guasto guasti "
+    "guastato guastata rotto rotta saltato saltata bloccato bloccata piantato piantata"
+)
+_FAILURE_WORDS = frozenset(_FAILURE_WORDS_TEXT.split())
+_FACTS_FAILURE = re.compile(
+    r" (fail|fault|outag|crash|broke|break|down |glitc|guast|error|tilt |blocc|rott|malfun)"
+)
+
+
 def _check_causes(
     run: CheckRun, support: Support, severity: CheckSeverity | None, caveat: str
 ) -> None:
@@ -665,19 +768,34 @@ def _check_causes(
                 continue
             if _IRONIC.search(masked[max(0, m.start() - 20) : m.start()]):
                 continue
-            # A "cause" that only names the problem again ("caused by the delay") claims nothing.
+            sentence_start = run.draft.sentence_at(m.start())[0]
+            if _OUR_REFUSAL.search(masked[max(sentence_start, m.start() - 80) : m.start()]):
+                continue  # "we can't refund it, because it never reached us"
+            # A "cause" that only names the problem again ("caused by the delay") claims
+            # nothing; nor does what the sentence goes on to say after it ("because of the
+            # delay and will compensate you").
+            what = _CAUSE_ENDS.split(m.group("what"), maxsplit=1)[0]
             words = [
                 w
-                for w in _content_words(m.group("what"))
+                for w in _content_words(what)
                 if w not in run.lexicon.sentiment_neutral and w not in _AMBIGUOUS_CAUSE_WORDS
             ]
-            if not words:
+            if not words or all(w in run.lexicon.problem_words for w in words):
                 continue
+            if m.groupdict().get("guess") is not None and _STILL_CHECKING.search(
+                masked, m.end(), run.draft.sentence_at(m.start())[1]
+            ):
+                continue  # a guess the sentence itself says is still being checked
             if m.groupdict().get("story") is not None and not _names_a_cause(support.text):
                 continue  # a partner's story only contradicts facts that give the cause
             if facts is None:
                 facts = f" {' '.join(_WORD.findall(support.text))} "
-            found = sum(1 for w in words if (f" {w[:5]}" if len(w) >= 5 else f" {w} ") in facts)
+            found = sum(
+                1
+                for w in words
+                if (f" {w[:5]}" if len(w) >= 5 else f" {w} ") in facts
+                or (w in _FAILURE_WORDS and _FACTS_FAILURE.search(facts) is not None)
+            )
             # Most words in the facts is the facts' cause in other words; while the facts say
             # the cause is unknown, a cause may only name the problem again: one new word
             # ("an overnight update by the banks") is a cause made up.
@@ -725,6 +843,33 @@ def _word_start_find(text: str, stem: str) -> int:
     return -1
 
 
+@lru_cache(maxsize=32)
+def _brand_agent(brand: str) -> re.Pattern[str] | None:
+    """The brand named as the one who will act, in the third person ("Verdello will pay you",
+    "Verdello is responsible and will cover it", "Verdello ti rimborserà"): the same promise
+    as "we will"."""
+    words = brand.split()
+    if not words:
+        return None
+    name = r"\s+".join(re.escape(w) for w in words)
+    return re.compile(
+        rf"\b{name}\b(\s+[\w']+){{0,8}}?\s+(and\s+)?(will|'ll|is going to|shall)\b"
+        r"(?!\s+(not|never)\b)"
+        rf"|\b{name}\s+(\w+\s+)?(ti\s+|le\s+|vi\s+|gli\s+)?[^\W\d_]{{2,}}(rà|ranno)\b",
+        re.IGNORECASE,
+    )
+
+
+def _promise_matches(run: CheckRun, pattern: re.Pattern[str]) -> list[re.Match[str]]:
+    """The lexicon's promise cues and the brand named as the agent, in the draft's order."""
+    masked = run.draft.masked
+    found = list(pattern.finditer(masked))
+    agent = _brand_agent(run.ctx.brand.name)
+    if agent is not None:
+        found.extend(agent.finditer(masked))
+    return sorted(found, key=lambda m: m.start())
+
+
 def _check_promises(
     run: CheckRun, support: Support, severity: CheckSeverity | None, caveat: str
 ) -> None:
@@ -733,7 +878,7 @@ def _check_promises(
         return
     masked = run.draft.masked
     lowered = _NOT_A_PROMISE.sub(lambda c: " " * len(c.group(0)), masked.lower())
-    for m in pattern.finditer(masked):
+    for m in _promise_matches(run, pattern):
         before = masked[max(0, m.start() - 20) : m.start()]
         if _NEGATED.search(before) or _QUESTION.search(before):
             continue  # "we will not refund", "about when it will arrive"
@@ -749,6 +894,9 @@ def _check_promises(
             hits = [(at, len(s)) for s in stems if (at := _word_start_find(clause, s)) >= 0]
             if hits:
                 found[concept] = min(hits)
+        free = _FREE_PRODUCT.search(clause)
+        if free is not None and "gift" not in found:
+            found["gift"] = (free.start(), free.end() - free.start())
         if len(found) > 1 or _UPDATE.search(clause[: m.start() - base]):
             # "the refund will arrive": the refund is the promise; "the next update will
             # arrive by 16:00" promises no delivery.

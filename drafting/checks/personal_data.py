@@ -39,7 +39,10 @@ ADDRESS = re.compile(
 CARD_FRAGMENT = re.compile(
     r"(?:\*{2,}|[xX•]{4})[\s-]?\d{4}\b"
     r"|\b(?:ending|ends|ending in|that ends|finisce|che finisce|termina|che termina|terminante)"
-    r"\s(?:in|with|con|in|per)?\s?\d{2,4}\b",
+    r"\s(?:in|with|con|in|per)?\s?\d{2,4}\b"
+    # The last digits named right after the card ("la carta 5566", "your Visa 4417").
+    r"|\b(?:card|carta|visa|mastercard|amex|bancomat)\s(?:n\.?\s?|no\.?\s|number\s|numero\s)?"
+    r"(?!(?:19|20)\d\d\b)\d{4}\b(?![\s-]?\d)",  # (not a year: "gift card 2026")
     re.IGNORECASE,
 )
 PAN = re.compile(r"(?<![\d-])(?:\d[ -]?){12,18}\d(?![\d-])")
@@ -137,7 +140,9 @@ def find_personal_data(text: str, order_number: re.Pattern[str]) -> Iterator[Hit
         before = text[max(0, m.start() - 40) : m.start()]
         kind = (
             "card"
-            if m.group(0).startswith(("*", "x", "X", "•")) or _CARD_WORDS.search(before)
+            if m.group(0).startswith(("*", "x", "X", "•"))
+            or _CARD_WORDS.search(before)
+            or _CARD_WORDS.match(m.group(0))
             else "order_number"
         )
         taken.append(m.span())

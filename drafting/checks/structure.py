@@ -112,11 +112,70 @@ def _announces_update(run: CheckRun, sentence: str) -> re.Match[str] | None:
     return cue.search(sentence)
 
 
+# What an apology puts in the customer's feelings ("sorry if you felt misled", "sorry you
+# feel the delivery let you down", "ci dispiace se ti sei sentito preso in giro"):
+# tone.blame_shift reports the grudge, and the feeling itself acknowledges nothing. A problem
+# named in the same breath still does ("sorry you feel our reply was slow"), and so does what
+# the feeling is about when the customer's post names it ("let down by the delivery", "presa in
+# giro dalla data del tracking").
+_FEELING = re.compile(
+    r"\b(you|anyone|anybody|some of you|people) (feel|felt|think|thought|may feel|might feel|"
+    r"may have felt|might have felt|were made to feel)\b( (so |very |really |a bit |quite )?(let "
+    r"down|misled|ignored|upset|frustrated|cheated|fobbed off|brushed off|mocked|annoyed|"
+    r"disappointed|offended|taken for a ride|made fun of))?|"
+    r"\b(ti |vi |si )?(sei|siete|sia|siate|è) (sentit[oaie]|sembrat[oaie]) ((davvero |un po'' )?"
+    r"(pres[oaie] in giro|ignorat\w|trascurat\w|offes\w|delus\w|imbrogliat\w|trattat\w male))?",
+    re.IGNORECASE,
+)
+_LET_DOWN = re.compile(r"\blet (you|them|him|her|everyone|customers) down\b", re.IGNORECASE)
+_APOLOGY_WORD = re.compile(
+    r"\b(sorry|apologi[sz]e|apologies|regret|dispiace|scusiamo|scuse|scusa|scusaci)\b",
+    re.IGNORECASE,
+)
+# What the feeling is about: "by the delivery", "dalla data del tracking".
+_ABOUT = re.compile(
+    r"\s*(by|about|with|over|at|da|dal|dalla|dallo|dai|dagli|dalle|dall'|per|con)\b[^.!?\n,;:]{0,60}",
+    re.IGNORECASE,
+)
+
+
+def _feelings(run: CheckRun) -> list[tuple[int, int]]:
+    """The spans of the draft where an apology puts what happened in the customer's
+    feelings."""
+    masked = run.draft.masked
+    out: list[tuple[int, int]] = []
+    for m in _FEELING.finditer(masked):
+        start, end = run.draft.sentence_at(m.start())
+        if not _APOLOGY_WORD.search(masked, start, m.start()):
+            continue
+        out.append(m.span())
+        out.extend(d.span() for d in _LET_DOWN.finditer(masked, start, end))
+    return out
+
+
+def _in_a_feeling(run: CheckRun, at: int) -> bool:
+    return any(start <= at < end for start, end in _feelings(run))
+
+
+def _felt_about_the_post(run: CheckRun) -> tuple[int, int] | None:
+    """What a feeling is about, when the customer's post names it ("let down by the
+    delivery" after "Sofa delivery missed again")."""
+    post = _topic_stems(run, run.ctx.post_text) - _topic_stems(run, run.ctx.brand.name)
+    if not post:
+        return None
+    masked = run.draft.masked
+    for _, end in _feelings(run):
+        about = _ABOUT.match(masked, end)
+        if about is not None and post & _topic_stems(run, about.group(0)):
+            return about.span()
+    return None
+
+
 def _names_the_problem(run: CheckRun) -> tuple[int, int] | None:
     """A word that says what went wrong ("crashing", "loose", "ritardo") acknowledges it."""
     words = run.lexicon.problem_words
     for m in re.finditer(r"[^\W\d_]+(?:-[^\W\d_]+)?", run.draft.masked):
-        if m.group(0).lower() in words:
+        if m.group(0).lower() in words and not _in_a_feeling(run, m.start()):
             return m.span()
     return None
 
@@ -190,9 +249,12 @@ def _describes_the_problem(run: CheckRun) -> tuple[int, int] | None:
     ]
     resolved = run.compiled.moves.get("state_resolution")
     clauses = _clauses(run)
+    felt = masked
+    for f_start, f_end in _feelings(run):  # "ci dispiace se ti sei sentito preso in giro"
+        felt = felt[:f_start] + " " * (f_end - f_start) + felt[f_end:]
     for start, end in clauses:
         sentence = masked[start:end].strip()
-        if len(known & _topic_stems(run, sentence)) < 2:
+        if len(known & _topic_stems(run, felt[start:end])) < 2:
             continue
         # An opening question in the customer's terms ("Seeing 0 Club points?", "Hai ricevuto
         # un SMS falso a nome nostro?") names what happened; a request ("Could you DM us your
@@ -212,14 +274,19 @@ def _describes_the_problem(run: CheckRun) -> tuple[int, int] | None:
     return None
 
 
-# "Update:", "Latest update on the showroom:", "Aggiornamento delle 15:00:" opening the draft.
+# "Update:", "Latest update on the showroom:", "Aggiornamento delle 15:00:" opening the draft;
+# its time is part of the heading, not its end ("Update 12:00 CET: ...", "Update, 13:00 CET.
+# ..."), so the heading ends at the colon (or full stop) after it.
 _UPDATE_HEADING = re.compile(
-    r"\s*(latest |an |quick |short )?(update|aggiornamento|novità)\b[^.!?\n:]{0,40}:\s+",
+    r"\s*(latest |an |quick |short )?(update|aggiornamento|novità)\b"
+    r"((\d{1,2}[:.]\d{2}|[^.!?\n:]){0,40}:\s+|,?\s*(delle ore |delle |ore |at |alle )?"
+    r"\d{1,2}[:.]\d{2}(\s?[A-Z]{3,4})?(\s*\([^)\n]{1,30}\))?\s*[:.–—-]\s+)",
     re.IGNORECASE,
 )
 
 _OUR_EFFORT = re.compile(
-    r"(we|we're|we are|we've|we have|our team|the team|i|i'm|stiamo|ci stiamo|siamo|"
+    r"(we|we're|we are|we've|we have|our team|the team|i(?=\s+(am|was|have|had|will|can|just|"
+    r"really)\b)|i'm|i've|stiamo|ci stiamo|siamo|"
     r"abbiamo|lavoriamo|il team|il nostro team)\b",
     re.IGNORECASE,
 )
@@ -234,6 +301,10 @@ def _headed_statement(run: CheckRun) -> tuple[int, int] | None:
         return None
     start = m.end()
     end = next((e for s, e in run.draft.sentences if e > start), len(masked))
+    # Its first clause: "the balances are still at zero, but they'll be restored by Friday"
+    # states where things stand before it promises.
+    turn = _CLAUSE_BREAK.search(masked, start, end)
+    end = turn.start() if turn is not None else end
     sentence = masked[start:end].strip()
     skip = [run.lexicon.not_a_statement, run.compiled.moves.get("next_update")]
     if len(sentence.split()) < 4 or _OUR_EFFORT.match(sentence):
@@ -256,7 +327,11 @@ _DONE = {
         r"\b(ora|adesso|di nuovo|nuovamente|già|ormai)\b|\b(è|sono|era|erano|stat[oaie]|"
         r"abbiamo|ha|hanno|ho)\s+(\w+mente\s+|tutt[oaie]\s+|già\s+|stat[oaie]\s+)*"
         r"[^\W\d_]+(at|ut|it|ss|s|tt)[oaie]\b|[^\W\d_]+(at|ut|it|ss|s)[oaie]\s+tutt[oaie]\b|"
-        r"\btutt[oaie]\s+[^\W\d_]+(at|ut|it|ss|s)[oaie]\b",
+        r"\btutt[oaie]\s+[^\W\d_]+(at|ut|it|ss|s)[oaie]\b|"
+        # A headline's participle with the time it holds from ("Sito e account falsi rimossi da
+        # oggi alle 10:00", "pagamenti ripristinati dalle 9:30").
+        r"\b[^\W\d_]{3,}(at|ut|it|ss)[oaie] (dalle|dal|dall'|alle|da (oggi|ieri|stamattina|"
+        r"stanotte|lunedì|martedì|mercoledì|giovedì|venerdì|sabato|domenica|\d))",
         re.IGNORECASE,
     ),
 }
@@ -273,6 +348,13 @@ _OUR_WORK = re.compile(
     re.IGNORECASE,
 )
 
+# Who did something, not a state reached: "Chi ha pagato resti in contatto con la banca",
+# "anyone who has paid should call their bank".
+_WHO_DID = re.compile(
+    r"\b(chi|chiunque|coloro che|quanti|(those|anyone|anybody|everyone|customers|people|all) "
+    r"(of you )?who)\s+(\w+\s+){0,2}?(ha|hanno|abbia|abbiano|has|have|had)\s+\w+",
+    re.IGNORECASE,
+)
 # A promise, not a state: "We'll post again by 18:00", "Vi aggiorneremo di nuovo".
 _FUTURE = re.compile(
     r"\b(will|shall|going to)\b|'ll\b|\b[^\W\d_]+(rò|rà|remo|rete|ranno)\b", re.IGNORECASE
@@ -308,6 +390,14 @@ def _fact_terms(run: CheckRun, text: str) -> set[str]:
     return _topic_stems(run, text) | _figures(text)
 
 
+def _participle_reached(done_form: re.Pattern[str] | None, sentence: str) -> bool:
+    """A state reached said with a verb ("è stato emesso", "are now correct"), not only an
+    adverb of time ("again", "di nuovo"), which an update announcement uses too."""
+    if done_form is None:
+        return False
+    return any(m.group(1) is None for m in done_form.finditer(sentence))
+
+
 def _states_the_facts(run: CheckRun, *, done: bool) -> tuple[int, int] | None:
     """A plain statement about the incident states its status: a clause that shares two content
     words or numbers with the incident facts ("Refunds issued on 25 November, vouchers on
@@ -332,20 +422,53 @@ def _states_the_facts(run: CheckRun, *, done: bool) -> tuple[int, int] | None:
         shared = len(known & _fact_terms(run, sentence))
         if not shared or any(p is not None and p.search(sentence) for p in skip):
             continue
-        reached = (
-            done_form is not None
-            and done_form.search(sentence) is not None
-            and not _FUTURE.search(sentence)
-        )
+        reached_at = done_form.search(_WHO_DID.sub(" ", sentence)) if done_form else None
+        reached = reached_at is not None and not _FUTURE.search(sentence)
         if shared < 2 and not reached:
             continue  # "Refunds are done" names one thing of the incident, in a state reached
-        if not reached and _announces_update(run, sentence):
-            continue  # "Le confermiamo che il rimborso è stato emesso il 25" announces nothing
+        if _announces_update(run, sentence) and not (
+            reached and _participle_reached(done_form, _WHO_DID.sub(" ", sentence))
+        ):
+            # "Le confermiamo che il rimborso è stato emesso il 25" announces nothing; "Vi
+            # aggiorniamo di nuovo qui alle 17:00" is an announcement, "again" no state reached.
+            continue
         if _ONGOING.search(sentence) and (done or _OUR_WORK.search(sentence)):
             continue  # "We're still checking the files": our effort, not where things stand
         if done and not reached:
             continue
+        if start == end or _EMPATHY_FRAME.match(masked, start):
+            continue  # "Sappiamo quanto sia importante ricevere i pacchi": empathy
         return start, end
+    return None
+
+
+# What the customer goes through, as we say we understand it ("We know many of you are still
+# waiting", "Sappiamo quanto sia importante ricevere i pacchi"): empathy, not where the
+# incident stands.
+_EMPATHY_FRAME = re.compile(
+    r"\W*((we|i) (\w+ )?(know|understand|appreciate|realise|realize|can (only )?imagine|get)|"
+    r"(sappiamo|capiamo|comprendiamo|immaginiamo|so|capisco|comprendo|immagino)\b)\b",
+    re.IGNORECASE,
+)
+
+
+def _first_move(run: CheckRun, move: str, pattern: re.Pattern[str] | None) -> re.Match[str] | None:
+    """The first match of a move's cue; an acknowledgement counts only outside what an apology
+    puts in the customer's feelings, a status only outside a clause that tells what the
+    customer goes through as we empathise with it."""
+    if pattern is None:
+        return None
+    masked = run.draft.masked
+    if move == "acknowledge":
+        return next(
+            (m for m in pattern.finditer(masked) if not _in_a_feeling(run, m.start())), None
+        )
+    if move != "state_status":
+        return pattern.search(masked)
+    for m in pattern.finditer(masked):
+        start = next((s for s, e in _clauses(run) if s <= m.start() < e), 0)
+        if not _EMPATHY_FRAME.match(masked, start):
+            return m
     return None
 
 
@@ -377,7 +500,7 @@ def check(run: CheckRun) -> None:
             span = next_update_span(run)
         else:
             pattern = run.compiled.moves.get(move)
-            m = pattern.search(run.draft.masked) if pattern else None
+            m = _first_move(run, move, pattern)
             if m is None and move == "state_status":
                 # "Payments work again for most of you" is a status too.
                 fixed = run.compiled.moves.get("state_resolution")
@@ -388,7 +511,11 @@ def check(run: CheckRun) -> None:
             if span is None and move == "state_resolution":
                 span = _states_the_facts(run, done=True)
             if span is None and move == "acknowledge":
-                span = _names_the_problem(run) or _describes_the_problem(run)
+                span = (
+                    _names_the_problem(run)
+                    or _describes_the_problem(run)
+                    or _felt_about_the_post(run)
+                )
             if span is None and move == "next_step" and run.draft.links:
                 link = run.draft.links[0]  # pointing to a help page is a next step
                 span = (link.start, link.end)

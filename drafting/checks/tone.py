@@ -62,6 +62,10 @@ def check(run: CheckRun) -> None:
             # routing their case, not a threat against them.
             text = routing.sub(lambda r: " " * len(r.group(0)), masked)
         m = pattern.search(text)
+        if m is not None and name == "defensive" and _debunks_a_claim(run, m.start()):
+            m = next(
+                (d for d in pattern.finditer(text) if not _debunks_a_claim(run, d.start())), None
+            )
         if m is None and name == "defensive" and ctx.post_text:
             m = _denial(run, text)
         if m is None and name == "sarcasm":
@@ -114,6 +118,29 @@ def _without_empathy(run: CheckRun, masked: str) -> str:
                 chars = chars if chars is not None else list(masked)
                 chars[start + w.start() : start + w.end()] = " " * (w.end() - w.start())
     return "".join(chars) if chars is not None else masked
+
+
+# A question that restates what someone else told the customers ("Got a text saying you've
+# won a gift?", "Vi hanno scritto che avete vinto un regalo?").
+_REPORTED_CLAIM = re.compile(
+    r"\b(told you|you(\'ve| have)? been told|you were told|(got|received|had|seen|saw) an? "
+    r"(text|message|dm|e-?mail|post|call|sms)|saying|heard|people are saying|is it true|"
+    r"(vi|ti|le) (hanno|ha) (scritto|detto|chiamat\w+|mandato)|(avete|hai|ha) ricevuto|"
+    r"(vi|ti|le) è arrivat\w+|dicono|si dice|è vero che)\b",
+    re.IGNORECASE,
+)
+
+
+def _debunks_a_claim(run: CheckRun, at: int) -> bool:
+    """Whether the denial at ``at`` ("It's not true", "Non è vero") answers the draft's own
+    question restating a claim someone else made to the customers: debunking a rumour or a
+    scam, not contradicting the customer."""
+    start, _ = run.draft.sentence_at(at)
+    before = run.draft.masked[max(0, start - 200) : start].rstrip()
+    if not before.endswith("?"):
+        return False
+    question = re.split(r"[.!?\n](?=[^.!?\n]*\?$)", before)[-1]
+    return bool(_REPORTED_CLAIM.search(question))
 
 
 def _denial(run: CheckRun, text: str) -> re.Match[str] | None:
