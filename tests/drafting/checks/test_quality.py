@@ -44,6 +44,8 @@ HOLDOUTS = [
         "21",
         "22",
         "23",
+        "24",
+        "25",
     )
 ]
 
@@ -173,12 +175,19 @@ def test_blocking_rules_meet_the_target_on_the_labelled_set(demo) -> None:
         # with holdout20 in the twentieth, after which it reads 0.978 / 1.000.
         (HOLDOUTS[20], 0.95, 0.97),
         # Written blind; first measured at 0.888 / 0.693 on the nineteenth round's rules, 0.882
-        # / 0.719 after the twentieth (which never saw it): what the checks do on text nobody
-        # tuned them on. A floor under those figures, not a target.
-        (HOLDOUTS[21], 0.86, 0.70),
+        # / 0.719 after the twentieth (which never saw it), then used with holdout23 in the
+        # twenty-first round (test_mistake_classes_r21_*.py), after which it reads 0.963 / 0.912.
+        (HOLDOUTS[21], 0.94, 0.89),
         # Written blind while the twentieth round was made; first measured on its rules at
-        # 0.838 / 0.728. A floor, not a target.
-        (HOLDOUTS[22], 0.81, 0.70),
+        # 0.838 / 0.728, then used in the twenty-first round, after which it reads 0.974 / 0.982.
+        (HOLDOUTS[22], 0.95, 0.96),
+        # Written blind; first measured on the twentieth round's rules at 0.966 / 0.780, 0.973 /
+        # 0.802 after the twenty-first (which never saw it). A floor, not a target.
+        (HOLDOUTS[23], 0.95, 0.78),
+        # Written blind (a reputational crisis, not an outage); first measured on the twentieth
+        # round's rules at 0.796 / 0.625, 0.800 / 0.639 after the twenty-first (which never saw
+        # it). A floor, not a target.
+        (HOLDOUTS[24], 0.78, 0.62),
     ],
 )
 def test_held_out_sets_do_not_regress(demo, path, precision: float, recall: float) -> None:
