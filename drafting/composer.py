@@ -273,8 +273,9 @@ def candidate_sentences(ctx: dict[str, Any]) -> list[Sentence]:
     by how close each reply's customer post is to this one.
 
     A reply written during another incident (or during one when this post has none) lends its
-    acknowledgement, apology and thanks, never its status, promises or next steps: those were
-    true of that incident only. A sentence repeating a detail of its own customer's post
+    apology and thanks, never its status, promises or next steps: those were true of that
+    incident only. Nor does it lend an acknowledgement in words of its own ("sorry for the
+    lost morning"), which names that incident's trouble. A sentence repeating a detail of its own customer's post
     (:func:`_echoes`) answers that customer only."""
     language = ctx.get("language", "en")
     facts_text = " ".join(ctx.get("facts", [])).lower()
@@ -323,6 +324,11 @@ def candidate_sentences(ctx: dict[str, Any]) -> list[Sentence]:
             if _other_platform(text, ctx.get("channel", "")) or (
                 elsewhere and moves & INCIDENT_MOVES
             ):
+                continue
+            if "acknowledge" in moves and elsewhere and stems(text) - common - here:
+                # It names what happened during that incident in words of its own ("sorry
+                # for the lost morning" after a sale-day outage): said to anything else it
+                # names the wrong trouble. "Thanks for telling us" names nothing.
                 continue
             if first_contact:
                 text = _first_time(text)  # "Sorry again" to someone not answered yet

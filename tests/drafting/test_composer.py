@@ -379,6 +379,7 @@ def test_a_courtesy_is_no_complaint_topic() -> None:
         "channel": "x",
         "post": "My parcel is a week late",
         "move_patterns": {"acknowledge": r"\btelling us\b"},
+        "common_stems": ["telli", "strai", "away"],  # the brand says it to every complaint
         "replies": [_reply("ar-1", "Thanks for telling us straight away.", "Parcel lost", 0.4)],
     }
     assert compose(ctx)["text"] == "Thanks for telling us straight away."
@@ -401,3 +402,33 @@ def test_with_no_sentence_making_a_wanted_move_the_best_courtesy_starts_the_draf
     out = compose(ctx)
     assert out["text"] == "Hi there, sorry for this!"
     assert out["cited"] == ["r-1"] and "a reviewer must complete it" in out["notes"][0]
+
+
+def test_an_acknowledgement_in_words_of_another_incident_is_not_lent() -> None:
+    """ "Sorry for the lost morning" acknowledged a sale-day outage; to a smoking air fryer it
+    names the wrong trouble. Outside any incident, or during this one, it may be used."""
+    from drafting.composer import candidate_sentences
+
+    reply = _reply("ar-9", "We're sorry for the lost morning.", "Is the sale still on?", 0.5)
+    ctx = {
+        "kind": "reply",
+        "channel": "facebook",
+        "category": "product_defect",
+        "post": "My air fryer started smoking",
+        "move_patterns": {"acknowledge": r"\bsorry for the\b"},
+        "common_stems": ["sorry"],
+        "replies": [{**reply, "incident_id": "INC-9"}],
+    }
+    assert candidate_sentences(ctx) == []
+    assert [s.text for s in candidate_sentences({**ctx, "incident_id": "INC-9"})] == [
+        "We're sorry for the lost morning."
+    ]
+    # An acknowledgement in the brand's everyday words names nothing of its own incident.
+    generic = {**reply, "reply": "Thanks for telling us.", "incident_id": "INC-9"}
+    everyday = {
+        **ctx,
+        "move_patterns": {"acknowledge": r"\btelling us\b"},
+        "common_stems": ["thank", "telli"],
+        "replies": [generic],
+    }
+    assert [s.text for s in candidate_sentences(everyday)] == ["Thanks for telling us."]
