@@ -275,8 +275,8 @@ def candidate_sentences(ctx: dict[str, Any]) -> list[Sentence]:
     A reply written during another incident (or during one when this post has none) lends its
     apology and thanks, never its status, promises or next steps: those were true of that
     incident only. Nor does it lend an acknowledgement in words of its own ("sorry for the
-    lost morning"), which names that incident's trouble. A sentence repeating a detail of its own customer's post
-    (:func:`_echoes`) answers that customer only."""
+    lost morning"), which names that incident's trouble. A sentence repeating a detail of its
+    own customer's post (:func:`_echoes`) answers that customer only."""
     language = ctx.get("language", "en")
     facts_text = " ".join(ctx.get("facts", [])).lower()
     sign_offs = tuple(s for s in ctx.get("sign_offs", []) if s)
