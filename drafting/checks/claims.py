@@ -144,6 +144,16 @@ DURATION_VAGUE = re.compile(
     r"(?P<unit>hours|days|weeks|ore|giorni|settimane)\b(?!\s+(?:of|di)\b)",
     re.IGNORECASE,
 )
+# (r22) How long something lasted, said without a number ("the video was online for a few
+# minutes", "è rimasto online pochi minuti", "the outage lasted only a couple of hours", "è
+# durato qualche giorno"): a duration the facts must give.
+DURATION_LASTED = re.compile(
+    r"\b(?:was|were|been|stayed|remained|lasted|ran|rimast[oaie]|restat[oaie]|durat[oaie]|"
+    r"dura(?:to|ta)?|è durat[oaie])\b[^.!?\n]{0,25}?\b(?:for |per )?(?:only |just |solo |appena |"
+    r"soltanto )?(?:a few|few|some|several|a couple of|pochi|poche|qualche|alcuni|alcune)\s"
+    r"(?P<unit>minutes|hours|days|weeks|minuti|minuto|ore|ora|giorni|giorno|settimane)\b",
+    re.IGNORECASE,
+)
 _CLOCK_AMPM = re.compile(
     r"\b(?P<h>1[0-2]|0?[1-9])(?:[:.](?P<m>[0-5]\d))?\s?(?P<ap>am|pm|a\.m\.|p\.m\.)(?!\w)",
     re.IGNORECASE,
@@ -468,7 +478,26 @@ def datetimes(text: str) -> list[Claim]:
             keys.add(f"weekday:{weekdays[name]}" if name in weekdays else f"rel:{relative[name]}")
         if keys:
             out.append(Claim("datetime", m.start(), m.end(), frozenset(keys)))
+    # (r22) The first day of a range that shares its month with the last ("sold between 2 and
+    # 20 November", "dal 2 al 20 novembre") is a date of that month too.
+    for m in _RANGE_FIRST_DAY.finditer(text) if digits else ():
+        last = next((c for c in out if c.start == m.start("last")), None)
+        day = int(m.group("first"))
+        if last is None or not 1 <= day <= 31:
+            continue
+        month = next((k.split("/")[1] for k in last.keys if "/" in k), None)
+        if month is not None:
+            out.append(Claim("datetime", m.start("first"), m.end("first"),
+                             frozenset({f"{day}/{month}"})))  # fmt: skip
     return sorted(out, key=lambda c: c.start)
+
+
+_RANGE_FIRST_DAY = re.compile(
+    r"\b(?:between|from|dal|dall'|tra|fra|tra il|fra il)\s(?:[^\W\d_]+\s)?(?P<first>[0-3]?\d)"
+    r"(?:st|nd|rd|th)?\s?(?:and|to|until|till|al|all'|e|e il|[-–])\s?(?:the\s)?"
+    r"(?:[^\W\d_]+\s)?(?P<last>[0-3]?\d)\b",
+    re.IGNORECASE,
+)
 
 
 def durations(text: str) -> list[Claim]:
@@ -491,6 +520,10 @@ def durations(text: str) -> list[Claim]:
     for m in DURATION_VAGUE.finditer(text):
         unit = _UNITS[m.group("unit").lower()]
         out.append(Claim("duration", m.start(), m.end(), frozenset({f"few {unit}"})))
+    for m in DURATION_LASTED.finditer(text):
+        lasted = _UNITS.get(m.group("unit").lower())
+        if lasted is not None and not any(c.start <= m.start("unit") < c.end for c in out):
+            out.append(Claim("duration", m.start(), m.end(), frozenset({f"few {lasted}"})))
     for m in DURATION_SPECIAL.finditer(text):
         half = "half" in m.group(0).lower() or "mezz" in m.group(0).lower()
         out.append(

@@ -67,12 +67,16 @@ def check(run: CheckRun) -> None:
     if flags and run.enabled("compensation.on_escalation"):
         # What every customer gets anyway ("refunded automatically, as it is for every late
         # order") is policy restated, not an offer made because of this post.
+        # Something given on top of it as goodwill ("plus a voucher as a goodwill gesture") is
+        # an offer all the same.
         everyone = _for_everyone(run.lexicon.language)
+        extra = _goodwill(run.lexicon.language)
         own = [
             o
             for o in found
             if everyone is None
-            or not everyone.search(run.draft.masked[o.sentence[0] : o.sentence[1]])
+            or not everyone.search(said := run.draft.masked[o.sentence[0] : o.sentence[1]])
+            or (extra is not None and extra.search(said))
         ]
         span = (own[0].start, own[0].end) if own else _damages(run)
         if span is not None:
@@ -84,6 +88,12 @@ def check(run: CheckRun) -> None:
                 "Remove the offer and route the post to the escalation contact.",
             )
     _check_amounts(run, found)
+
+
+@lru_cache(maxsize=4)
+def _goodwill(language: str) -> Pattern | None:
+    """An amount or a thing given as goodwill, on top (``compensation.goodwill``)."""
+    return combine(load_lexicon(language).raw.get("compensation", {}).get("goodwill", []))
 
 
 @lru_cache(maxsize=4)

@@ -122,11 +122,17 @@ class _Constructions:
     certain_outcome: Pattern | None  # how it ends for the customer, told as certain
     remedy_frame: Pattern | None  # take, try, can help, before bed
     remedy: Pattern | None  # a medicine, a dose, a herbal remedy, a breathing trick
+    owned_fault: Pattern | None  # "the responsibility is ours", "la responsabilità è nostra"
+    owned_decision: Pattern | None  # what was owned is our decision: "approved", "scelta"
+    legal_exposure: Pattern | None  # a harm someone could claim for: injury, loss, a breach
 
 
 # Between a party and its failure: no "and"/"but" (another clause) and no negation ("the
 # courier hasn't lost it", "il corriere non ha perso il pacco").
 _NOT_BETWEEN = r"(?!(?:and|but|or|not|never|no|e|ma|o|non|mai|né)\b)(?![\w'-]*n't\b)"
+# What opens a relative clause after a party: "the agency (that) we worked with", "la società
+# che gestisce", "il fornitore a cui ci appoggiamo".
+_RELATIVE = r"(?:that|which|who|whom|we|they|che|cui|con cui|a cui|di cui)\b"
 
 
 @lru_cache(maxsize=4)
@@ -138,9 +144,14 @@ def _constructions(language: str) -> _Constructions:
 
     agent = then = None
     if raw.get("third_party") and raw.get("failure"):
-        # After the party, up to three words of its clause, then the failure ("stopped
-        # operating without warning", "our courier partner in the north suddenly went bust").
-        then_failure = rf"(?:'s|s')?(?:[ ,]+{_NOT_BETWEEN}[\w'-]+){{0,3}}? (?:{raw['failure']})\b"
+        # After the party, a relative clause that says which one it is ("the agency we worked
+        # with on the launch", "la società che cura il nostro sito"), up to three words of its
+        # clause, then the failure ("stopped operating without warning", "our courier partner
+        # in the north suddenly went bust").
+        then_failure = (
+            rf"(?:'s|s')?(?:[ ,]+{_RELATIVE}(?: {_NOT_BETWEEN}[\w'-]+){{1,6}}?)?"
+            rf"(?:[ ,]+{_NOT_BETWEEN}[\w'-]+){{0,3}}? (?:{raw['failure']})\b"
+        )
         agent = combine([rf"(?<![\w@])(?:{raw['third_party']}){then_failure}"])
         then = re.compile(then_failure, re.IGNORECASE)
     return _Constructions(
@@ -170,6 +181,9 @@ def _constructions(language: str) -> _Constructions:
         certain_outcome=one("certain_outcome"),
         remedy_frame=one("remedy_frame"),
         remedy=one("remedy"),
+        owned_fault=one("owned_fault"),
+        owned_decision=one("owned_decision"),
+        legal_exposure=one("legal_exposure"),
     )
 
 
@@ -308,7 +322,48 @@ def _by_construction(run: CheckRun, category: str) -> tuple[int, int] | None:
         return _in_one_sentence(run, cons.remedy, cons.remedy_frame)
     if category == "other_customers":
         return _another_customer_by_handle(run)
+    if category == "liability":
+        return _owned_fault(run)
     return None
+
+
+# The risks under which owning the fault is owning a claim: an injury, a legal threat, a data
+# breach, a regulator asking.
+_EXPOSED = frozenset({"safety_injury", "legal_threat", "data_breach", "regulator_inquiry"})
+
+
+def _owned_fault(run: CheckRun) -> tuple[int, int] | None:
+    """The fault or the responsibility owned in so many words ("the responsibility is ours",
+    "la responsabilità è nostra"): liability where a harm someone could claim for is in play
+    (an injury, money lost, a breach, a lawyer, in the draft or the post, or a risk flag that
+    says so), and wherever what is owned is not a decision of ours. Owning a decision that
+    offended people, with no such harm ("our team approved the video, so the responsibility is
+    ours"), is an apology, not an admission of legal liability."""
+    cons = _constructions(run.lexicon.language)
+    if cons.owned_fault is None:
+        return None
+    m = cons.owned_fault.search(brand_as_we(run, run.draft.masked))
+    if m is None:
+        return None
+    if run.ctx.risk_flags & _EXPOSED:
+        return m.span()
+    told = f"{run.draft.masked}\n{run.ctx.post_text}"
+    if cons.legal_exposure is not None and cons.legal_exposure.search(told):
+        return m.span()
+    return None if _owns_a_decision(run, m.start(), cons.owned_decision) else m.span()
+
+
+def _owns_a_decision(run: CheckRun, at: int, decision: Pattern | None) -> bool:
+    """Whether the sentence at ``at``, or the one before it, names a decision of ours (an
+    approval, a choice, a publication): what the responsibility is taken for."""
+    if decision is None:
+        return False
+    sentences = run.draft.sentences
+    here = next((i for i, (s, e) in enumerate(sentences) if s <= at < e), None)
+    if here is None:
+        return False
+    start = sentences[max(0, here - 1)][0]
+    return bool(decision.search(run.draft.masked, start, sentences[here][1]))
 
 
 def check(run: CheckRun) -> None:

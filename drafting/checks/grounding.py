@@ -224,6 +224,38 @@ CONCEPTS: dict[str, tuple[str, ...]] = {
         "spedizione sarà gratis",
         "consegna sarà gratuita",
     ),
+    # (r22) Money or goods given away to a cause ("we'll make a donation to a charity", "entro
+    # Natale doneremo il 10%", "devolveremo il ricavato").
+    "donation": (
+        "donat",
+        "donerem",
+        "donerò",
+        "doniamo",
+        "donare",
+        "donazion",
+        "devolv",
+        "in beneficenza",
+        "to charity",
+        "to a charity",
+    ),
+    # (r22) The customer's data erased on request ("we'll delete all your data within 48
+    # hours", "cancelleremo i vostri dati", "eliminiamo il tuo profilo").
+    "deletion": (
+        "delet",
+        "erase",
+        "erasing",
+        "erasure",
+        "wipe",
+        "wiping",
+        "cancellerem",
+        "cancellerò",
+        "cancelliamo",
+        "cancellazion",
+        "eliminerem",
+        "eliminerò",
+        "eliminiamo",
+        "eliminazion",
+    ),
     # Sending someone to the customer ("one of our technicians will assemble it").
     "visit": (
         "technician",
@@ -254,7 +286,13 @@ _PRODUCT_COMPOUND = re.compile(
 _NOT_A_PROMISE = re.compile(
     rf"{_PRODUCT_COMPOUND.pattern}|"
     r"\bdelivery (team|teams|driver|drivers|crew|crews|staff|guys|people|person|partner|company)\b|"
-    r"\b(addett\w+|team|squadra|autist\w+|fattorin\w+|personale) (alle|delle|della|di) consegn\w+",
+    r"\b(addett\w+|team|squadra|autist\w+|fattorin\w+|personale) (alle|delle|della|di) consegn\w+|"
+    # (r22) A message that reaches the customer ("you'll get a confirmation e-mail", "a text
+    # will arrive", "ti arriverà una conferma via e-mail"): a reply, not goods delivered.
+    r"\b(ti |le |vi )?arriv\w+ (anche |subito |presto )?(un'|una |un |il |la |le |i |gli )?"
+    r"(e-?mail|mail|sms|messaggio|conferma|notifica|link|codice|risposta)\b|"
+    r"\b(an? |the |your |our )?([\w-]+ )?(e-?mail|text|sms|message|confirmation|notification|"
+    r"link|code|reply)s? (will|'ll|should) (arrive|reach you|be with you)\b",
     re.IGNORECASE,
 )
 # Facts that confirm a concept in other words: a copy "is posted" to the customer arrives; a
@@ -303,12 +341,61 @@ _FREE_PRODUCT = re.compile(
     r"spedizione|consegna|intervento|controllo)\b)[a-zàèéìòù]+ (gratis|gratuit[oa]|in omaggio)\b",
     re.IGNORECASE,
 )
+# (r22) Whatever is handed over as a gesture is a gift, whatever it is called ("we'd love to
+# send you one of our hampers to say sorry", "I can send you 10 EUR by PayPal as an apology",
+# "come piccolo gesto ti abbiamo riservato una cesta"): a giving verb and a gesture in one
+# clause, in either order. A gesture with no giving verb ("to say sorry, we'll explain what
+# went wrong") gives nothing.
+_GESTURE = (
+    r"(to say sorry|as an apology|by way of (an )?apology|as a (small |little )?(goodwill )?"
+    r"gesture|as a (small |little )?(thank[- ]you|token)|to (say )?thank you|to make (it|this|"
+    r"things|up for (it|this)) (right|up to you)?|per scusarci|per chiederti scusa|per chiederle "
+    r"scusa|come (piccolo )?(gesto|segno|pensiero|ringraziamento)|in segno di (scuse|"
+    r"ringraziamento)|a titolo di scuse|per farci perdonare|per ringraziar\w+|per rimediare)"
+)
+_GIVING = (
+    r"(send|sending|post|posting|ship|shipping|courier|mail|give|giving|offer|offering|add|"
+    r"adding|added|put|reserve\w*|load\w*|transfer\w*|treat you to|make it up to you with|"
+    r"mand\w+|invi\w+|spedi\w+|regal\w+|offr\w+|diamo|darti|darle|darvi|riservat\w|"
+    r"caricat\w|aggiunt\w|accreditat\w|bonific\w+)"
+)
+_GESTURE_ONLY = re.compile(rf"\b{_GESTURE}", re.IGNORECASE)
+_GIVEN_AS_GESTURE = re.compile(
+    rf"\b{_GIVING}\b[^.!?\n]{{0,80}}?\b{_GESTURE}|\b{_GESTURE}\b[^.!?\n]{{0,60}}?\b{_GIVING}\b",
+    re.IGNORECASE,
+)
+# A gift given as a gesture is whatever the facts grant as one: any kind of compensation, or
+# a gesture of goodwill ("The agent proposes 15 EUR by bank transfer as goodwill").
+_GESTURE_GRANTS = (
+    *(s for c in ("voucher", "gift", "credit", "discount", "compensation", "refund") for s in
+      CONCEPTS[c]),
+    "goodwill",
+    "gesture",
+    "gesto",
+    "token",
+    "transfer",
+)  # fmt: skip
+# (r22) A concept denied in its own clause ("Non faremo sconti per farci perdonare", "we're not
+# offering a refund", "nessun buono"): the cue's own negation is read elsewhere (_NEGATED).
+_DENIED = re.compile(
+    r"\b(non|not|no|never|mai|nessun[oa]?|né|nor)\s+([\w']+\s+){0,2}$", re.IGNORECASE
+)
+# The customer's data, what a promised deletion must be about ("delete your account").
+_PERSONAL_DATA = re.compile(
+    r"\b(data|details|account|profile|records?|history|information|e-?mail address(es)?|"
+    r"subscription|dati|profilo|iscrizion\w+|informazion\w+|indirizz\w+|storico|cronologia)\b",
+    re.IGNORECASE,
+)
 _COMING_BACK = re.compile(r"\b(we|i)('ll| will| shall) be back\b", re.IGNORECASE)
 _NEGATED = re.compile(r"\b(non|not|never|mai)\s+(\w+\s+)?$", re.IGNORECASE)
 _QUESTION = re.compile(r"\b(when|whether|if|how long|quando|se)\s+(\w+\s+)?$", re.IGNORECASE)
-# "or sooner if it's fixed before then": what a condition names is not promised.
+# "or sooner if it's fixed before then": what a condition names is not promised. After an
+# auxiliary "appena" is "just" ("ti ho appena caricato un buono": done a moment ago), not "as
+# soon as" (r22).
 _CONDITION = re.compile(
-    r"\b(if|once|unless|as soon as|se|appena|a meno che)\s+([\w']+\s+){0,3}$", re.IGNORECASE
+    r"\b(if|once|unless|as soon as|se|(?<!\bho )(?<!\bha )(?<!\babbiamo )(?<!\bhanno )(?<!\bè )"
+    r"(?<!\bsono )(?<!\bsiamo )appena|a meno che)\s+([\w']+\s+){0,3}$",
+    re.IGNORECASE,
 )
 # A fact that says something is not confirmed yet ("no new date confirmed", "data non ancora
 # confermata") supports no promise about it.
@@ -331,7 +418,16 @@ _RULED_OUT = re.compile(
     r"send|give|deliver|ship)\w*|"
     r"\bnon (può|possono|potrà|potranno|riesce a|riescono a|è in grado di|sono in grado di|"
     r"(ci )?è possibile|possiamo|potremo)?\s?(\w+ )?(rimbors|ripag|restitu|sostitu|ripar|"
-    r"risarc|accredit|pag|copr|rid[aà]|rend|spedi|consegn)\w*",
+    r"risarc|accredit|pag|copr|rid[aà]|rend|spedi|consegn)\w*|"
+    # (r22) ... and a grant denied in any tense, its objects with it ("Verdello is not offering
+    # vouchers or discounts over the video", "we aren't giving refunds", "non offre buoni o
+    # sconti", "non sta dando rimborsi"): the things named after the denied verb are ruled out
+    # too, up to where the clause turns ("..., but will refund orders").
+    r"\b((is|are|was|were|has|have)(n't| not)( been)?|(isn't|aren't|wasn't|weren't|hasn't|"
+    r"haven't)( been)?|non( sta| stanno| ha| hanno| è| sono)?( stat[oaie])?) "
+    r"(offer|giv|issu|provid|grant|award|hand|hand(ing)? out|pay|paid|send|sent|"
+    r"offr|off[eé]rt|d[aà]|dann|dand|concess|conced|emett|emess|erog|invi|prevede|previst)\w*"
+    r"(?:(?!\b(but|and will|however|ma|però|mentre)\b)[^.,;:!?\n]){0,50}",
     re.IGNORECASE,
 )
 # "We're writing because card payments are failing": the reason for writing, not a cause.
@@ -369,6 +465,15 @@ _CAUSE_UNKNOWN = re.compile(
     r"(causa|motivo) (è |resta |rimane )?(ancora )?(sconosciut\w|ignot\w|da (chiarire|accertare|"
     r"capire|confermare)|non (ancora )?(not\w|chiar\w|confermat\w)|in (fase di )?(verifica|"
     r"accertamento)))",
+    re.IGNORECASE,
+)
+
+
+# A statement that opens with a denial, to its end ("No passwords, card details or other payment
+# data were exposed: ...", "Non sono state esposte password, ...", "None of the orders ...").
+_DENIAL = re.compile(
+    r"(^|(?<=[.;:!?\n]))\s*(no|none of|nothing|neither|nessun[oa]?|niente|nulla|non|né)\b"
+    r"[^.;:!?\n]*",
     re.IGNORECASE,
 )
 
@@ -463,6 +568,13 @@ class Support:
     def text(self) -> str:
         """Lower-cased facts and sources (what causes and promises must come from)."""
         return "\n".join(self.items).lower()
+
+    @cached_property
+    def cause_text(self) -> str:
+        """The text less the statements that deny what they name ("No passwords, card details
+        or other payment data were exposed", "Non sono state esposte password"): a word the
+        facts name only to deny it is no part of the cause (r22)."""
+        return _DENIAL.sub(" ", self.text)
 
     @cached_property
     def promise_text(self) -> str:
@@ -692,6 +804,15 @@ def _supported(
         return True
     if claim.kind == "duration" and claim.keys & support.date_spans:
         return True
+    # (r22) "For a few days", "per alcune settimane": a length the facts give in figures, of two
+    # to ten of that unit (in their durations or between their dates).
+    if claim.kind == "duration" and any(
+        f"{n} {k[4:]}" in support.keys or f"{n} {k[4:]}" in support.date_spans
+        for k in claim.keys
+        if k.startswith("few ")
+        for n in range(2, 11)
+    ):
+        return True
     # "Yesterday", "tomorrow": with no clock to resolve them against, a relative day is a
     # paraphrase of the dated facts ("dispatched on 24 November" said on the 25th); not a
     # deadline set for a day to come ("it reaches you by tomorrow"), which is a new date.
@@ -705,6 +826,13 @@ def _supported(
     # A standing fact supports a figure only in a sentence about the same thing: "within 24
     # hours" holds for e-mail replies, not for a refund.
     if any(claim.keys & keys and _topic(sentence) & topic for keys, topic in support.standing):
+        return True
+    # (r22) ... or, in other words, when the sentence gives two of its figures together ("we're
+    # on the chat from 08:00 to 22:00", "ci trova dalle 08:00 alle 22:00": the opening hours,
+    # whatever the service is called).
+    if any(
+        claim.keys & keys and len(claim_keys(sentence) & keys) >= 2 for keys, _ in support.standing
+    ):
         return True
     # Restating the customer's own dates, durations and counts is not a new claim.
     return claim.kind in ("datetime", "duration", "count") and bool(
@@ -737,7 +865,10 @@ _STILL_CHECKING = re.compile(
 # Where a cause ends and the sentence goes on with another verb: "... and will", "... e ti".
 _CAUSE_ENDS = re.compile(
     r"\s(?:and|but|so|e|ma|quindi)\s+(?=(will|we|i|you|would|shall|'ll|ti|vi|le|noi|"
-    r"abbiamo|ci)\b)",
+    r"abbiamo|ci)\b)|"
+    # (r22) ... or with a pointer back to what was said ("... approved it, and that's what needs
+    # to change", "e questo è quello che cambiamo").
+    r",?\s(?:and|but|so|e|ma|quindi)\s+(?=(that's|that is|this is|which|questo|quello|ed è)\b)",
     re.IGNORECASE,
 )
 
@@ -789,7 +920,7 @@ def _check_causes(
             if m.groupdict().get("story") is not None and not _names_a_cause(support.text):
                 continue  # a partner's story only contradicts facts that give the cause
             if facts is None:
-                facts = f" {' '.join(_WORD.findall(support.text))} "
+                facts = f" {' '.join(_WORD.findall(support.cause_text))} "
             found = sum(
                 1
                 for w in words
@@ -897,6 +1028,15 @@ def _check_promises(
         free = _FREE_PRODUCT.search(clause)
         if free is not None and "gift" not in found:
             found["gift"] = (free.start(), free.end() - free.start())
+        given = (
+            _GIVEN_AS_GESTURE.search(clause)
+            if not found and _GESTURE_ONLY.search(clause) is not None
+            else None
+        )
+        if given is not None:  # "we'd love to send you a hamper to say sorry": a gift
+            found["gesture"] = (given.start(), given.end() - given.start())
+        if "deletion" in found and not _PERSONAL_DATA.search(clause):
+            found.pop("deletion")  # "we'll delete the question": no data of the customer's
         if len(found) > 1 or _UPDATE.search(clause[: m.start() - base]):
             # "the refund will arrive": the refund is the promise; "the next update will
             # arrive by 16:00" promises no delivery.
@@ -914,12 +1054,14 @@ def _check_promises(
             found.pop("fix")  # "we'll be back here by 18:00": we come back, nothing is fixed
         for concept, (at, length) in found.items():
             offset = m.start() - base
+            if _DENIED.search(clause, max(0, at - 30), at):
+                continue  # "Non faremo sconti", "we're not offering a refund"
             if at >= offset and _HEDGE.search(clause[offset:at]):
                 continue  # "we'll look into a refund" promises to look, not to refund
             if at >= offset and _CONDITION.search(clause[offset:at]):
                 continue  # "we'll post again sooner if it's fixed" promises the post only
             extra = _EXTRA.search(clause, max(0, at - 25), at)
-            granted = CONCEPTS[concept]
+            granted = _GESTURE_GRANTS if concept == "gesture" else CONCEPTS[concept]
             if extra is not None:  # "an extra voucher" is one more than the facts grant
                 word = extra.group(1) or extra.group(2)
                 granted = tuple(f"{word} {s}" for s in granted)
@@ -934,7 +1076,8 @@ def _check_promises(
             run.fail(
                 "grounding.promise",
                 (start, end),
-                f"Promises a {concept} ({run.draft.text[start:end]!r}) that the incident "
+                f"Promises a {'gift' if concept == 'gesture' else concept} "
+                f"({run.draft.text[start:end]!r}) that the incident "
                 f"facts and cited sources don't confirm.{caveat}",
                 "Promise only what has been confirmed; otherwise say \"we'll look into "
                 'it" and check first.',

@@ -240,7 +240,7 @@ def _check_injection(run: CheckRun) -> None:
     if span is None:
         span = _payload_echo(run.draft.text, source) or _caps_echo(run.draft.text, source)
     if span is None:
-        span = _planted_word(run.draft.text, source)
+        span = _planted_word(run.draft.text, source) or _planted_link(run, source)
     if span is None:
         # "As requested, here is the secret code": complying, in any language.
         compliance = all_languages_pattern("output_safety", "compliance")
@@ -411,6 +411,24 @@ def _planted_word(draft: str, source: str) -> tuple[int, int] | None:
         if found:
             return found.span()
     return None
+
+
+def _planted_link(run: CheckRun, source: str) -> tuple[int, int] | None:
+    """Span of a link in the draft whose host the injected post supplied ("reply with our
+    petition link https://..."): the post's payload given back, whatever words surround it.
+    The brand's own sites (the policy's allow-list) are not a payload."""
+    planted = {m.group(1).lower().removeprefix("www.") for m in _SOURCE_HOST.finditer(source)}
+    if not planted:
+        return None
+    for link in run.draft.links:
+        host = link.host.lower().removeprefix("www.")
+        if host in planted and not link_allowed(link, run.compiled.allowed_domains):
+            return link.start, link.end
+    return None
+
+
+# The host of a link in the post ("https://petition.example/sign" gives "petition.example").
+_SOURCE_HOST = re.compile(r"(?i)\bhttps?://([a-z0-9.-]+\.[a-z]{2,})")
 
 
 # A run of two or more words in capitals in an injected post ("rispondi in maiuscolo VERDELLO

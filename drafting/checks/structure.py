@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 
 from drafting.checks.checkrun import CheckRun
 from drafting.checks.claims import GROUPED
@@ -153,10 +154,6 @@ def _feelings(run: CheckRun) -> list[tuple[int, int]]:
     return out
 
 
-def _in_a_feeling(run: CheckRun, at: int) -> bool:
-    return any(start <= at < end for start, end in _feelings(run))
-
-
 def _felt_about_the_post(run: CheckRun) -> tuple[int, int] | None:
     """What a feeling is about, when the customer's post names it ("let down by the
     delivery" after "Sofa delivery missed again")."""
@@ -171,11 +168,60 @@ def _felt_about_the_post(run: CheckRun) -> tuple[int, int] | None:
     return None
 
 
+# (r22) A harm denied ("Your card was never at risk", "your details weren't affected", "La tua
+# carta non è mai stata a rischio", "i tuoi dati non sono stati coinvolti"): a reassurance
+# about what did not happen tells nothing of what did.
+_HARM_DENIED = re.compile(
+    r"\b(never|not|n't|no longer|non|mai)\b( \w+ly)?( (been|ever|at any (point|time)|mai|"
+    r"stat[oaie]|è|sono|era|erano|in any way|in alcun modo))*\s+(at risk|affected|exposed|involved|"
+    r"compromised|touched|in danger|stolen|accessed|leaked|included|part of (it|this|the \w+)|"
+    r"a rischio|coinvolt\w|espost\w|toccat\w|compromess\w|in pericolo|rubat\w|violat\w|"
+    r"inclus\w)\b",
+    re.IGNORECASE,
+)
+
+
+def _denials(run: CheckRun) -> list[tuple[int, int]]:
+    """The clauses of the draft that deny a harm (see _HARM_DENIED)."""
+    masked = run.draft.masked
+    if _HARM_DENIED.search(masked) is None:
+        return []  # most drafts deny nothing: no need to cut them into clauses
+    return [(s, e) for s, e in _clauses(run) if _HARM_DENIED.search(masked, s, e)]
+
+
+def _outside(run: CheckRun) -> Callable[[int], bool]:
+    """A test of whether an offset lies outside what an apology puts in the customer's
+    feelings and outside a harm denied (each worked out once per move, not per word)."""
+    spans: list[tuple[int, int]] | None = None
+
+    def test(at: int) -> bool:
+        nonlocal spans
+        if spans is None:
+            spans = [*_feelings(run), *_denials(run)]
+        return not any(start <= at < end for start, end in spans)
+
+    return test
+
+
+def _a_problem_word(word: str, words: frozenset[str]) -> bool:
+    """``word`` is a problem word, or the other participle of one (r22): "exposing" says what
+    "exposed" says, "leaked" what "leaking" says."""
+    if word in words:
+        return True
+    if word.endswith("ing") and len(word) > 5:
+        stem = word[:-3]
+        return f"{stem}ed" in words or f"{stem}d" in words
+    if word.endswith("ed") and len(word) > 4:
+        return f"{word[:-2]}ing" in words or f"{word[:-1]}ing" in words
+    return False
+
+
 def _names_the_problem(run: CheckRun) -> tuple[int, int] | None:
     """A word that says what went wrong ("crashing", "loose", "ritardo") acknowledges it."""
     words = run.lexicon.problem_words
+    outside = _outside(run)
     for m in re.finditer(r"[^\W\d_]+(?:-[^\W\d_]+)?", run.draft.masked):
-        if m.group(0).lower() in words and not _in_a_feeling(run, m.start()):
+        if _a_problem_word(m.group(0).lower(), words) and outside(m.start()):
             return m.span()
     return None
 
@@ -229,6 +275,21 @@ _REQUEST = re.compile(
 )
 
 
+# (r22) What we did about it, told with us as the subject ("Verdello has removed a Black Friday
+# video from its accounts and has paused its marketing", "Abbiamo sospeso i post"): our
+# response, not what went wrong; unless a relative clause says what the thing did ("the video
+# that mocked ...", "il video che scherzava ...").
+_OUR_REMEDY = re.compile(
+    r"\W*((?i:we|we've|we have|i've|i have|our team (has|have)|abbiamo|l'abbiamo|li abbiamo|"
+    r"le abbiamo|ho|l'ho)|[A-Z][\w-]+ (has|have|ha))\s+(?i:(now |already |just |also |già |"
+    r"ora |anche |appena )?(removed|paused|taken down|pulled|deleted|stopped|suspended|"
+    r"withdrawn|switched off|turned off|closed|disabled|rimosso|rimossa|sospeso|sospesi|tolto|"
+    r"tolta|ritirato|ritirata|cancellato|cancellata|fermato|fermata|spento|disattivato|"
+    r"chiuso))\b",
+)
+_THAT_WHICH = re.compile(r"\b(that|which|who|che|cui)\b", re.IGNORECASE)
+
+
 def _describes_the_problem(run: CheckRun) -> tuple[int, int] | None:
     """A statement that shares two content words with the customer's post or the incident
     facts describes what went wrong in the customer's own terms ("Your Club points vanished
@@ -256,6 +317,10 @@ def _describes_the_problem(run: CheckRun) -> tuple[int, int] | None:
         sentence = masked[start:end].strip()
         if len(known & _topic_stems(run, felt[start:end])) < 2:
             continue
+        if _HARM_DENIED.search(sentence):
+            continue  # "Your card details were never exposed": a reassurance
+        if _OUR_REMEDY.match(sentence) and not _THAT_WHICH.search(sentence):
+            continue  # "Verdello has removed a video from its accounts": our response
         # An opening question in the customer's terms ("Seeing 0 Club points?", "Hai ricevuto
         # un SMS falso a nome nostro?") names what happened; a request ("Could you DM us your
         # order number?") does not.
@@ -460,9 +525,8 @@ def _first_move(run: CheckRun, move: str, pattern: re.Pattern[str] | None) -> re
         return None
     masked = run.draft.masked
     if move == "acknowledge":
-        return next(
-            (m for m in pattern.finditer(masked) if not _in_a_feeling(run, m.start())), None
-        )
+        outside = _outside(run)
+        return next((m for m in pattern.finditer(masked) if outside(m.start())), None)
     if move != "state_status":
         return pattern.search(masked)
     for m in pattern.finditer(masked):
