@@ -31,6 +31,9 @@ def combine(patterns: list[str] | tuple[str, ...], flags: int = re.IGNORECASE) -
     on_word = [p for p in patterns if p not in at_start and _starts_on_word(p, flags)]
     others = [p for p in patterns if p not in at_start and p not in on_word]
     parts = []
+    # The lead asserts the word start once: a pattern's own leading \b goes, so that a
+    # branch opening on a letter is dismissed on that letter.
+    at_start = [p[2:] if p.startswith("\\b") and p[2:3] not in "*+?{" else p for p in at_start]
     for lead, group in (("\\b(?=\\w)", at_start), ("(?=\\w)", on_word)):
         if group:
             parts.append(lead + "(?:" + "|".join(f"(?:{p})" for p in group) + ")")
