@@ -30,13 +30,17 @@ CURRENCIES = {
     "franc": "CHF",
     "francs": "CHF",
 }
+#: A number starts where no other digit, point or comma runs into it: tried inside a long run
+#: of digits, each start would read the rest of the run again (quadratic on "000...0").
 AMOUNT = re.compile(
     rf"(?P<cur>[€$£]|\b(?:EUR|USD|GBP|CHF)\b)\s?(?P<num>{_NUM})"
-    rf"|(?P<num2>{_NUM})\s?(?P<cur2>[€$£]|(?:EUR|USD|GBP|CHF|euros?|dollars?|pounds?|francs?)\b)",
+    rf"|(?<![\d.,])(?P<num2>{_NUM})\s?"
+    r"(?P<cur2>[€$£]|(?:EUR|USD|GBP|CHF|euros?|dollars?|pounds?|francs?)\b)",
     re.IGNORECASE,
 )
 PERCENT = re.compile(
-    r"(?P<num>\d+(?:[.,]\d+)?)\s?(?:%|per ?cent\b|percent\b|per cento\b|percento\b)", re.IGNORECASE
+    r"(?<![\d.,])(?P<num>\d+(?:[.,]\d+)?)\s?(?:%|per ?cent\b|percent\b|per cento\b|percento\b)",
+    re.IGNORECASE,
 )
 _NUMBER_WORDS = {
     "one": 1,
