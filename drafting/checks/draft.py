@@ -26,7 +26,10 @@ _GOES_ON = re.compile(r"[a-zà-ÿ\d(]")
 _ABBREVIATION_REACH = 12
 # An emoji that closes a sentence: a capital letter starts the next one ("Your card shows a zero
 # balance 😔 Please DM us the number" is two sentences, as with a full stop).
+# It starts at the first emoji of a run: tried at every emoji of a long run, the run's tail
+# would be read again each time (quadratic).
 _EMOJI_END = re.compile(
+    r"(?<![\U0001F300-\U0001FAFF\u2600-\u27BF\u2B50\u2B55\u2764\U0001F3FB-\U0001F3FF\uFE0F\u200D])"
     r"[\U0001F300-\U0001FAFF\u2600-\u27BF\u2B50\u2B55\u2764][\U0001F3FB-\U0001F3FF\uFE0F\u200D"
     r"\U0001F300-\U0001FAFF\u2600-\u27BF]*(?P<gap>\s+)(?=[A-ZÀ-ÖØ-Þ])"
 )
