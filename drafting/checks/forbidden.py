@@ -82,7 +82,11 @@ _THEIR_CASE = re.compile(
     r"\s*,?\s*(who |che |la quale |il quale )?(l'|lo |la |li |le |gli |ne |ce l'|ce lo |ce la )?"
     r"(also |too |already |just |anche |già )?(had|has had|has|got|was|were|reported|"
     r"told|wrote|said|complained|received|ordered|bought|asked|is having|was having|used|ha|"
-    r"aveva|hanno|avevano)\b(?!\s*\?)",
+    r"aveva|hanno|avevano)\b(?!\s*\?)"
+    # A handle credited as right or wrong ("@watchdog were right about the prices", "@gruppo
+    # aveva ragione") is a critic conceded to, not another customer's case.
+    r"(?!\s+(?:quite |absolutely |completely |entirely |totally |pienamente )?"
+    r"(?:right|correct|wrong|ragione|torto)\b)",
     re.IGNORECASE,
 )
 

@@ -991,6 +991,36 @@ def _brand_agent(brand: str) -> re.Pattern[str] | None:
     )
 
 
+# (r23) A grant told as coming by itself ("everyone will get a refund automatically", "riceverai
+# in automatico il rimborso, non devi fare nulla") is not the grant the facts give on request
+# ("customers can ask for a refund", "chi ha comprato può chiedere il rimborso").
+_AUTOMATIC = re.compile(
+    r"\b(automatic\w*|without (you )?(having to |needing to )?(ask|do|apply|claim|request)\w*|"
+    r"nothing (you need|you have|for you) to do|no need to (ask|apply|claim|do anything)|"
+    r"(don't|do not|doesn't|does not|won't|will not) (need|have) to (ask|apply|claim|request|do)|"
+    r"non (serve|occorre|c'è bisogno di|bisogna) (chieder\w*|richieder\w*|fare)|"
+    r"non (devi|dovete|deve|devono) (chieder\w*|richieder\w*)|"
+    r"in automatico|automaticament\w|da sol[oaie]|senza (che tu )?(dover |debba |doverl\w* )?"
+    r"(chiedere|fare|richiedere)|non (devi|dovete|deve) fare (nulla|niente))\b",
+    re.IGNORECASE,
+)
+_ON_REQUEST = re.compile(
+    r"\b(can|may|could) (ask|request|apply|claim|choose)|\bon request\b|\bif (you|they) ask|"
+    r"\b(può|possono|potete|puoi) (chiedere|richiedere|domandare)|\bsu richiesta\b|"
+    r"\bse (lo |la |ne )?(chiedi|chiede|chiedono|richied\w+)\b",
+    re.IGNORECASE,
+)
+
+
+def _told_as_automatic(sentence: str, support: str) -> bool:
+    """The draft's sentence says a grant comes by itself where the facts give it on request."""
+    return (
+        _AUTOMATIC.search(sentence) is not None
+        and _AUTOMATIC.search(support) is None
+        and _ON_REQUEST.search(support) is not None
+    )
+
+
 def _promise_matches(run: CheckRun, pattern: re.Pattern[str]) -> list[re.Match[str]]:
     """The lexicon's promise cues and the brand named as the agent, in the draft's order."""
     masked = run.draft.masked
@@ -1065,12 +1095,19 @@ def _check_promises(
             if extra is not None:  # "an extra voucher" is one more than the facts grant
                 word = extra.group(1) or extra.group(2)
                 granted = tuple(f"{word} {s}" for s in granted)
-            if any(s in support.promise_text for s in granted):
+            automatic = _told_as_automatic(
+                lowered[sentence_start:sentence_end], support.promise_text
+            )
+            if not automatic and any(s in support.promise_text for s in granted):
                 continue
             other_words = _SUPPORTED_BY.get(concept)
-            if other_words is not None and other_words.search(support.promise_text):
+            if (
+                not automatic
+                and other_words is not None
+                and other_words.search(support.promise_text)
+            ):
                 continue
-            if support.restates(clause[offset:]):
+            if not automatic and support.restates(clause[offset:]):
                 continue
             start, end = min(base + at, m.start()), max(base + at + length, m.end())
             run.fail(

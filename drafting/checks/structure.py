@@ -189,15 +189,41 @@ def _denials(run: CheckRun) -> list[tuple[int, int]]:
     return [(s, e) for s, e in _clauses(run) if _HARM_DENIED.search(masked, s, e)]
 
 
+# (r23) A guess, not what happened: "It's possible the courier ...", "Probabilmente il
+# magazziniere ...", "Forse ...".
+_HEDGE = re.compile(
+    r"\W*(it'?s possible|it is possible|it may be|it might be|it could be|perhaps|maybe|possibly|"
+    r"probably|presumably|most likely|chances are|è possibile|e' possibile|può darsi|probabilmente|"
+    r"forse|magari|presumibilmente|è probabile)\b",
+    re.IGNORECASE,
+)
+
+_HEDGE_WORD = re.compile(
+    r"\b(possible|may|might|could|perhaps|maybe|possibly|probably|presumably|likely|chances|"
+    r"possibile|darsi|probabilmente|forse|magari|presumibilmente|probabile)\b",
+    re.IGNORECASE,
+)
+
+
+def _guesses(run: CheckRun) -> list[tuple[int, int]]:
+    """(r23) The clauses of the draft that open on a guess (see _HEDGE): a problem word there
+    names what we suppose, not what happened."""
+    masked = run.draft.masked
+    if _HEDGE_WORD.search(masked) is None:
+        return []  # most drafts guess nothing: no need to cut them into clauses
+    return [(s, e) for s, e in _clauses(run) if _HEDGE.match(masked, s)]
+
+
 def _outside(run: CheckRun) -> Callable[[int], bool]:
     """A test of whether an offset lies outside what an apology puts in the customer's
-    feelings and outside a harm denied (each worked out once per move, not per word)."""
+    feelings, outside a harm denied and outside a guess (each worked out once per move, not
+    per word)."""
     spans: list[tuple[int, int]] | None = None
 
     def test(at: int) -> bool:
         nonlocal spans
         if spans is None:
-            spans = [*_feelings(run), *_denials(run)]
+            spans = [*_feelings(run), *_denials(run), *_guesses(run)]
         return not any(start <= at < end for start, end in spans)
 
     return test
@@ -290,6 +316,40 @@ _OUR_REMEDY = re.compile(
 _THAT_WHICH = re.compile(r"\b(that|which|who|che|cui)\b", re.IGNORECASE)
 
 
+# (r23) Where and when it happened ("at our Leeds branch on Friday", "nel negozio di Bari
+# giovedì", "in via Dante"): the setting, which names nothing of what went wrong, so its words
+# are not the content a description shares with the facts.
+_SETTING = re.compile(
+    r"\b((?i:(on |last |this |next |di |lo scorso )?(monday|tuesday|wednesday|thursday|friday|"
+    r"saturday|sunday|weekend|lunedì|martedì|mercoledì|giovedì|venerdì|sabato|domenica|"
+    r"fine settimana)s?)|(?i:at|in|from|outside|inside|near) (?i:our|the) ([A-Z][\w'-]*\s+){0,3}"
+    r"(?i:store|shop|branch|showroom|outlet|warehouse)( (?i:in|on|at) ([A-Z][\w'-]*\s?){1,3})?|"
+    r"(?i:in|at|a) (?i:via|piazza|corso|viale) [A-Z][\w'-]*|"
+    r"(?i:nel|al|dal|presso il|presso lo|del|nello|allo) (?i:nostro )?(?i:negozio|punto vendita|"
+    r"store|showroom|magazzino)( (?i:di|a|in) ([A-Z][\w'-]*\s?){1,3})?|"
+    r"(?i:in|at) [A-Z][\w'-]{3,})\b"
+)
+
+# (r23) An apology that points at what happened without naming it ("sorry about what happened",
+# "ci dispiace per quanto accaduto") names nothing (the lexicon cue leaves it out); where the
+# customer threatens legal action and naming it could read as an admission, it is the
+# acknowledgement.
+_POINTER_APOLOGY = re.compile(
+    r"\b(sorry|apologi[sz]e|apologies|dispiace|scusiamo|scuse) (\w+ )?(about|for|per|di) "
+    r"(what|everything that|all that|the incident|the situation|quanto|quello che|ciò che|"
+    r"l'accaduto|l'episodio|la situazione)\b",
+    re.IGNORECASE,
+)
+
+
+def _points_at_what_happened(run: CheckRun) -> tuple[int, int] | None:
+    """A pointer apology, where naming what happened is a legal risk."""
+    if "legal_threat" not in run.ctx.risk_flags:
+        return None
+    m = _POINTER_APOLOGY.search(run.draft.masked)
+    return m.span() if m else None
+
+
 def _describes_the_problem(run: CheckRun) -> tuple[int, int] | None:
     """A statement that shares two content words with the customer's post or the incident
     facts describes what went wrong in the customer's own terms ("Your Club points vanished
@@ -313,12 +373,16 @@ def _describes_the_problem(run: CheckRun) -> tuple[int, int] | None:
     felt = masked
     for f_start, f_end in _feelings(run):  # "ci dispiace se ti sei sentito preso in giro"
         felt = felt[:f_start] + " " * (f_end - f_start) + felt[f_end:]
+    for m in _SETTING.finditer(felt):  # "at our Leeds branch on Friday": no content
+        felt = felt[: m.start()] + " " * (m.end() - m.start()) + felt[m.end() :]
     for start, end in clauses:
         sentence = masked[start:end].strip()
         if len(known & _topic_stems(run, felt[start:end])) < 2:
             continue
         if _HARM_DENIED.search(sentence):
             continue  # "Your card details were never exposed": a reassurance
+        if _HEDGE.match(sentence):
+            continue  # "Perhaps the courier ...": a guess
         if _OUR_REMEDY.match(sentence) and not _THAT_WHICH.search(sentence):
             continue  # "Verdello has removed a video from its accounts": our response
         # An opening question in the customer's terms ("Seeing 0 Club points?", "Hai ricevuto
@@ -579,6 +643,7 @@ def check(run: CheckRun) -> None:
                     _names_the_problem(run)
                     or _describes_the_problem(run)
                     or _felt_about_the_post(run)
+                    or _points_at_what_happened(run)
                 )
             if span is None and move == "next_step" and run.draft.links:
                 link = run.draft.links[0]  # pointing to a help page is a next step
