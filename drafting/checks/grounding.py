@@ -472,7 +472,7 @@ _CAUSE_UNKNOWN = re.compile(
 # A statement that opens with a denial, to its end ("No passwords, card details or other payment
 # data were exposed: ...", "Non sono state esposte password, ...", "None of the orders ...").
 _DENIAL = re.compile(
-    r"(^|(?<=[.;:!?\n]))\s*(no|none of|nothing|neither|nessun[oa]?|niente|nulla|non|né)\b"
+    r"(^|(?<=[.;:!?\n]))\s{0,8}(no|none of|nothing|neither|nessun[oa]?|niente|nulla|non|né)\b"
     r"[^.;:!?\n]*",
     re.IGNORECASE,
 )

@@ -54,7 +54,7 @@ _NEXT_ONE = {
         re.IGNORECASE,
     ),
     "it": re.compile(
-        r"(^|[.!?:;,\n]\s*|\b(il|e il) )prossim[oa]\s*(:|(arriva|arriverà|è previsto|sarà|esce|"
+        r"(^|[.!?:;,\n]\s{0,8}|\b(il|e il) )prossim[oa]\s*(:|(arriva|arriverà|è previsto|sarà|esce|"
         r"uscirà|segue|seguirà)?\s*(alle|entro|verso|intorno alle|per le|domani|oggi|stasera|"
         r"in serata)\b)",
         re.IGNORECASE,

@@ -61,3 +61,28 @@ def test_the_led_alternation_finds_what_the_plain_one_finds() -> None:
         assert [m.start() for m in combined.finditer(text)] == [
             m.start() for m in plain.finditer(text)
         ]
+
+
+#: ``\s*`` or ``\s+`` right after a newline (a character class holding one, a look-behind on
+#: one, or ``(?:^|\n)``).
+_UNBOUNDED_AFTER_NEWLINE = re.compile(
+    r"\[[^\]\[]*\\n[^\]\[]*\]\)?\)?\\s[*+]|\(\?:\^\|\\n\)\\s[*+]|\(\^\|\\n\)\\s[*+]"
+)
+
+
+def test_no_rule_reads_an_unbounded_whitespace_run_after_a_newline() -> None:
+    """Such a rule is tried at every newline of a run and reads the rest of the run each time:
+    a draft of 20,000 newlines held the checks for minutes (``benchmarks/bench_checks.py
+    --hostile``). After a line or sentence start a rule reads at most ``\\s{0,8}``."""
+    from tests.conftest import REPO
+
+    checks = REPO / "drafting" / "checks"
+    sources = [*checks.glob("*.py"), *(checks / "lexicons").glob("*.yaml")]
+    found = [
+        f"{path.relative_to(REPO)}:{text.count(chr(10), 0, m.start()) + 1}: {m.group(0)}"
+        for path in sources
+        for text in [path.read_text(encoding="utf-8")]
+        for m in _UNBOUNDED_AFTER_NEWLINE.finditer(text)
+    ]
+    assert len(sources) > 20
+    assert found == []
