@@ -54,14 +54,14 @@ _STOPWORDS: dict[str, frozenset[str]] = {
 }
 #: Spellings only one of these languages uses.
 _MARKERS: dict[str, re.Pattern[str]] = {
-    "en": re.compile(r"\b\w+(ing|ed|ly)\b|\b\w+n't\b|\bth\w+|\bw(h|o|a)\w+|\w+'s\b"),
+    "en": re.compile(r"\b\w+(ing|ed|ly)\b|\b\w+n't\b|\bth\w+|\bw(h|o|a)\w+|\b\w+'s\b"),
     "it": re.compile(
-        r"\w+(zione|zioni|mente|ato|ata|ati|ete|ono|iamo|gli|cch\w|ggi\w|zz\w)\b|\b(l|un|dell|all|nell|c|dov|com|quest)'\w"
+        r"\b\w+(zione|zioni|mente|ato|ata|ati|ete|ono|iamo|gli|cch\w|ggi\w|zz\w)\b|\b(l|un|dell|all|nell|c|dov|com|quest)'\w"
     ),
-    "es": re.compile(r"ñ|¿|¡|\w+(ción|ciones|ado|ada|amos)\b"),
-    "fr": re.compile(r"\b(l|d|j|n|qu|c)'\w|\w+(eau|eux|ait|ée|ées)\b|ç"),
-    "de": re.compile(r"ß|\w+(ung|lich|keit|chen)\b|\bsch\w+"),
-    "pt": re.compile(r"ã|õ|\w+(ção|ções|inho|inha)\b"),
+    "es": re.compile(r"ñ|¿|¡|\b\w+(ción|ciones|ado|ada|amos)\b"),
+    "fr": re.compile(r"\b(l|d|j|n|qu|c)'\w|\b\w+(eau|eux|ait|ée|ées)\b|ç"),
+    "de": re.compile(r"ß|\b\w+(ung|lich|keit|chen)\b|\bsch\w+"),
+    "pt": re.compile(r"ã|õ|\b\w+(ção|ções|inho|inha)\b"),
 }
 #: How many of the languages use each stop word (a shared word counts 1/n for each).
 _LANGS_OF: Counter[str] = Counter(w for words in _STOPWORDS.values() for w in words)

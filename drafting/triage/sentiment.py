@@ -55,10 +55,28 @@ def _vader_sum(compound: float) -> float:
     return compound * math.sqrt(_ALPHA) / math.sqrt(1 - compound * compound)
 
 
+#: VADER's cost grows with the square of a sentence's words: a "sentence" of thousands of
+#: words or emoji (a hostile post) is read in pieces of at most this many words, each emoji
+#: counted as one (VADER reads it as its name; its negation looks back three words).
+_PIECE_WORDS = 60
+_PIECE_TOKEN = re.compile(
+    r"[\U0001F000-\U0001FAFF\u2600-\u27BF]|[^\s\U0001F000-\U0001FAFF\u2600-\u27BF]+"
+)
+
+
+def _pieces(sentence: str) -> list[str]:
+    words = _PIECE_TOKEN.findall(sentence)
+    if len(words) <= _PIECE_WORDS:
+        return [sentence]
+    return [" ".join(words[i : i + _PIECE_WORDS]) for i in range(0, len(words), _PIECE_WORDS)]
+
+
 def english_score(text: str) -> float:
     """VADER per sentence (its negation look-back must not cross a full stop), summed with
     the customer-care phrases, normalised like VADER's compound."""
-    sentences = [s for s in _SENTENCE.split(text) if s.strip()] or [text]
+    sentences = [piece for s in _SENTENCE.split(text) if s.strip() for piece in _pieces(s)] or [
+        text
+    ]
     analyzer = _vader()  # stateless between calls: safe to share across threads
     compounds = [float(analyzer.polarity_scores(s)["compound"]) for s in sentences]
     extra = sum(cue.weight for cue in english_adjustments().phrases if cue.pattern.search(text))
