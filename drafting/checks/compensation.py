@@ -5,12 +5,10 @@ from __future__ import annotations
 import re
 from collections.abc import Collection
 from dataclasses import dataclass
-from functools import lru_cache
 
 from drafting.checks.brand_subject import brand_as_we
 from drafting.checks.checkrun import CheckRun
 from drafting.checks.claims import Claim, amounts, percentages
-from drafting.checks.lexicon import Pattern, combine, load_lexicon
 
 
 @dataclass(frozen=True)
@@ -69,8 +67,8 @@ def check(run: CheckRun) -> None:
         # order") is policy restated, not an offer made because of this post.
         # Something given on top of it as goodwill ("plus a voucher as a goodwill gesture") is
         # an offer all the same.
-        everyone = _for_everyone(run.lexicon.language)
-        extra = _goodwill(run.lexicon.language)
+        everyone = run.lexicon.for_everyone
+        extra = run.lexicon.goodwill
         own = [
             o
             for o in found
@@ -88,18 +86,6 @@ def check(run: CheckRun) -> None:
                 "Remove the offer and route the post to the escalation contact.",
             )
     _check_amounts(run, found)
-
-
-@lru_cache(maxsize=4)
-def _goodwill(language: str) -> Pattern | None:
-    """An amount or a thing given as goodwill, on top (``compensation.goodwill``)."""
-    return combine(load_lexicon(language).raw.get("compensation", {}).get("goodwill", []))
-
-
-@lru_cache(maxsize=4)
-def _for_everyone(language: str) -> Pattern | None:
-    """What every customer gets anyway, told as policy (``compensation.for_everyone``)."""
-    return combine(load_lexicon(language).raw.get("compensation", {}).get("for_everyone", []))
 
 
 # Money called compensation ("100 EUR compensation", "un risarcimento di 50 euro").

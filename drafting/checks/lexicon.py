@@ -143,6 +143,7 @@ class Lexicon:
     offer: Pattern | None
     damages: Pattern | None
     goodwill: Pattern | None
+    for_everyone: Pattern | None  # what every customer gets anyway, told as policy
     negation: Pattern
     kinds: dict[str, Pattern]
     causes: tuple[Pattern, ...]
@@ -190,6 +191,7 @@ def load_lexicon(language: str) -> Lexicon:
         offer=combine(comp.get("offer", [])),
         damages=combine(comp.get("damages", [])),
         goodwill=combine(comp.get("goodwill", [])),
+        for_everyone=combine(comp.get("for_everyone", [])),
         negation=re.compile(comp.get("negation", r"\bnot\b"), re.IGNORECASE),
         kinds={k: p for k, v in comp.get("kinds", {}).items() if (p := combine(v)) is not None},
         causes=tuple(re.compile(p, re.IGNORECASE) for p in ground.get("cause", [])),
