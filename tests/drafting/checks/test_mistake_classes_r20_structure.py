@@ -59,7 +59,7 @@ def test_a_contracted_auxiliary_is_no_content_word(check: Check) -> None:
 
 
 def test_italian_elided_prepositions_are_no_content_words() -> None:
-    from drafting.checks.grounding import _content_words
+    from drafting.checks.grounding.words import content_words as _content_words
 
     words = _content_words("non sono stati registrati nell'app dell'ordine sull'accesso")
     assert words == ["registrati", "accesso"]

@@ -1,0 +1,163 @@
+"""grounding.cause: a cause the draft gives must be the one the facts give, in the facts' words
+or everyday ones; while the facts say the cause is unknown, no cause may be given."""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+from typing import TYPE_CHECKING
+
+from drafting.checks.catalogue import CheckSeverity
+from drafting.checks.checkrun import CheckRun
+from drafting.checks.grounding.words import content_words
+
+if TYPE_CHECKING:
+    from drafting.checks.grounding.support import Support
+
+# "We're writing because card payments are failing": the reason for writing, not a cause.
+_WRITING_REASON = re.compile(
+    r"\b(writing|write|contacting you|contact you|getting in touch|in touch|reaching out|"
+    r"e-?mailing you|messaging you|asking|ti scriviamo|vi scriviamo|le scriviamo|ti contattiamo|"
+    r"vi contattiamo|la contattiamo)( to you| to all of you)?( today| now)?\s*$",
+    re.IGNORECASE,
+)
+_WORD = re.compile(r"[^\W_]+")
+# Facts that say what caused the incident, or that it is being established ("Cause: a setting in
+# our checkout", "the cause of the fire is being investigated", "la causa è ...").
+_FACTS_CAUSE = re.compile(r"\b(cause|caused|causa|causat\w*|because|due to|dovut\w*|perché)\b")
+
+
+# "Oh sure, because a shade of green is the end of the world": a "because" right after an
+# ironic interjection mocks the customer; it explains nothing (tone.sarcasm reports it).
+_IRONIC = re.compile(
+    r"\b(oh|sure|right|yeah|of course|certo|come no|già|ovvio|ovviamente),?\s*$", re.IGNORECASE
+)
+
+
+def _names_a_cause(facts: str) -> bool:
+    return _FACTS_CAUSE.search(facts) is not None
+
+
+# Facts that say the cause is not known yet ("We don't know the cause yet", "Non conosciamo
+# ancora la causa", "the cause is still under investigation").
+_CAUSE_UNKNOWN = re.compile(
+    r"\b((do not|don't|doesn't|does not|did not|didn't) (yet )?know (yet )?(the cause|what caused|"
+    r"why)|(cause|reason) (is|remains|was) (still )?(unknown|unclear|not (yet )?(known|established|"
+    r"confirmed)|yet to be (established|confirmed)|under investigation|being investigated)|"
+    r"no (known )?cause|"
+    r"non (conosciamo|sappiamo) (ancora )?(la causa|il motivo|cosa l'ha causat\w|perché)|"
+    r"(causa|motivo) (è |resta |rimane )?(ancora )?(sconosciut\w|ignot\w|da (chiarire|accertare|"
+    r"capire|confermare)|non (ancora )?(not\w|chiar\w|confermat\w)|in (fase di )?(verifica|"
+    r"accertamento)))",
+    re.IGNORECASE,
+)
+
+
+@lru_cache(maxsize=64)
+def _cause_unknown(items: tuple[str, ...]) -> bool:
+    """The facts say the cause is not known, and none of the others names one."""
+    unknown = [t for t in items if _CAUSE_UNKNOWN.search(t)]
+    return bool(unknown) and not any(_names_a_cause(t.lower()) for t in items if t not in unknown)
+
+
+# Words that name a status update as often as a software update: no evidence for a cause.
+_AMBIGUOUS_CAUSE_WORDS = frozenset({"update", "updates", "aggiornamento", "aggiornamenti"})
+
+
+# A reason given for our own refusal ("we can't refund a payment that went to the scammers,
+# because it never reached us", "non possiamo rimborsarlo perché"): why we can't act, not what
+# caused the incident.
+_OUR_REFUSAL = re.compile(
+    r"\b((we|i) (can't|cannot|can not|couldn't|could not|won't be able to|are unable to|"
+    r"aren't able to|are not able to|am unable to)|non (possiamo|posso|riusciamo|potremo|"
+    r"potremmo))\b[^.!?\n]*$",
+    re.IGNORECASE,
+)
+# A guess followed, in its sentence, by the admission that it is still being checked ("..., but
+# we're still looking into it", "..., ma stiamo ancora verificando"): speculation
+# (forbidden.speculation reports it), not a cause stated.
+_STILL_CHECKING = re.compile(
+    r"\b(but|ma|però)\b[^.!?\n]{0,20}\b(still|ancora|yet to|not yet)\b[^.!?\n]{0,12}\b(check\w*|"
+    r"look\w* into|investigat\w*|confirm\w*|verific\w*|controll\w*|accert\w*|conferm\w*)",
+    re.IGNORECASE,
+)
+# Where a cause ends and the sentence goes on with another verb: "... and will", "... e ti".
+_CAUSE_ENDS = re.compile(
+    r"\s(?:and|but|so|e|ma|quindi)\s+(?=(will|we|i|you|would|shall|'ll|ti|vi|le|noi|"
+    r"abbiamo|ci)\b)|"
+    # (r22) ... or with a pointer back to what was said ("... approved it, and that's what needs
+    # to change", "e questo è quello che cambiamo").
+    r",?\s(?:and|but|so|e|ma|quindi)\s+(?=(that's|that is|this is|which|questo|quello|ed è)\b)",
+    re.IGNORECASE,
+)
+
+
+# A breakdown in everyday words ("let its sorting system fall over", "went down", "è andato in
+# tilt") says what the facts' "failure" or "guasto" says.
+_FAILURE_WORDS_TEXT = (
+    "fall fell falls fallen falling crash crashed crashes crashing broke broken breaks breakdown "
+    "died dies conked packed glitched glitch failed fails failing failure tilt guasto guasti "
+    "guastato guastata rotto rotta saltato saltata bloccato bloccata piantato piantata"
+)
+_FAILURE_WORDS = frozenset(_FAILURE_WORDS_TEXT.split())
+_FACTS_FAILURE = re.compile(
+    r" (fail|fault|outag|crash|broke|break|down |glitc|guast|error|tilt |blocc|rott|malfun)"
+)
+
+
+def check_causes(
+    run: CheckRun, support: Support, severity: CheckSeverity | None, caveat: str
+) -> None:
+    masked = run.draft.masked
+    # A word matches a word of the facts by its first five letters ("confirm" in
+    # "confirmed"); a shorter word must match whole ("back" is not in "backlog").
+    facts: str | None = None
+    for pattern in run.lexicon.causes:
+        for m in pattern.finditer(masked):
+            if _WRITING_REASON.search(masked[max(0, m.start() - 40) : m.start()]):
+                continue
+            if _IRONIC.search(masked[max(0, m.start() - 20) : m.start()]):
+                continue
+            sentence_start = run.draft.sentence_at(m.start())[0]
+            if _OUR_REFUSAL.search(masked[max(sentence_start, m.start() - 80) : m.start()]):
+                continue  # "we can't refund it, because it never reached us"
+            # A "cause" that only names the problem again ("caused by the delay") claims
+            # nothing; nor does what the sentence goes on to say after it ("because of the
+            # delay and will compensate you").
+            what = _CAUSE_ENDS.split(m.group("what"), maxsplit=1)[0]
+            words = [
+                w
+                for w in content_words(what)
+                if w not in run.lexicon.sentiment_neutral and w not in _AMBIGUOUS_CAUSE_WORDS
+            ]
+            if not words or all(w in run.lexicon.problem_words for w in words):
+                continue
+            if m.groupdict().get("guess") is not None and _STILL_CHECKING.search(
+                masked, m.end(), run.draft.sentence_at(m.start())[1]
+            ):
+                continue  # a guess the sentence itself says is still being checked
+            if m.groupdict().get("story") is not None and not _names_a_cause(support.text):
+                continue  # a partner's story only contradicts facts that give the cause
+            if facts is None:
+                facts = f" {' '.join(_WORD.findall(support.cause_text))} "
+            found = sum(
+                1
+                for w in words
+                if (f" {w[:5]}" if len(w) >= 5 else f" {w} ") in facts
+                or (w in _FAILURE_WORDS and _FACTS_FAILURE.search(facts) is not None)
+            )
+            # Most words in the facts is the facts' cause in other words; while the facts say
+            # the cause is unknown, a cause may only name the problem again: one new word
+            # ("an overnight update by the banks") is a cause made up.
+            if found / len(words) >= (1.0 if _cause_unknown(support.items) else 0.6):
+                continue
+            run.fail(
+                "grounding.cause",
+                m.span(),
+                f"Gives a cause ({m.group(0).strip()!r}) that the incident facts and cited "
+                f"sources don't confirm.{caveat}",
+                "Give a cause only once the incident lead has confirmed it; otherwise say "
+                '"we\'re finding out what went wrong".',
+                severity=severity,
+            )
+            return

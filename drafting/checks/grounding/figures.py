@@ -1,0 +1,193 @@
+"""grounding.amount, .percentage, .count, .datetime and .duration: every figure the draft
+states must be one the facts, the sources, the customer's own post or a standing fact (in a
+sentence about the same thing) gives."""
+
+from __future__ import annotations
+
+import re
+from datetime import date
+from functools import lru_cache
+from typing import TYPE_CHECKING
+
+from drafting.checks.catalogue import CheckSeverity
+from drafting.checks.checkrun import CheckRun
+from drafting.checks.claims import Claim, numeric_claims
+from drafting.checks.grounding.words import topic
+
+if TYPE_CHECKING:
+    from drafting.checks.grounding.support import Support
+
+KIND_LABEL = {
+    "amount": ("grounding.amount", "an amount"),
+    "percentage": ("grounding.percentage", "a percentage"),
+    "count": ("grounding.count", "a number of people or orders"),
+    "datetime": ("grounding.datetime", "a date or time"),
+    "duration": ("grounding.duration", "a duration"),
+}
+
+
+_ORDINALS = {
+    "first": 1, "second": 2, "third": 3, "fourth": 4, "fifth": 5, "sixth": 6, "seventh": 7,
+    "primo": 1, "prima": 1, "secondo": 2, "seconda": 2, "terzo": 3, "terza": 3, "quarto": 4,
+    "quarta": 4, "quinto": 5, "quinta": 5, "sesto": 6, "sesta": 6, "settimo": 7, "settima": 7,
+}  # fmt: skip
+_UNIT = {"day": "day", "week": "week", "month": "month", "hour": "hour"}
+_UNIT |= {"giorno": "day", "settimana": "week", "mese": "month", "ora": "hour"}
+_ORDINAL_DURATION = re.compile(
+    r"\b(\d{1,2})(?:st|nd|rd|th|°|º)?\s+(day|week|month|hour|giorno|settimana|mese)\b|"
+    r"\b(" + "|".join(_ORDINALS) + r")\s+(day|week|month|hour|giorno|settimana|mese|ora)\b",
+    re.IGNORECASE,
+)
+
+
+def ordinal_durations(text: str) -> frozenset[str]:
+    """Duration keys of the ordinals in ``text``: "2nd day", "terzo giorno" -> "2 day", "3 day"
+    (the customer counting how long it has lasted)."""
+    out = set()
+    for m in _ORDINAL_DURATION.finditer(text):
+        if m.group(1):
+            number, unit = int(m.group(1)), m.group(2).lower()
+        else:
+            number, unit = _ORDINALS[m.group(3).lower()], m.group(4).lower()
+        out.add(f"{number} {_UNIT[unit]}")
+    return frozenset(out)
+
+
+@lru_cache(maxsize=4096)
+def claim_keys(text: str) -> frozenset[str]:
+    """Normalised numeric claims in a text (cached: facts and sources repeat across drafts)."""
+    return (
+        frozenset(k for c in numeric_claims(text) for k in c.keys) if text.strip() else frozenset()
+    )
+
+
+@lru_cache(maxsize=16)
+def standing_keys(facts: tuple[str, ...]) -> tuple[tuple[frozenset[str], frozenset[str]], ...]:
+    return tuple((claim_keys(f), topic(f)) for f in facts)
+
+
+CALENDAR_DATE = re.compile(r"^\d{1,2}/\d{1,2}$")
+_YEAR = re.compile(r"\b20\d\d\b")
+
+
+@lru_cache(maxsize=256)
+def weekdays_of(keys: frozenset[str], evidence: str) -> frozenset[str]:
+    """The weekday of each date the facts give, in the year they name: "Tuesday's newsletter"
+    is grounded by "the newsletter of 24 November 2026"."""
+    years = {int(y) for y in _YEAR.findall(evidence)}
+    if not years or len(years) > 3:
+        return frozenset()
+    out = set()
+    for key in keys:
+        if not CALENDAR_DATE.match(key):
+            continue
+        day, month = (int(x) for x in key.split("/"))
+        for year in years:
+            try:
+                out.add(f"weekday:{date(year, month, day).weekday()}")
+            except ValueError:
+                continue
+    return frozenset(out)
+
+
+def spans_between_dates(keys: frozenset[str], evidence: str) -> frozenset[str]:
+    """The number of days (and whole weeks) between any two dates the facts give, in the year
+    they name: "it locked people out for three days" is grounded by "since Monday 23 November"
+    and "fixed on Thursday 26 November"."""
+    years = {int(y) for y in _YEAR.findall(evidence)}
+    if len(years) != 1:
+        return frozenset()
+    year = years.pop()
+    days = []
+    for key in keys:
+        if CALENDAR_DATE.match(key):
+            day, month = (int(x) for x in key.split("/"))
+            try:
+                days.append(date(year, month, day))
+            except ValueError:
+                continue
+    if len(days) > 12:
+        return frozenset()  # a long list of dates (a schedule) grounds no span
+    out = set()
+    for i, first in enumerate(days):
+        for second in days[i + 1 :]:
+            gap = abs((second - first).days)
+            if gap:
+                out.add(f"{gap} day")
+                if gap % 7 == 0:
+                    out.add(f"{gap // 7} week")
+    return frozenset(out)
+
+
+# A deadline set for what is to come ("by tomorrow", "entro domani", "before tonight").
+_DEADLINE = re.compile(
+    r"\b(by|before|no later than|within|entro|prima di|non oltre|al più tardi)\s+$", re.IGNORECASE
+)
+_COMING_DAYS = frozenset({"rel:tomorrow", "rel:tonight", "rel:day after tomorrow"})
+
+
+def _supported(
+    claim: Claim, support: Support, sentence: str = "", *, deadline: bool = False
+) -> bool:
+    if claim.keys & support.keys:
+        return True
+    if claim.kind == "duration" and claim.keys & support.date_spans:
+        return True
+    # (r22) "For a few days", "per alcune settimane": a length the facts give in figures, of two
+    # to ten of that unit (in their durations or between their dates).
+    if claim.kind == "duration" and any(
+        f"{n} {k[4:]}" in support.keys or f"{n} {k[4:]}" in support.date_spans
+        for k in claim.keys
+        if k.startswith("few ")
+        for n in range(2, 11)
+    ):
+        return True
+    # "Yesterday", "tomorrow": with no clock to resolve them against, a relative day is a
+    # paraphrase of the dated facts ("dispatched on 24 November" said on the 25th); not a
+    # deadline set for a day to come ("it reaches you by tomorrow"), which is a new date.
+    if (
+        claim.kind == "datetime"
+        and support.dated
+        and all(k.startswith("rel:") for k in claim.keys)
+        and not (deadline and claim.keys & _COMING_DAYS)
+    ):
+        return True
+    # A standing fact supports a figure only in a sentence about the same thing: "within 24
+    # hours" holds for e-mail replies, not for a refund.
+    if any(claim.keys & keys and topic(sentence) & stems for keys, stems in support.standing):
+        return True
+    # (r22) ... or, in other words, when the sentence gives two of its figures together ("we're
+    # on the chat from 08:00 to 22:00", "ci trova dalle 08:00 alle 22:00": the opening hours,
+    # whatever the service is called).
+    if any(
+        claim.keys & keys and len(claim_keys(sentence) & keys) >= 2 for keys, _ in support.standing
+    ):
+        return True
+    # Restating the customer's own dates, durations and counts is not a new claim.
+    return claim.kind in ("datetime", "duration", "count") and bool(
+        claim.keys & support.context_keys
+    )
+
+
+def check_figures(
+    run: CheckRun, support: Support, severity: CheckSeverity | None, caveat: str
+) -> None:
+    """Reports the first unsupported figure of each kind."""
+    reported: set[str] = set()
+    for claim in numeric_claims(run.draft.masked):
+        check_id, label = KIND_LABEL[claim.kind]
+        if check_id in reported or not run.enabled(check_id):
+            continue
+        sentence = run.draft.masked[slice(*run.draft.sentence_at(claim.start))]
+        deadline = _DEADLINE.search(run.draft.masked[max(0, claim.start - 30) : claim.start])
+        if _supported(claim, support, sentence, deadline=deadline is not None):
+            continue
+        reported.add(check_id)
+        run.fail(
+            check_id,
+            (claim.start, claim.end),
+            f"States {label} ({run.draft.text[claim.start : claim.end]!r}) that the incident "
+            f"facts and cited sources don't contain.{caveat}",
+            "Use only figures from the incident lead's facts, or remove it.",
+            severity=severity,
+        )

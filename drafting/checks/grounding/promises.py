@@ -1,0 +1,313 @@
+"""grounding.promise: what the draft promises (a refund, a replacement, a gift, a deletion...)
+must be what the confirmed facts grant, as they grant it."""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+from typing import TYPE_CHECKING
+
+from drafting.checks.catalogue import CheckSeverity
+from drafting.checks.checkrun import CheckRun
+from drafting.checks.grounding.concepts import CONCEPTS
+from drafting.checks.grounding.support import PRODUCT_COMPOUND
+
+if TYPE_CHECKING:
+    from drafting.checks.grounding.support import Support
+
+# Words that name a delivery or a gift without promising one ("we'll pass your words to our
+# delivery team", "we'll refund the gift wrapping charge"): blanked before a promise is read.
+_NOT_A_PROMISE = re.compile(
+    rf"{PRODUCT_COMPOUND.pattern}|"
+    r"\bdelivery (team|teams|driver|drivers|crew|crews|staff|guys|people|person|partner|company)\b|"
+    r"\b(addett\w+|team|squadra|autist\w+|fattorin\w+|personale) (alle|delle|della|di) consegn\w+|"
+    # (r22) A message that reaches the customer ("you'll get a confirmation e-mail", "a text
+    # will arrive", "ti arriverà una conferma via e-mail"): a reply, not goods delivered.
+    r"\b(ti |le |vi )?arriv\w+ (anche |subito |presto )?(un'|una |un |il |la |le |i |gli )?"
+    r"(e-?mail|mail|sms|messaggio|conferma|notifica|link|codice|risposta)\b|"
+    r"\b(an? |the |your |our )?([\w-]+ )?(e-?mail|text|sms|message|confirmation|notification|"
+    r"link|code|reply)s? (will|'ll|should) (arrive|reach you|be with you)\b",
+    re.IGNORECASE,
+)
+# Facts that confirm a concept in other words: a copy "is posted" to the customer arrives; a
+# "re-engraved" board replaces the first one.
+_SUPPORTED_BY = {
+    "delivery": re.compile(
+        r"\b(is|are|was|were|gets?|will be) (posted|sent|mailed)\b|"
+        r"\bposted (to|for free|within|by)\b|"
+        r"\b(viene|vengono|è|sono|sarà|saranno) (spedit|inviat)\w*|\bspediamo\b",
+        re.IGNORECASE,
+    ),
+    # A return the facts grant is collected or sent back somehow: a collection or a return label
+    # for it ("we'll book the collection", "le inviamo l'etichetta per il ritiro") is that return.
+    "collection": re.compile(
+        r"\b(returns? (is|are) free|free returns?|(request|start|book) (a|the) return|return "
+        r"(period|window)|can (still )?(be )?return\w*|periodo di reso|(chiedere|richiedere|fare) "
+        r"(il )?reso|resi (sono )?gratuit\w*|reso gratuit\w*|(want|wish|like|choose) to return|"
+        r"return\w*\b[^.!?\n]{0,60}\b(free of charge|for free|at no (extra )?cost)|"
+        r"restituir\w*[^.!?\n]{0,60}\b(gratis|gratuitamente|senza costi))\b",
+        re.IGNORECASE,
+    ),
+    "replacement": re.compile(
+        r"\bre-?(engrav|print|mak|made|stitch|sew|embroider|manufactur)\w*|\b(rifa(re|tto|tta|remo)|"
+        r"ristamp\w*|reincis\w*)\b",
+        re.IGNORECASE,
+    ),
+}
+_HEDGE = re.compile(
+    r"\b(look into|looking into|check|consider|see (if|whether|what)|find out|investigate|explore|"
+    r"look at|try to|verificare|verifichiamo|valutare|vedere se|capire se|controllare|"
+    r"controlliamo|"
+    # "we'll call you to sort out your delivery": a talk about it, not the thing itself.
+    r"sort out|sort it out|talk (about|through)|discuss|go (over|through)|parlarne|parlare|"
+    r"discutere|capire come|"
+    # "we'll tell you the options for a repair": what is on offer is still to be decided.
+    r"options?|choices?|alternatives|whether|opzioni|possibilità|alternative)\b",
+    re.IGNORECASE,
+)
+# Any product given for nothing ("a free frying pan", "una padella gratis"), not a free
+# service the facts may grant ("a free collection", "un reso gratuito"): a gift.
+_FREE_PRODUCT = re.compile(
+    r"\b(a|an|some|one) free (?!(shipping|delivery|postage|returns?|collection|pick-?up|repairs?|"
+    r"replacements?|of charge|to|call|quote|check|inspection|visit|exchange|swap|cancellation|"
+    r"fitting|installation|assembly|upgrade|engineer|technician)\b)[a-z]+|"
+    r"\b(un|una|uno|un') (?!(ritiro|reso|riparazione|sostituzione|cambio|montaggio|"
+    r"spedizione|consegna|intervento|controllo)\b)[a-zàèéìòù]+ (gratis|gratuit[oa]|in omaggio)\b",
+    re.IGNORECASE,
+)
+# (r22) Whatever is handed over as a gesture is a gift, whatever it is called ("we'd love to
+# send you one of our hampers to say sorry", "I can send you 10 EUR by PayPal as an apology",
+# "come piccolo gesto ti abbiamo riservato una cesta"): a giving verb and a gesture in one
+# clause, in either order. A gesture with no giving verb ("to say sorry, we'll explain what
+# went wrong") gives nothing.
+_GESTURE = (
+    r"(to say sorry|as an apology|by way of (an )?apology|as a (small |little )?(goodwill )?"
+    r"gesture|as a (small |little )?(thank[- ]you|token)|to (say )?thank you|to make (it|this|"
+    r"things|up for (it|this)) (right|up to you)?|per scusarci|per chiederti scusa|per chiederle "
+    r"scusa|come (piccolo )?(gesto|segno|pensiero|ringraziamento)|in segno di (scuse|"
+    r"ringraziamento)|a titolo di scuse|per farci perdonare|per ringraziar\w+|per rimediare)"
+)
+_GIVING = (
+    r"(send|sending|post|posting|ship|shipping|courier|mail|give|giving|offer|offering|add|"
+    r"adding|added|put|reserve\w*|load\w*|transfer\w*|treat you to|make it up to you with|"
+    r"mand\w+|invi\w+|spedi\w+|regal\w+|offr\w+|diamo|darti|darle|darvi|riservat\w|"
+    r"caricat\w|aggiunt\w|accreditat\w|bonific\w+)"
+)
+_GESTURE_ONLY = re.compile(rf"\b{_GESTURE}", re.IGNORECASE)
+_GIVEN_AS_GESTURE = re.compile(
+    rf"\b{_GIVING}\b[^.!?\n]{{0,80}}?\b{_GESTURE}|\b{_GESTURE}\b[^.!?\n]{{0,60}}?\b{_GIVING}\b",
+    re.IGNORECASE,
+)
+# A gift given as a gesture is whatever the facts grant as one: any kind of compensation, or
+# a gesture of goodwill ("The agent proposes 15 EUR by bank transfer as goodwill").
+_GESTURE_GRANTS = (
+    *(s for c in ("voucher", "gift", "credit", "discount", "compensation", "refund") for s in
+      CONCEPTS[c]),
+    "goodwill",
+    "gesture",
+    "gesto",
+    "token",
+    "transfer",
+)  # fmt: skip
+# (r22) A concept denied in its own clause ("Non faremo sconti per farci perdonare", "we're not
+# offering a refund", "nessun buono"): the cue's own negation is read elsewhere (_NEGATED).
+_DENIED = re.compile(
+    r"\b(non|not|no|never|mai|nessun[oa]?|né|nor)\s+([\w']+\s+){0,2}$", re.IGNORECASE
+)
+# The customer's data, what a promised deletion must be about ("delete your account").
+_PERSONAL_DATA = re.compile(
+    r"\b(data|details|account|profile|records?|history|information|e-?mail address(es)?|"
+    r"subscription|dati|profilo|iscrizion\w+|informazion\w+|indirizz\w+|storico|cronologia)\b",
+    re.IGNORECASE,
+)
+_COMING_BACK = re.compile(r"\b(we|i)('ll| will| shall) be back\b", re.IGNORECASE)
+_NEGATED = re.compile(r"\b(non|not|never|mai)\s+(\w+\s+)?$", re.IGNORECASE)
+_QUESTION = re.compile(r"\b(when|whether|if|how long|quando|se)\s+(\w+\s+)?$", re.IGNORECASE)
+# "or sooner if it's fixed before then": what a condition names is not promised. After an
+# auxiliary "appena" is "just" ("ti ho appena caricato un buono": done a moment ago), not "as
+# soon as" (r22).
+_CONDITION = re.compile(
+    r"\b(if|once|unless|as soon as|se|(?<!\bho )(?<!\bha )(?<!\babbiamo )(?<!\bhanno )(?<!\bè )"
+    r"(?<!\bsono )(?<!\bsiamo )appena|a meno che)\s+([\w']+\s+){0,3}$",
+    re.IGNORECASE,
+)
+_UPDATE = re.compile(r"\b(update|aggiornamento)\b", re.IGNORECASE)
+
+
+# What links an act to the conclusion drawn from it: a comma or "so", "quindi", "per cui".
+_CONCLUSION = re.compile(r"[,;:]|\b(so|therefore|hence|which means|quindi|dunque|per cui|perciò)\b")
+
+# One more of a granted thing, said as new ("an extra voucher", "another refund", "un ulteriore
+# buono"); "the extra refund" names one that exists.
+_EXTRA = re.compile(
+    r"(?:\b(?:an?|one|un|una|uno|un')\s?(extra|additional|bonus|ulterior[ei]|altr[oa])|"
+    r"\b(another))\b[^.!?\n,;]{0,15}$"
+)
+
+
+# A concept's stem counts at the start of a word, or after a "re-"/"ri-" prefix ("redeliver",
+# "riconsegna"): inside a longer word it is another word ("accredito" is the crediting of a
+# refund, not "credito", store credit).
+_PREFIX = ("re", "re-", "ri")
+
+
+def _word_start_find(text: str, stem: str) -> int:
+    """The first place ``stem`` starts a word of ``text`` (see _PREFIX), else -1."""
+    at = text.find(stem)
+    while at >= 0:
+        head = text[max(0, at - 3) : at]
+        letters = len(head) - len(head.rstrip("abcdefghijklmnopqrstuvwxyzàèéìòù-"))
+        word_head = head[len(head) - letters :]
+        if not stem[0].isalpha() or not word_head or word_head in _PREFIX:
+            return at
+        at = text.find(stem, at + 1)
+    return -1
+
+
+@lru_cache(maxsize=32)
+def _brand_agent(brand: str) -> re.Pattern[str] | None:
+    """The brand named as the one who will act, in the third person ("Verdello will pay you",
+    "Verdello is responsible and will cover it", "Verdello ti rimborserà"): the same promise
+    as "we will"."""
+    words = brand.split()
+    if not words:
+        return None
+    name = r"\s+".join(re.escape(w) for w in words)
+    return re.compile(
+        rf"\b{name}\b(\s+[\w']+){{0,8}}?\s+(and\s+)?(will|'ll|is going to|shall)\b"
+        r"(?!\s+(not|never)\b)"
+        rf"|\b{name}\s+(\w+\s+)?(ti\s+|le\s+|vi\s+|gli\s+)?[^\W\d_]{{2,}}(rà|ranno)\b",
+        re.IGNORECASE,
+    )
+
+
+# (r23) A grant told as coming by itself ("everyone will get a refund automatically", "riceverai
+# in automatico il rimborso, non devi fare nulla") is not the grant the facts give on request
+# ("customers can ask for a refund", "chi ha comprato può chiedere il rimborso").
+_AUTOMATIC = re.compile(
+    r"\b(automatic\w*|without (you )?(having to |needing to )?(ask|do|apply|claim|request)\w*|"
+    r"nothing (you need|you have|for you) to do|no need to (ask|apply|claim|do anything)|"
+    r"(don't|do not|doesn't|does not|won't|will not) (need|have) to (ask|apply|claim|request|do)|"
+    r"non (serve|occorre|c'è bisogno di|bisogna) (chieder\w*|richieder\w*|fare)|"
+    r"non (devi|dovete|deve|devono) (chieder\w*|richieder\w*)|"
+    r"in automatico|automaticament\w|da sol[oaie]|senza (che tu )?(dover |debba |doverl\w* )?"
+    r"(chiedere|fare|richiedere)|non (devi|dovete|deve) fare (nulla|niente))\b",
+    re.IGNORECASE,
+)
+_ON_REQUEST = re.compile(
+    r"\b(can|may|could) (ask|request|apply|claim|choose)|\bon request\b|\bif (you|they) ask|"
+    r"\b(può|possono|potete|puoi) (chiedere|richiedere|domandare)|\bsu richiesta\b|"
+    r"\bse (lo |la |ne )?(chiedi|chiede|chiedono|richied\w+)\b",
+    re.IGNORECASE,
+)
+
+
+def _told_as_automatic(sentence: str, support: str) -> bool:
+    """The draft's sentence says a grant comes by itself where the facts give it on request."""
+    return (
+        _AUTOMATIC.search(sentence) is not None
+        and _AUTOMATIC.search(support) is None
+        and _ON_REQUEST.search(support) is not None
+    )
+
+
+def _promise_matches(run: CheckRun, pattern: re.Pattern[str]) -> list[re.Match[str]]:
+    """The lexicon's promise cues and the brand named as the agent, in the draft's order."""
+    masked = run.draft.masked
+    found = list(pattern.finditer(masked))
+    agent = _brand_agent(run.ctx.brand.name)
+    if agent is not None:
+        found.extend(agent.finditer(masked))
+    return sorted(found, key=lambda m: m.start())
+
+
+def check_promises(
+    run: CheckRun, support: Support, severity: CheckSeverity | None, caveat: str
+) -> None:
+    pattern = run.lexicon.promise
+    if pattern is None:
+        return
+    masked = run.draft.masked
+    lowered = _NOT_A_PROMISE.sub(lambda c: " " * len(c.group(0)), masked.lower())
+    for m in _promise_matches(run, pattern):
+        before = masked[max(0, m.start() - 20) : m.start()]
+        if _NEGATED.search(before) or _QUESTION.search(before):
+            continue  # "we will not refund", "about when it will arrive"
+        sentence_start, sentence_end = run.draft.sentence_at(m.start())
+        # The clause runs from the sentence start (Italian puts the subject first: "il
+        # rimborso arriverà") to a few words after the promise.
+        base = sentence_start if sentence_start < m.start() else m.start()
+        cut = max(lowered.rfind(sep, base, m.start()) for sep in (",", ";", ":", " and ", " e "))
+        base = cut + 1 if cut >= base else base
+        clause = lowered[base : min(sentence_end, m.end() + 70)]
+        found = {}
+        for concept, stems in CONCEPTS.items():
+            hits = [(at, len(s)) for s in stems if (at := _word_start_find(clause, s)) >= 0]
+            if hits:
+                found[concept] = min(hits)
+        free = _FREE_PRODUCT.search(clause)
+        if free is not None and "gift" not in found:
+            found["gift"] = (free.start(), free.end() - free.start())
+        given = (
+            _GIVEN_AS_GESTURE.search(clause)
+            if not found and _GESTURE_ONLY.search(clause) is not None
+            else None
+        )
+        if given is not None:  # "we'd love to send you a hamper to say sorry": a gift
+            found["gesture"] = (given.start(), given.end() - given.start())
+        if "deletion" in found and not _PERSONAL_DATA.search(clause):
+            found.pop("deletion")  # "we'll delete the question": no data of the customer's
+        if len(found) > 1 or _UPDATE.search(clause[: m.start() - base]):
+            # "the refund will arrive": the refund is the promise; "the next update will
+            # arrive by 16:00" promises no delivery.
+            found.pop("delivery", None)
+        fix_at = found.get("fix", (-1, 0))[0]
+        if (
+            len(found) > 1
+            and fix_at >= m.end() - base
+            and _CONCLUSION.search(clause, m.end() - base, fix_at)
+        ):
+            # "The refund was issued, so this is resolved": a conclusion drawn from the
+            # confirmed act, not a fix promised on top of it.
+            found.pop("fix")
+        if _COMING_BACK.search(clause) and found.get("fix", (0, 0))[1] == len("be back"):
+            found.pop("fix")  # "we'll be back here by 18:00": we come back, nothing is fixed
+        for concept, (at, length) in found.items():
+            offset = m.start() - base
+            if _DENIED.search(clause, max(0, at - 30), at):
+                continue  # "Non faremo sconti", "we're not offering a refund"
+            if at >= offset and _HEDGE.search(clause[offset:at]):
+                continue  # "we'll look into a refund" promises to look, not to refund
+            if at >= offset and _CONDITION.search(clause[offset:at]):
+                continue  # "we'll post again sooner if it's fixed" promises the post only
+            extra = _EXTRA.search(clause, max(0, at - 25), at)
+            granted = _GESTURE_GRANTS if concept == "gesture" else CONCEPTS[concept]
+            if extra is not None:  # "an extra voucher" is one more than the facts grant
+                word = extra.group(1) or extra.group(2)
+                granted = tuple(f"{word} {s}" for s in granted)
+            automatic = _told_as_automatic(
+                lowered[sentence_start:sentence_end], support.promise_text
+            )
+            if not automatic and any(s in support.promise_text for s in granted):
+                continue
+            other_words = _SUPPORTED_BY.get(concept)
+            if (
+                not automatic
+                and other_words is not None
+                and other_words.search(support.promise_text)
+            ):
+                continue
+            if not automatic and support.restates(clause[offset:]):
+                continue
+            start, end = min(base + at, m.start()), max(base + at + length, m.end())
+            run.fail(
+                "grounding.promise",
+                (start, end),
+                f"Promises a {'gift' if concept == 'gesture' else concept} "
+                f"({run.draft.text[start:end]!r}) that the incident "
+                f"facts and cited sources don't confirm.{caveat}",
+                "Promise only what has been confirmed; otherwise say \"we'll look into "
+                'it" and check first.',
+                severity=severity,
+            )
+            return
