@@ -135,7 +135,14 @@ DURATION_SPECIAL = re.compile(
 DURATION_ONE = re.compile(
     r"\b(?:within|in|takes?|took|entro|tra|fra|(?:gone|over|fades?|disappears?|goes away|"
     r"clears?|passes|settles?|wears off|sparisce|svanisce|passa|se ne va) after|"
+    # (r24) ... and a length given to what lasts ("free delivery for a year", "back at work in
+    # about a month", "spedizione gratuita per un anno", "per circa un mese"), not how long the
+    # customer has gone through it ("you've been waiting for a week", "fermo per un giorno").
+    r"(?<!waiting )(?<!waited )(?<!been )(?<!stuck )(?<!down )(?<!offline )(?<!closed )"
+    r"(?<!without )(?<!missing )(?<!aspettando )(?<!atteso )(?<!fermo )(?<!ferma )"
+    r"(?<!bloccato )(?<!bloccata )(?<!senza )(?<!chiuso )(?<!chiusa )(?:for|per)|"
     r"(?:sparisce|svanisce|passa|se ne va) dopo)\s(?:just\s|only\s|solo\s|appena\s)?"
+    r"(?:about\s|around\s|roughly\s|nearly\s|almost\s|circa\s|quasi\s)?"
     r"(?:a|an|un|una|uno)\s"
     r"(?P<unit>day|week|month|year|giorno|settimana|mese|anno)\b",
     re.IGNORECASE,
@@ -327,7 +334,13 @@ _PARTITIVE = re.compile(
     r"\bne (?:[\w']+\s){1,3}(?<!alle )(?<!le )(?<!ore )(?<!entro )(?<!dalle )(?<!il )(?<!del )"
     r"(?<!dal )(?<!al )(?P<it>\d{1,3}(?:\.\d{3})+|\d{2,})(?![\d.,:/]\d|\w)"
     r"|(?<![\w/#-])(?P<en>\d{1,3}(?:,\d{3})+|\d{2,3})(?: of (?:them|these|those))? "
-    r"(?:were|have been|had been|got) (?:\w+ed|paid|sent|made|given)\b",
+    r"(?:were|have been|had been|got) (?:\w+ed|paid|sent|made|given)\b"
+    # (r24) ... and in Italian, the number as the subject of a passive ("40 sono già stati
+    # rimborsati", "1.200 sono state spedite", "90 di questi vengono sostituiti").
+    r"|(?<![\w/#:.,-])(?<!alle )(?<!le )(?<!ore )(?<!il )(?<!dal )(?<!del )(?<!al )"
+    r"(?P<it2>\d{1,3}(?:\.\d{3})+|\d{2,})(?: di (?:questi|queste|loro|essi|esse))? "
+    r"(?:sono|erano|vengono|venivano|risultano|saranno) (?:già |ora |ormai )?(?:stat[ie] )?"
+    r"[^\W\d_]{2,}(?:at|ut|it|ess|ss|st)[ie]\b",
     re.IGNORECASE,
 )
 
@@ -378,6 +391,16 @@ def _ranked_counts(text: str) -> list[Claim]:
     return out
 
 
+# (r24) The digits a card, phone or code ends with, named as such ("the card ending 4417",
+# "la carta che finisce con 8812", "last four digits 3090"): an identifier, not a count
+# (personal_data reads it).
+_IDENTIFIER_BEFORE = re.compile(
+    r"\b(ending|ends|ended|finisce|finiscono|termina|terminano|terminante|finale|digits|cifre)"
+    r"( (in|with|on|con|in|per|:))?\s{0,3}$",
+    re.IGNORECASE,
+)
+
+
 def counts(text: str) -> list[Claim]:
     """Numbers of people, orders, payments... (10 or more, or "thousands of"), also said as a
     rank ("the tenth customer")."""
@@ -385,6 +408,8 @@ def counts(text: str) -> list[Claim]:
     if not _COUNT_HINT.search(text):
         return out
     for m in _count_pattern(_all_count_nouns()).finditer(text):
+        if _IDENTIFIER_BEFORE.search(text, max(0, m.start() - 24), m.start()):
+            continue
         if m.group("word"):
             word = m.group("word").lower()
             key = {"migliaia": "thousands", "centinaia": "hundreds", "decine": "dozens"}.get(
@@ -396,7 +421,8 @@ def counts(text: str) -> list[Claim]:
         if value is not None and value >= 10:
             out.append(Claim("count", m.start(), m.end(), frozenset({_fmt(value)}), value))
     for m in _PARTITIVE.finditer(text):
-        start, end = m.span("it") if m.group("it") else m.span("en")
+        group = "it" if m.group("it") else "it2" if m.group("it2") else "en"
+        start, end = m.span(group)
         value = parse_number(text[start:end])
         if value is not None and value >= 10 and not any(c.start <= start < c.end for c in out):
             out.append(Claim("count", start, end, frozenset({_fmt(value)}), value))
@@ -534,6 +560,27 @@ def durations(text: str) -> list[Claim]:
             Claim("duration", m.start(), m.end(), frozenset({"30 minute" if half else "1 hour"}))
         )
     return out
+
+
+# (r24) A plain number standing alone (not in a code, a time, a decimal or a date).
+_BARE_NUMBER = re.compile(r"(?<![\w/#:.,-])(\d{1,3}(?:[.,]\d{3})+|\d{2,})(?![\w/#:-]|[.,]\d)")
+
+
+def bare_numbers(text: str) -> frozenset[str]:
+    """(r24) The numbers of ``text`` (10 or more) that no amount, percentage, date, time or
+    duration claims: whatever they count, said in any order ("the fraudulent orders were 312",
+    "accounts affected: 1,240", "gli ordini fraudolenti 312"). A count of the draft with the
+    same number says what the facts say, with its noun in front."""
+    taken = [(c.start, c.end) for c in numeric_claims(text) if c.kind != "count"]
+    out = set()
+    for m in _BARE_NUMBER.finditer(text):
+        # Inside a date or an amount, or the year after a date ("27 November 2026").
+        if any(s <= m.start() <= e + 2 for s, e in taken):
+            continue
+        value = parse_number(m.group(1))
+        if value is not None and value >= 10:
+            out.add(_fmt(value))
+    return frozenset(out)
 
 
 def numeric_claims(text: str) -> list[Claim]:

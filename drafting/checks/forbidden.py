@@ -3,13 +3,12 @@
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
-from functools import lru_cache
 
 from drafting.checks.brand_subject import brand_as_we
 from drafting.checks.checkrun import CheckRun
+from drafting.checks.constructions import constructions
 from drafting.checks.draft import HANDLE
-from drafting.checks.lexicon import Pattern, combine, load_lexicon
+from drafting.checks.lexicon import Pattern
 
 _WHY = {
     "liability": (
@@ -101,94 +100,20 @@ def _another_customer_by_handle(run: CheckRun) -> tuple[int, int] | None:
         after = _THEIR_CASE.match(run.draft.masked, m.end())
         if after is not None:
             return m.start(), after.end()
+        told = _TOLD_TO.search(run.draft.masked, max(0, m.start() - 40), m.start())
+        if told is not None:
+            return told.start(), m.end()
     return None
 
 
-@dataclass(frozen=True)
-class _Constructions:
-    """The ``constructions`` section of a language's lexicon, compiled."""
-
-    blame_agent: Pattern | None  # an outside party followed, in its clause, by a failure
-    then_failure: Pattern | None  # what follows a party's name when it failed (anchored)
-    party: Pattern | None  # an outside party
-    not_theirs: Pattern | None  # before a party: a negation
-    condition: Pattern | None  # before a party: a condition ("if", "se")
-    past_failure: Pattern | None  # after a party: its failure told in a past tense
-    cleared: Pattern | None  # after a party: a failure denied
-    blame: Pattern | None  # passive agents, named culprits, the customer's act as the cause
-    promise_frame: Pattern | None
-    promise_denied: Pattern | None
-    legal_cue: Pattern | None
-    legal_outcome: Pattern | None
-    advice_frame: Pattern | None
-    finance_topic: Pattern | None
-    authority: Pattern | None  # the law, a court, the police, a regulator
-    certain_outcome: Pattern | None  # how it ends for the customer, told as certain
-    remedy_frame: Pattern | None  # take, try, can help, before bed
-    remedy: Pattern | None  # a medicine, a dose, a herbal remedy, a breathing trick
-    owned_fault: Pattern | None  # "the responsibility is ours", "la responsabilità è nostra"
-    owned_decision: Pattern | None  # what was owned is our decision: "approved", "scelta"
-    legal_exposure: Pattern | None  # a harm someone could claim for: injury, loss, a breach
-
-
-# Between a party and its failure: no "and"/"but" (another clause) and no negation ("the
-# courier hasn't lost it", "il corriere non ha perso il pacco").
-_NOT_BETWEEN = r"(?!(?:and|but|or|not|never|no|e|ma|o|non|mai|né)\b)(?![\w'-]*n't\b)"
-# What opens a relative clause after a party: "the agency (that) we worked with", "la società
-# che gestisce", "il fornitore a cui ci appoggiamo".
-_RELATIVE = r"(?:that|which|who|whom|we|they|che|cui|con cui|a cui|di cui)\b"
-
-
-@lru_cache(maxsize=4)
-def _constructions(language: str) -> _Constructions:
-    raw = load_lexicon(language).raw.get("constructions", {})
-
-    def one(key: str) -> Pattern | None:
-        return combine([raw[key]]) if raw.get(key) else None
-
-    agent = then = None
-    if raw.get("third_party") and raw.get("failure"):
-        # After the party, a relative clause that says which one it is ("the agency we worked
-        # with on the launch", "la società che cura il nostro sito"), up to three words of its
-        # clause, then the failure ("stopped operating without warning", "our courier partner
-        # in the north suddenly went bust").
-        then_failure = (
-            rf"(?:'s|s')?(?:[ ,]+{_RELATIVE}(?: {_NOT_BETWEEN}[\w'-]+){{1,6}}?)?"
-            rf"(?:[ ,]+{_NOT_BETWEEN}[\w'-]+){{0,3}}? (?:{raw['failure']})\b"
-        )
-        agent = combine([rf"(?<![\w@])(?:{raw['third_party']}){then_failure}"])
-        then = re.compile(then_failure, re.IGNORECASE)
-    return _Constructions(
-        blame_agent=agent,
-        then_failure=then,
-        party=re.compile(rf"(?:{raw['third_party']})", re.IGNORECASE)
-        if raw.get("third_party")
-        else None,
-        not_theirs=re.compile(raw["not_theirs"], re.IGNORECASE) if raw.get("not_theirs") else None,
-        condition=re.compile(raw["condition"], re.IGNORECASE) if raw.get("condition") else None,
-        past_failure=re.compile(raw["past_failure"], re.IGNORECASE)
-        if raw.get("past_failure")
-        else None,
-        cleared=re.compile(raw["cleared"], re.IGNORECASE) if raw.get("cleared") else None,
-        blame=combine(
-            raw.get("passive_agent", [])
-            + raw.get("named_culprit", [])
-            + raw.get("customer_cause", [])
-        ),
-        promise_frame=one("promise_frame"),
-        promise_denied=one("promise_denied"),
-        legal_cue=one("legal_cue"),
-        legal_outcome=one("legal_outcome"),
-        advice_frame=one("advice_frame"),
-        finance_topic=one("finance_topic"),
-        authority=one("authority"),
-        certain_outcome=one("certain_outcome"),
-        remedy_frame=one("remedy_frame"),
-        remedy=one("remedy"),
-        owned_fault=one("owned_fault"),
-        owned_decision=one("owned_decision"),
-        legal_exposure=one("legal_exposure"),
-    )
+# (r24) What we told, answered or explained to another person named by handle, cited to this
+# customer ("as we explained to @pietro.v this morning", "come abbiamo già scritto a @anna_t"):
+# the other person's exchange brought into this one.
+_TOLD_TO = re.compile(
+    r"\b(told|replied to|answered|said to|explained to|wrote to|mentioned to|promised|"
+    r"risposto a|detto a|spiegato a|scritto a|ripetuto a|promesso a)\s{0,3}$",
+    re.IGNORECASE,
+)
 
 
 def _other_handles(run: CheckRun) -> list[tuple[int, int]]:
@@ -213,7 +138,7 @@ def _cleared(run: CheckRun, text: str, at: int) -> bool:
     hasn't lost it", "il corriere non ha perso il pacco"). False when no party starts at
     ``at`` (the customer's own doing, whose negation is often the blame itself: "you didn't
     read the label")."""
-    cons = _constructions(run.lexicon.language)
+    cons = constructions(run.lexicon.language)
     party = cons.party.match(text, at) if cons.party is not None else None
     if party is None:
         return False
@@ -227,7 +152,7 @@ def _not_theirs_before(run: CheckRun, text: str, at: int, after: int) -> bool:
     ``after``) is still to come: "sorry if the courier lost it" guesses at what happened and
     still puts it on the courier. Neither reaches across a colon or a semicolon: in "orders
     don't go through: Apple pushed an update" the negation is another clause's."""
-    cons = _constructions(run.lexicon.language)
+    cons = constructions(run.lexicon.language)
     start, end = run.draft.sentence_at(at)
     before = re.split(r"[:;]", text[max(start, at - 40) : at])[-1]
     if cons.not_theirs is not None and cons.not_theirs.search(before):
@@ -255,7 +180,7 @@ def _legal_duty(run: CheckRun, at: int) -> bool:
     """Whether the sentence at ``at`` says what the law or an authority makes a party do for
     the customer ("under EU rules your bank has to refund you"): that is a legal promise
     (forbidden.legal_promise reports it), not the party blamed for the failure."""
-    cons = _constructions(run.lexicon.language)
+    cons = constructions(run.lexicon.language)
     if cons.authority is None or cons.certain_outcome is None:
         return False
     start, end = run.draft.sentence_at(at)
@@ -269,7 +194,7 @@ def _blame_by_construction(run: CheckRun) -> tuple[int, int] | None:
     it ("it was not the courier that lost it", "if the courier fails to ..."); a fault given a
     passive outside agent ("an update made by the banks"); the culprit named with a hedge
     ("it's most likely your bank's system"); the customer's own act told as why it failed."""
-    cons = _constructions(run.lexicon.language)
+    cons = constructions(run.lexicon.language)
     masked = run.draft.masked
     if cons.blame_agent is not None:
         for m in cons.blame_agent.finditer(masked):
@@ -281,6 +206,8 @@ def _blame_by_construction(run: CheckRun) -> tuple[int, int] | None:
             if after is not None and not _not_theirs_before(run, masked, start, end):
                 return start, after.end()
     found = cons.blame.search(run.draft.masked) if cons.blame is not None else None
+    if found is None and cons.staff_failure is not None:
+        found = cons.staff_failure.search(masked)
     return found.span() if found else None
 
 
@@ -307,7 +234,7 @@ def _in_one_sentence(
 
 
 def _by_construction(run: CheckRun, category: str) -> tuple[int, int] | None:
-    cons = _constructions(run.lexicon.language)
+    cons = constructions(run.lexicon.language)
     if category == "blame":
         return _blame_by_construction(run)
     if category == "legal_promise":
@@ -328,6 +255,53 @@ def _by_construction(run: CheckRun, category: str) -> tuple[int, int] | None:
         return _another_customer_by_handle(run)
     if category == "liability":
         return _owned_fault(run)
+    if category == "speculation":
+        return _cause_told_while_unknown(run)
+    return None
+
+
+def _unknown_causes(run: CheckRun) -> list[str]:
+    """(r24) What the facts say has no known cause yet: "accident" for "the cause of the
+    accident is not yet known", "incendio" for "la causa dell'incendio è ancora da accertare"."""
+    cons = constructions(run.lexicon.language)
+    if cons.cause_unknown is None:
+        return []
+    return [m.group("what").lower() for f in run.ctx.facts for m in cons.cause_unknown.finditer(f)]
+
+
+def _cause_told_while_unknown(run: CheckRun) -> tuple[int, int] | None:
+    """(r24) A cause told while the facts say it is not known yet: the something whose cause
+    is open told as caused ("the fire was started by a faulty charger", "a worn cable caused
+    the fire", "l'incendio è stato causato da una stufa"), or one of our people's failing named
+    (staff_failure: "the driver on shift hadn't secured the load"), in a sentence that does
+    not itself keep the cause open ("we don't know yet what caused the fire", "?")."""
+    cons = constructions(run.lexicon.language)
+    unknown = _unknown_causes(run)
+    if not unknown or cons.cause_open is None:
+        return None
+    masked = run.draft.masked
+    spans: list[tuple[int, int]] = []
+    if cons.staff_failure is not None:
+        spans += [m.span() for m in cons.staff_failure.finditer(masked)]
+    stems = "|".join(sorted({re.escape(w[:5]) for w in unknown}))
+    for m in re.finditer(rf"\b(?:{stems})[\w'-]*", masked, re.IGNORECASE):
+        start, end = run.draft.sentence_at(m.start())
+        rest = masked[m.end() : end]
+        gap = len(rest) - len(rest.lstrip())
+        after = cons.cause_link.match(rest[gap:]) if cons.cause_link else None
+        window = max(start, m.start() - 80)
+        before = cons.cause_before.search(masked[window : m.start()]) if cons.cause_before else None
+        if after is not None:
+            spans.append((m.start(), m.end() + gap + after.end()))
+        elif before is not None:
+            spans.append((window + before.start(), m.end()))
+    open_sentences: dict[int, bool] = {}
+    for start, end in sorted(spans):
+        s_start, s_end = run.draft.sentence_at(start)
+        if s_start not in open_sentences:
+            open_sentences[s_start] = bool(cons.cause_open.search(masked[s_start:s_end]))
+        if not open_sentences[s_start]:
+            return start, end
     return None
 
 
@@ -343,11 +317,11 @@ def _owned_fault(run: CheckRun) -> tuple[int, int] | None:
     says so), and wherever what is owned is not a decision of ours. Owning a decision that
     offended people, with no such harm ("our team approved the video, so the responsibility is
     ours"), is an apology, not an admission of legal liability."""
-    cons = _constructions(run.lexicon.language)
+    cons = constructions(run.lexicon.language)
     if cons.owned_fault is None:
         return None
     m = cons.owned_fault.search(brand_as_we(run, run.draft.masked))
-    if m is None:
+    if m is None or _mock_admission(run, m.start()):
         return None
     if run.ctx.risk_flags & _EXPOSED:
         return m.span()
@@ -355,6 +329,18 @@ def _owned_fault(run: CheckRun) -> tuple[int, int] | None:
     if cons.legal_exposure is not None and cons.legal_exposure.search(told):
         return m.span()
     return None if _owns_a_decision(run, m.start(), cons.owned_decision) else m.span()
+
+
+def _mock_admission(run: CheckRun, at: int) -> bool:
+    """(r24) Whether the fault owned at ``at`` follows an ironic opener in its sentence ("Oh
+    sure, it's all our fault that people leave their doors unlocked", "Certo, è colpa nostra se
+    ..."): the irony denies the fault and hands it to whoever the clause names, which
+    forbidden.blame reports; it admits nothing."""
+    cons = constructions(run.lexicon.language)
+    if cons.mock_opener is None:
+        return False
+    start, _ = run.draft.sentence_at(at)
+    return bool(cons.mock_opener.search(run.draft.masked[start:at]))
 
 
 def _owns_a_decision(run: CheckRun, at: int, decision: Pattern | None) -> bool:
@@ -392,6 +378,8 @@ def check(run: CheckRun) -> None:
         text = brand_as_we(run, masked) if category == "liability" else masked
         for m in pattern.finditer(text):
             if category == "other_customers" and _describes_the_incident(run, *m.span()):
+                continue
+            if category == "liability" and _mock_admission(run, m.start()):
                 continue
             if category == "blame" and (
                 _cleared(run, masked, m.start())

@@ -70,6 +70,8 @@ def check(run: CheckRun) -> None:
             m = _denial(run, text)
         if m is None and name == "sarcasm":
             m = _mock_courtesy(run) or _mock_congratulations(run)
+        if m is None and name == "hostility":
+            m = _mock_thanks(run)
         if m:
             run.fail(check_id, m.span(), f"{masked[m.start() : m.end()].strip()!r} {why}.", fix)
     if run.enabled("tone.register"):
@@ -209,6 +211,19 @@ def _mock_congratulations(run: CheckRun) -> re.Match[str] | None:
             break
     post = run.ctx.post_text
     if m is None or _PRAISE.search(post) or _CELEBRATES.search(post):
+        return None
+    return m
+
+
+def _mock_thanks(run: CheckRun) -> re.Match[str] | None:
+    """(r24) Thanks for the customer's tip or insight in a draft that is sarcastic ("Sure,
+    because boxes carry themselves. Thanks for the tip."): mock thanks that dismiss what the
+    customer said. Sincere thanks for a tip are common, so they count only beside sarcasm."""
+    pattern = run.lexicon.tone.get("mock_thanks")
+    sarcasm = run.lexicon.tone.get("sarcasm")
+    own = run.draft.own_words
+    m = pattern.search(own) if pattern is not None else None
+    if m is None or sarcasm is None or not sarcasm.search(own):
         return None
     return m
 

@@ -9,6 +9,7 @@ from typing import TYPE_CHECKING
 
 from drafting.checks.catalogue import CheckSeverity
 from drafting.checks.checkrun import CheckRun
+from drafting.checks.constructions import constructions
 from drafting.checks.grounding.words import content_words
 
 if TYPE_CHECKING:
@@ -51,6 +52,23 @@ _CAUSE_UNKNOWN = re.compile(
     r"accertamento)))",
     re.IGNORECASE,
 )
+# (r24) ... and of what ("the cause of the accident is not yet known", "la causa dell'incidente
+# non è ancora nota"): one such fact is enough for _told_while_unknown, whatever else the facts
+# explain.
+_CAUSE_OF_UNKNOWN = re.compile(
+    r"\b((do not|don't|doesn't|does not|did not|didn't) (yet )?know (yet )?(the cause|what caused|"
+    r"why)|(cause|reason)( (of|for|behind) (the |this |our )?[\w'-]+( [\w'-]+)?)? (is|remains|was) "
+    r"(still )?(unknown|unclear|not (yet )?(known|established|"
+    r"confirmed)|yet to be (established|confirmed)|under investigation|being investigated)|"
+    r"no (known )?cause|"
+    r"non (conosciamo|sappiamo) (ancora )?(la causa|il motivo|cosa l'ha causat\w|perché)|"
+    r"(causa|motivo)( (del|della|dello|dell'|dei|degli|delle) ?[\w'-]+( [\w'-]+)?)? ((non è|non "
+    r"sono|non risulta) (ancora )?(not[aeio]|chiar[aeio]|conosciut\w)\b|(è |resta |rimane )?"
+    r"(ancora )?(sconosciut\w|ignot\w|da (chiarire|accertare|"
+    r"capire|confermare)|non (ancora )?(not\w|chiar\w|confermat\w)|in (fase di )?(verifica|"
+    r"accertamento))))",
+    re.IGNORECASE,
+)
 
 
 @lru_cache(maxsize=64)
@@ -58,6 +76,13 @@ def _cause_unknown(items: tuple[str, ...]) -> bool:
     """The facts say the cause is not known, and none of the others names one."""
     unknown = [t for t in items if _CAUSE_UNKNOWN.search(t)]
     return bool(unknown) and not any(_names_a_cause(t.lower()) for t in items if t not in unknown)
+
+
+@lru_cache(maxsize=64)
+def _some_cause_unknown(items: tuple[str, ...]) -> bool:
+    """(r24) One fact says a cause is not known ("the cause of the accident is not yet known"),
+    whatever the others explain (the strike explaining the delays)."""
+    return any(_CAUSE_OF_UNKNOWN.search(t) for t in items)
 
 
 # Words that name a status update as often as a software update: no evidence for a cause.
@@ -105,10 +130,126 @@ _FACTS_FAILURE = re.compile(
 )
 
 
+# (r24) A guess at what happened, in the past ("the van was probably going too fast", "from
+# what we can tell the shelf had been overloaded", "probabilmente il muletto andava troppo
+# veloce"): while the facts say the cause is unknown, an account of how it happened is a cause
+# given. A guess about what is to come ("it will probably arrive Tuesday") is none.
+_GUESS = re.compile(
+    r"\b(probably|most likely|likely|presumably|apparently|from what we (can )?(tell|see|know)|"
+    r"it (seems|looks like|appears)|seemingly|as far as we can tell|probabilmente|"
+    r"con ogni probabilità|presumibilmente|a quanto pare|a quanto (ci )?risulta|da quanto "
+    r"(ci )?risulta|sembra che|pare che|verosimilmente)\b",
+    re.IGNORECASE,
+)
+_PAST_ACCOUNT = re.compile(
+    r"\b(was|were|had|did|didn't|wasn't|weren't|hadn't|era|erano|stava|stavano|aveva|avevano|"
+    r"andava|andavano|è stat[oa]|sono stat[ie]|ha|hanno|non)\b",
+    re.IGNORECASE,
+)
+_FUTURE_GUESS = re.compile(r"\b(will|'ll|going to|arriv\w*|ship\w*|\w+rà|\w+ranno)\b", re.I)
+
+
+def _told_while_unknown(run: CheckRun) -> tuple[int, int] | None:
+    """(r24) While the facts say the cause is not known: one of our people's failings named
+    ("the colleague involved hadn't clipped on the harness", "il collega coinvolto non
+    indossava il casco"), or a guess at what happened in the past, in a sentence that does not
+    keep the cause open ("we don't know yet", "?")."""
+    masked = run.draft.masked
+    cons = constructions(run.lexicon.language)
+    still_open, failing = cons.cause_open, cons.staff_failure
+    spans = [m.span() for m in failing.finditer(masked)] if failing is not None else []
+    if _GUESS.search(masked) is not None:  # most drafts guess nothing
+        for start, end in run.draft.sentences:  # each sentence once: linear in the draft
+            guess = _GUESS.search(masked, start, end)
+            if guess is None:
+                continue
+            sentence = masked[start:end]
+            if _PAST_ACCOUNT.search(sentence) and not _FUTURE_GUESS.search(sentence):
+                spans.append((guess.start(), end))
+    judged: dict[int, bool] = {}  # sentence start -> keeps the cause open (each read once)
+    for start, end in sorted(spans):
+        s_start, s_end = run.draft.sentence_at(start)
+        if s_start not in judged:
+            judged[s_start] = bool(still_open and still_open.search(masked, s_start, s_end))
+        if not judged[s_start]:
+            return start, end
+    return None
+
+
+# (r24) Our own systems said to have been broken into ("we were hacked", "our database was
+# breached", "Verdello è stata hackerata", "i nostri sistemi sono stati violati") where a fact
+# denies it ("Verdello's own systems were not breached"): a cause the facts rule out.
+_BREACH = (
+    r"(hacked|breached|compromised|broken into|infiltrated|hackerat[oaie]|violat[oaie]|"
+    r"bucat[oaie]|compromess[oaie]|attaccat[oaie])"
+)
+_OWN_BREACH = re.compile(
+    r"\b(we|we've|we have|we were|we got|our (own )?([\w-]+ ){0,2}?(systems?|site|website|"
+    r"servers?|database|platform|app|network|checkout)|siamo|i nostri sistemi|"
+    r"il nostro (sito|sistema|database|server)|la nostra (piattaforma|app|rete))\b[^.!?\n]{0,25}?\b"
+    + _BREACH
+    + r"\b",
+    re.IGNORECASE,
+)
+_BREACH_DENIED = re.compile(
+    r"(\b(not|never|no|non|mai|nessun[oa]?)\b|n't\b)[^.!?\n]{0,40}?\b" + _BREACH + r"|"
+    r"\b(no|nessun[oa]?) (breach|hack|violazione|attacco)\b",
+    re.IGNORECASE,
+)
+
+
+_BREACH_WORD = re.compile(r"\b" + _BREACH + r"\b", re.IGNORECASE)
+
+
+def _own_breach(run: CheckRun, support: Support) -> tuple[int, int] | None:
+    """Our systems said to be breached while the facts deny it (see _OWN_BREACH)."""
+    masked = run.draft.masked
+    if _BREACH_WORD.search(masked) is None:
+        return None  # most drafts name no break-in
+    brand = run.ctx.brand.name.strip()
+    found = [m.span() for m in _OWN_BREACH.finditer(masked)]
+    if brand:
+        named = re.compile(rf"\b{re.escape(brand)}\b[^.!?\n]{{0,25}}?\b{_BREACH}\b", re.IGNORECASE)
+        found += [m.span() for m in named.finditer(masked)]
+    if not found or not _BREACH_DENIED.search(support.text):
+        return None
+    for start, end in sorted(found):
+        # The denial just before, in its sentence ("Non siamo stati hackerati", "we weren't").
+        window = max(run.draft.sentence_at(start)[0], start - 40)
+        if not _BREACH_DENIED.search(masked, window, end):
+            return start, end
+    return None
+
+
 def check_causes(
     run: CheckRun, support: Support, severity: CheckSeverity | None, caveat: str
 ) -> None:
     masked = run.draft.masked
+    breach = _own_breach(run, support)
+    if breach is not None:
+        run.fail(
+            "grounding.cause",
+            breach,
+            f"Says our own systems were broken into ({run.draft.text[breach[0] : breach[1]]!r}) "
+            f"while the incident facts say they were not.{caveat}",
+            "Say what the facts say happened; never say we were hacked unless the incident "
+            "lead confirms it.",
+            severity=severity,
+        )
+        return
+    if _some_cause_unknown(support.items):
+        told = _told_while_unknown(run)
+        if told is not None:
+            run.fail(
+                "grounding.cause",
+                told,
+                f"Tells how it happened ({run.draft.text[told[0] : told[1]].strip()!r}) while "
+                f"the incident facts say the cause is not known yet.{caveat}",
+                "Leave the cause out until the incident lead confirms it; say \"we don't know "
+                'yet what caused it and will share it when we do".',
+                severity=severity,
+            )
+            return
     # A word matches a word of the facts by its first five letters ("confirm" in
     # "confirmed"); a shorter word must match whole ("back" is not in "backlog").
     facts: str | None = None

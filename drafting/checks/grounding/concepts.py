@@ -120,6 +120,38 @@ CONCEPTS: dict[str, tuple[str, ...]] = {
         "bonific",
         "coprirà",
         "copriranno",
+        # (r24) What the customer's bank charged them, paid back ("we'll cover the bank charges
+        # on your account", "ti restituiamo le commissioni bancarie"): a loss covered, not the
+        # refund of the order the facts grant.
+        "bank fee",
+        "bank charge",
+        "fees your bank",
+        "charges your bank",
+        "fees charged by your bank",
+        "overdraft",
+        "commissioni banc",
+        "commissioni della banca",
+        "commissioni della tua banca",
+        "commissioni della sua banca",
+        "interessi di scoperto",
+        "interessi passivi",
+    ),
+    # (r24) An outcome of the law promised ("they'll catch whoever did it, so you'll get
+    # justice", "i colpevoli saranno puniti"): only the police or a court can give it.
+    "justice": (
+        "justice",
+        "giustizia",
+        "arrest",
+        "catch the",
+        "catch whoever",
+        "caught",
+        "punish",
+        "punit",
+        "prosecut",
+        "convict",
+        "condann",
+        "perseguit",
+        "catturat",
     ),
     # ... and a present not named ("we'll send a little something your way", "un pensierino").
     "gift": (

@@ -11,7 +11,7 @@ from typing import TYPE_CHECKING
 
 from drafting.checks.catalogue import CheckSeverity
 from drafting.checks.checkrun import CheckRun
-from drafting.checks.claims import Claim, numeric_claims
+from drafting.checks.claims import Claim, bare_numbers, numeric_claims
 from drafting.checks.grounding.words import topic
 
 if TYPE_CHECKING:
@@ -59,6 +59,12 @@ def claim_keys(text: str) -> frozenset[str]:
     return (
         frozenset(k for c in numeric_claims(text) for k in c.keys) if text.strip() else frozenset()
     )
+
+
+@lru_cache(maxsize=4096)
+def cached_bare_numbers(text: str) -> frozenset[str]:
+    """claims.bare_numbers, cached: facts and sources repeat across drafts."""
+    return bare_numbers(text)
 
 
 @lru_cache(maxsize=16)
@@ -130,6 +136,10 @@ def _supported(
     claim: Claim, support: Support, sentence: str = "", *, deadline: bool = False
 ) -> bool:
     if claim.keys & support.keys:
+        return True
+    # (r24) A count whose number the facts give with its noun before it or after a colon
+    # ("gli ordini fraudolenti 312", "accounts affected: 1,240"), not as a date or an amount.
+    if claim.kind == "count" and claim.keys & support.bare_numbers:
         return True
     if claim.kind == "duration" and claim.keys & support.date_spans:
         return True

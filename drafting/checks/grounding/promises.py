@@ -211,6 +211,24 @@ def _told_as_automatic(sentence: str, support: str) -> bool:
     )
 
 
+# (r24) A grant made whole where the facts grant a part ("we'll refund the entire booking" when
+# the facts refund the delivery fee, "ti rimborsiamo l'intero ordine" when they refund the
+# shipping): the size is part of the promise.
+_WHOLE = re.compile(
+    r"\b(whole|entire|full|fully|in full|complete|total|intero|intera|interi|intere|completo|"
+    r"completa|completi|complete|totale|per intero|interamente|integrale|integralmente)\b"
+)
+_SIZED = frozenset({"refund", "compensation", "credit"})
+
+
+def _made_whole(concept: str, clause: str, at: int, support: str) -> bool:
+    """The clause makes a sized grant whole, next to its word, and no fact says it is."""
+    if concept not in _SIZED:
+        return False
+    near = _WHOLE.search(clause, max(0, at - 30), at + 40)
+    return near is not None and _WHOLE.search(support) is None
+
+
 def _promise_matches(run: CheckRun, pattern: re.Pattern[str]) -> list[re.Match[str]]:
     """The lexicon's promise cues and the brand named as the agent, in the draft's order."""
     masked = run.draft.masked
@@ -288,6 +306,8 @@ def check_promises(
             automatic = _told_as_automatic(
                 lowered[sentence_start:sentence_end], support.promise_text
             )
+            if _made_whole(concept, clause, at, support.promise_text):
+                automatic = True  # not the grant the facts give, whatever they call it
             if not automatic and any(s in support.promise_text for s in granted):
                 continue
             other_words = _SUPPORTED_BY.get(concept)

@@ -9,6 +9,7 @@ from functools import cached_property
 from drafting.checks.checkrun import CheckRun
 from drafting.checks.grounding.figures import (
     CALENDAR_DATE,
+    cached_bare_numbers,
     claim_keys,
     ordinal_durations,
     spans_between_dates,
@@ -36,6 +37,14 @@ _RULED_OUT = re.compile(
     r"(issued|given|paid|offered|made|sent|needed|emess\w|dat\w|pagat\w|offert\w|inviat\w)|"
     # "We decided not to deliver these orders" rules the delivery out.
     r"\b(decided|chose|chosen|agreed) not to \w+|\b(deciso|scelto) di non \w+|"
+    # (r24) ... and a grant the facts say nobody has announced ("no other compensation has been
+    # announced", "no goodwill payment is planned", "non è stato annunciato nessun altro
+    # indennizzo", "nessun buono è previsto"): not announced is not granted.
+    r"\bno (other |further |additional |extra |more )?(\w+ ){1,2}(has|have|is|are|was|were) "
+    r"(yet )?(been )?(yet )?(announced|agreed|decided|planned|promised|approved|offered)\b|"
+    r"\bnon (è|sono) (ancora )?stat[oaie] (annunciat|decis|previst|promess|approvat|concess)\w*"
+    r"( (nessun[oa]?|alcun[oa]?|altr[oaie]|ulterior[ei]|un[oa]?|il|lo|la|i|gli|le)){0,3}"
+    r" (un')?[\w-]+|"
     # ... and so does a grant denied with a modal or in the present ("Verdello cannot refund
     # payments made to the scammers", "we don't replace used items", "non può rimborsare",
     # "non rimborsiamo"): a fact that names the act only to rule it out supports no promise.
@@ -121,6 +130,12 @@ class Support:
         combinations), with the weekdays of their dates."""
         keys = frozenset().union(*(claim_keys(t) for t in self.items))
         return keys | weekdays_of(keys, "\n".join(self.items))
+
+    @cached_property
+    def bare_numbers(self) -> frozenset[str]:
+        """(r24) The numbers the facts and sources give that are no date, time, amount or
+        duration (see claims.bare_numbers): what a count may rest on, whatever their order."""
+        return frozenset().union(*(cached_bare_numbers(t) for t in self.items))
 
     @cached_property
     def date_spans(self) -> frozenset[str]:

@@ -37,6 +37,9 @@ _FUNCTION_WORDS = (
     # English: pronouns, determiners, prepositions, conjunctions, adverbs of degree and time.
     "they them their theirs these those which whose whom where while whilst than then "
     "also into onto upon over under each every either neither both such only even still "
+    # (r24) Adverbs of time say when, not what: "because it had already shipped" gives the
+    # order's state, not a cause of its own ("già" and "ora" are shorter than four letters).
+    "already ancora "
     "again once ever very just that this there here what when with within without from "
     "because since until though although unless whether about above below after before "
     "between through during against among around across toward towards yours ours itself "
