@@ -14,6 +14,7 @@ from drafting.checks.quality import (
     load_labelled,
     score_labelled,
 )
+from knowledge.taxonomy import KINDS
 from tests.conftest import REPO, TWITTER_DIR
 
 DATA = REPO / "tests" / "data"
@@ -50,6 +51,8 @@ HOLDOUTS = [
         "27",
         "28",
         "29",
+        "30",
+        "31",
     )
 ]
 
@@ -200,15 +203,22 @@ def test_blocking_rules_meet_the_target_on_the_labelled_set(demo) -> None:
         (HOLDOUTS[25], 0.94, 0.78),
         # Written blind with holdout26: 0.823 / 0.760 on the twentieth round's rules, 0.824 /
         # 0.766 on the twenty-first's and the twenty-second's; then used in the twenty-third
-        # round, after which it reads 0.911 / 0.842.
+        # round, after which it reads 0.911 / 0.842 (0.924 / 0.848 after the twenty-fourth).
         (HOLDOUTS[26], 0.89, 0.82),
         # Written blind during the twenty-third round and kept outside the repository until it
-        # was done: 0.912 / 0.810 on the twenty-second round's rules and on the twenty-third's.
-        # A floor, not a target.
-        (HOLDOUTS[27], 0.89, 0.79),
+        # was done: 0.912 / 0.810 on the twenty-second round's rules and on the twenty-third's;
+        # then used in the twenty-fourth round, after which it reads 0.975 / 1.000.
+        (HOLDOUTS[27], 0.95, 0.97),
         # Written blind with holdout28: 0.808 / 0.803 on the twenty-second and twenty-third
-        # rounds' rules. A floor, not a target.
-        (HOLDOUTS[28], 0.79, 0.78),
+        # rounds' rules; then used in the twenty-fourth round, after which it reads 0.972 / 0.972.
+        (HOLDOUTS[28], 0.95, 0.95),
+        # Written blind during the twenty-fourth round (a marketing e-mail sent to grieving
+        # customers) and kept outside the repository until it was done: 0.736 / 0.854 on the
+        # twenty-third round's rules, 0.741 / 0.854 on the twenty-fourth's. A floor, not a target.
+        (HOLDOUTS[29], 0.72, 0.83),
+        # Written blind with holdout30 (forced labour at a supplier): 0.928 / 0.714 on the
+        # twenty-third round's rules, 0.930 / 0.738 on the twenty-fourth's. A floor, not a target.
+        (HOLDOUTS[30], 0.91, 0.71),
     ],
 )
 def test_held_out_sets_do_not_regress(demo, path, precision: float, recall: float) -> None:
@@ -243,5 +253,6 @@ def test_the_later_held_out_sets_cover_both_languages_channels_and_kinds(path) -
     assert len({c.id for c in cases}) == len(cases)
     assert Counter(c.language for c in cases)["it"] >= len(cases) // 4
     assert len({c.channel for c in cases}) == 8
-    assert len({c.kind for c in cases}) == 6
+    # Every kind, except a resolution update where the incident is still open (holdout31).
+    assert {c.kind for c in cases} >= set(KINDS) - {"resolution_update"}
     assert sum(1 for c in cases if c.expect_pass_blocking) >= 15  # good replies too
