@@ -41,9 +41,39 @@ def offers(run: CheckRun) -> list[Offer]:
                 continue
             if lex.negation.search(sentence[: hit[0]]):
                 continue  # "we can't offer a refund" is not an offer
+            if hit[2] == "gift" and _goods_a_message_was_about(sentence, hit[0], hit[1]):
+                continue  # "we sent a newsletter about wedding gifts": goods, not an offer
             kept.append(hit)
         found += [Offer(kind, start + s, start + e, (start, end)) for s, e, kind in kept]
     return found
+
+
+# (r25) Gifts named as the goods a message or campaign was about, not as something given to
+# the customer: "the newsletter about graduation gifts went to the wrong list", "il volantino
+# sui regali di laurea", "our gift-guide mailing". Read before the word (a message noun and a
+# preposition, then at most three words) and after it (a message noun right behind it).
+_TOPIC_BEFORE = re.compile(
+    r"(?i)\b(?:e-?mails?|mails?|newsletters?|campaigns?|messages?|adverts?|ads|advertisements?|"
+    r"catalogues?|catalogs?|mailings?|promotions?|promos?|posts?|banners?|flyers?|leaflets?|"
+    r"texts?|sms|notifications?|campagn[ae]|messaggi?o?|pubblicità|promozion[ei]|volantin[oi]|"
+    r"catalog(?:o|hi)|annunci?o?|notific(?:a|he)|newsletter)"
+    r"(?:\s(?:about|on|advertising|promoting|featuring|selling|pushing|sui|sul|sugli|"
+    r"sulle|sullo|su|dedicat[oaie] ai|dedicat[oaie] agli|dedicat[oaie] alle)"
+    r"\s(?:[\w'-]+\s){0,3}|\s)$"
+)
+_TOPIC_AFTER = re.compile(
+    r"(?i)[ -]?(?:e-?mails?|mails?|newsletters?|campaigns?|mailings?|adverts?|ads|promos?|"
+    r"promotions?|catalogues?|catalogs?|flyers?|leaflets?|banners?|notifications?)\b"
+)
+
+
+def _goods_a_message_was_about(sentence: str, start: int, end: int) -> bool:
+    """The gift word names what a message or campaign advertised ("a newsletter about
+    christening gifts", "la campagna regali"), not something given to the customer."""
+    return bool(
+        _TOPIC_AFTER.match(sentence, end, min(len(sentence), end + 20))
+        or _TOPIC_BEFORE.search(sentence, max(0, start - 60), start)
+    )
 
 
 def check(run: CheckRun) -> None:

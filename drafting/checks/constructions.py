@@ -45,8 +45,9 @@ class Constructions:
 
 
 # Between a party and its failure: no "and"/"but" (another clause) and no negation ("the
-# courier hasn't lost it", "il corriere non ha perso il pacco").
-_NOT_BETWEEN = r"(?!(?:and|but|or|not|never|no|e|ma|o|non|mai|né)\b)(?![\w'-]*n't\b)"
+# courier hasn't lost it", "il corriere non ha perso il pacco"). (r25) A hyphenated word is
+# not the conjunction it starts with: "il fornitore di e-mail ha usato ..." reads on.
+_NOT_BETWEEN = r"(?!(?:and|but|or|not|never|no|e|ma|o|non|mai|né)\b(?!-))(?![\w'-]*n't\b)"
 # What opens a relative clause after a party: "the agency (that) we worked with", "la società
 # che gestisce", "il fornitore a cui ci appoggiamo".
 _RELATIVE = r"(?:that|which|who|whom|we|they|che|cui|con cui|a cui|di cui)\b"

@@ -69,13 +69,42 @@ _BARE_UPDATE_HEADING = re.compile(
 
 
 def next_update_span(run: CheckRun) -> tuple[int, int] | None:
-    """A sentence that announces an update *and* gives its time."""
+    """A sentence that announces an update *and* gives its time (not only the time of what
+    already happened in it)."""
     masked = run.draft.masked
     for start, end in run.draft.sentences:
-        m = _announces_update(run, masked[start:end])
-        if m:
+        sentence = masked[start:end]
+        m = _announces_update(run, sentence)
+        if m and not _only_past_times(run, sentence):
             return start + m.start(), start + m.end()
     return _elliptic_next_update(run)
+
+
+# (r25) A time that says when something already happened ("We closed the doors at 16:10 and
+# will keep you posted", "L'abbiamo sospesa alle 9:15 e vi terremo aggiornati"): no time for
+# the next update.
+_PAST_AT = re.compile(
+    # A verb in the past with its doer, not a schedule in the passive ("is planned for 18:00",
+    # "è previsto alle 16:00", "will be sent at 15:00").
+    r"(?<!is )(?<!are )(?<!be )(?<!been )(?<!'s )(?<!'re )(?<!was )(?<!were )"
+    r"\b((?!(planned|scheduled|expected|timed|due|set|booked|slated)\b)[a-z]+ed|sent|began|went|"
+    r"came|broke|fell|took|happened|"
+    r"(abbiamo|ho|ha|hanno)( [\w']+)? [a-zà-ù]+(at|ut|it|ss|st)[oaie])\b"
+    # The preposition may be part of the time itself ("alle 9:15").
+    r"( [\w'-]+){0,3}( (at|alle|since|dalle|around|verso le|intorno alle))?\s{0,3}$",
+    re.IGNORECASE,
+)
+
+
+def _only_past_times(run: CheckRun, sentence: str) -> bool:
+    """(r25) Every time the sentence gives is the time of a past act (see _PAST_AT)."""
+    time = run.lexicon.update_time
+    if time is None:
+        return False
+    return all(
+        _PAST_AT.search(sentence, max(0, t.start() - 40), t.start()) is not None
+        for t in time.finditer(sentence)
+    )
 
 
 def _elliptic_next_update(run: CheckRun) -> tuple[int, int] | None:
@@ -350,6 +379,24 @@ def _points_at_what_happened(run: CheckRun) -> tuple[int, int] | None:
     return m.span() if m else None
 
 
+# (r25) A day or a moment already gone ("On Sunday", "ieri sera", "lunedì 2 marzo", "alle 7:40
+# di stamattina") and a verb of ours in the perfect after it: the Italian "abbiamo inviato" is
+# both "we sent" and "we have sent"; with a past day before it, it tells what happened.
+_PAST_DAY = re.compile(
+    r"\b(yesterday|last (night|week)|this morning|earlier today|ieri|stamattina|stanotte|"
+    r"l'altro ieri|(on |last |lo scorso |la scorsa )?(monday|tuesday|wednesday|thursday|friday|"
+    r"saturday|sunday|lunedì|martedì|mercoledì|giovedì|venerdì|sabato|domenica))\b"
+    r"[^.!?\n]{0,30}?\b((we|i)( had| have|'ve)? [a-z]+ed|(we|i) (sent|put|gave|made|took|let|ran)|"
+    r"(ti |le |vi |gli |l'|li |lo |la )?(abbiamo|ho) [a-zà-ù]+(at|ut|it|ss|st)[oaie])\b",
+    re.IGNORECASE,
+)
+
+
+def _told_in_the_past(sentence: str) -> bool:
+    """(r25) The clause tells an act of ours on a day gone by (see _PAST_DAY), not a future."""
+    return _PAST_DAY.search(sentence) is not None and _FUTURE.search(sentence) is None
+
+
 def _describes_the_problem(run: CheckRun) -> tuple[int, int] | None:
     """A statement that shares two content words with the customer's post or the incident
     facts describes what went wrong in the customer's own terms ("Your Club points vanished
@@ -390,6 +437,10 @@ def _describes_the_problem(run: CheckRun) -> tuple[int, int] | None:
         # order number?") does not.
         echo = start == clauses[0][0] and sentence.endswith("?") and not _REQUEST.match(sentence)
         not_descriptions = skip[1:] if echo else skip  # skip[0]: questions and the like
+        if _told_in_the_past(sentence):
+            # (r25) "Martedì alle 8 abbiamo inviato la newsletter a chi si era disiscritto":
+            # an act of ours dated in the past is what happened, not a step to come.
+            not_descriptions = [p for p in not_descriptions if p is not skip[1]]
         if any(p is not None and p.search(sentence) for p in not_descriptions):
             continue
         # "Your points are back" says the problem is over, not what went wrong; "the delivery

@@ -11,6 +11,7 @@ from drafting.checks.catalogue import CheckSeverity
 from drafting.checks.checkrun import CheckRun
 from drafting.checks.constructions import constructions
 from drafting.checks.grounding.words import content_words
+from drafting.checks.lexicon import load_lexicon
 
 if TYPE_CHECKING:
     from drafting.checks.grounding.support import Support
@@ -25,13 +26,41 @@ _WRITING_REASON = re.compile(
 _WORD = re.compile(r"[^\W_]+")
 # Facts that say what caused the incident, or that it is being established ("Cause: a setting in
 # our checkout", "the cause of the fire is being investigated", "la causa è ...").
-_FACTS_CAUSE = re.compile(r"\b(cause|caused|causa|causat\w*|because|due to|dovut\w*|perché)\b")
+_FACTS_CAUSE = re.compile(
+    r"\b(cause|caused|causa|causat\w*|because|due to|dovut\w*|perché)\b|"
+    # (r25) ... or that own the fault ("this was our own error", "the mistake was ours", "è
+    # stato un nostro errore", "l'errore è stato di Verdello"): the cause is the brand's own.
+    r"\b(own|our|its) (mistake|error|fault|oversight)|\b(mistake|error|fault|oversight) (was|is) "
+    r"(ours|its own|entirely ours|ours alone)|\b(nostro|proprio|suo) (errore|sbaglio)\b|"
+    r"\b(errore|sbaglio|colpa) (è |era |è stato |è stata )?(nostr[oa]|sua|suo|propri[oa]|"
+    r"tutt[oa] nostr[oa])\b"
+)
 
 
 # "Oh sure, because a shade of green is the end of the world": a "because" right after an
 # ironic interjection mocks the customer; it explains nothing (tone.sarcasm reports it).
 _IRONIC = re.compile(
-    r"\b(oh|sure|right|yeah|of course|certo|come no|già|ovvio|ovviamente),?\s*$", re.IGNORECASE
+    r"\b(oh|sure|right|yeah|of course|certo|come no|già|ovvio|ovviamente),?\s{0,8}"
+    # (r25) ... with an intensifier after it ("Oh sure, definitely the weather's fault",
+    # "Certo, sicuramente è colpa del meteo").
+    r"(\w+(ly|mente),?\s{0,8})?(it's |it is |è )?$",
+    re.IGNORECASE,
+)
+# (r25) A reason given for advice to the customer ("you may want to delete the post, because it
+# shows your phone number", "ti consigliamo di cancellare il post perché mostra il tuo
+# indirizzo"): why they might act, not what caused the incident.
+_ADVICE = re.compile(
+    r"\b(you (may|might) (want|wish|like) to|(we|i)('d| would)? (suggest|recommend|advise) "
+    r"(you|that you)|(ti|le|vi) (consigliamo|suggeriamo|conviene|invitiamo)|"
+    r"(potresti|potrebbe|potreste) (voler|volere))\b[^.!?\n]*$",
+    re.IGNORECASE,
+)
+# (r25) "Why" after a verb of understanding, knowing or asking ("Capiamo perché la pensi così",
+# "we see why you're angry"): an indirect question, not a cause.
+_WHY_ASKED = re.compile(
+    r"\b(capi\w*|compren\w*|sappiamo|sai|so|sa|chied\w*|domand\w*|spieg\w*|understand|see|"
+    r"know|wonder\w*|ask\w*|explain\w*)\s+$",
+    re.IGNORECASE,
 )
 
 
@@ -83,6 +112,16 @@ def _some_cause_unknown(items: tuple[str, ...]) -> bool:
     """(r24) One fact says a cause is not known ("the cause of the accident is not yet known"),
     whatever the others explain (the strike explaining the delays)."""
     return any(_CAUSE_OF_UNKNOWN.search(t) for t in items)
+
+
+@lru_cache(maxsize=4)
+def _when_words(language: str) -> frozenset[str]:
+    """(r25) Days, months and relative days: when a cause happened ("caused by our e-mail of
+    Tuesday", "causato dalla nostra mail di martedì") is its setting, not a cause of its own."""
+    lexicon = load_lexicon(language)
+    return frozenset(
+        w.lower() for w in (*lexicon.weekdays, *lexicon.months, *lexicon.relative_days)
+    )
 
 
 # Words that name a status update as often as a software update: no evidence for a cause.
@@ -257,11 +296,15 @@ def check_causes(
         for m in pattern.finditer(masked):
             if _WRITING_REASON.search(masked[max(0, m.start() - 40) : m.start()]):
                 continue
-            if _IRONIC.search(masked[max(0, m.start() - 20) : m.start()]):
+            if _IRONIC.search(masked[max(0, m.start() - 32) : m.start()]):
                 continue
+            if _WHY_ASKED.search(masked[max(0, m.start() - 20) : m.start()]):
+                continue  # (r25) "Capiamo perché ...": an indirect question
             sentence_start = run.draft.sentence_at(m.start())[0]
             if _OUR_REFUSAL.search(masked[max(sentence_start, m.start() - 80) : m.start()]):
                 continue  # "we can't refund it, because it never reached us"
+            if _ADVICE.search(masked[max(sentence_start, m.start() - 80) : m.start()]):
+                continue  # (r25) "you may want to delete it, because it shows your number"
             # A "cause" that only names the problem again ("caused by the delay") claims
             # nothing; nor does what the sentence goes on to say after it ("because of the
             # delay and will compensate you").
@@ -281,10 +324,12 @@ def check_causes(
                 continue  # a partner's story only contradicts facts that give the cause
             if facts is None:
                 facts = f" {' '.join(_WORD.findall(support.cause_text))} "
+            when = _when_words(run.lexicon.language)
             found = sum(
                 1
                 for w in words
-                if (f" {w[:5]}" if len(w) >= 5 else f" {w} ") in facts
+                if w in when  # (r25) the day it happened is its setting, no cause of its own
+                or (f" {w[:5]}" if len(w) >= 5 else f" {w} ") in facts
                 or (w in _FAILURE_WORDS and _FACTS_FAILURE.search(facts) is not None)
             )
             # Most words in the facts is the facts' cause in other words; while the facts say

@@ -83,7 +83,7 @@ _FREE_PRODUCT = re.compile(
 _GESTURE = (
     r"(to say sorry|as an apology|by way of (an )?apology|as a (small |little )?(goodwill )?"
     r"gesture|as a (small |little )?(thank[- ]you|token)|to (say )?thank you|to make (it|this|"
-    r"things|up for (it|this)) (right|up to you)?|per scusarci|per chiederti scusa|per chiederle "
+    r"things|up for (it|this))( (right|up to you))?|per scusarci|per chiederti scusa|per chiederle "
     r"scusa|come (piccolo )?(gesto|segno|pensiero|ringraziamento)|in segno di (scuse|"
     r"ringraziamento)|a titolo di scuse|per farci perdonare|per ringraziar\w+|per rimediare)"
 )
@@ -229,6 +229,33 @@ def _made_whole(concept: str, clause: str, at: int, support: str) -> bool:
     return near is not None and _WHOLE.search(support) is None
 
 
+# (r25) A grant the facts limit in time ("returns within 30 days", "entro 14 giorni dalla
+# consegna") promised for any time ("whatever year you bought it", "however long ago", "anche
+# quelli presi due anni fa", "in qualsiasi momento"): not the grant the facts give.
+_ANY_TIME = re.compile(
+    r"\b(however long ago|no matter when|regardless of when|whenever you (bought|ordered|got)|"
+    r"whatever (year|date|day) you|at any time|any time|anytime|(last|a|one|two|several) years? "
+    r"ago|last (year|christmas|season)|l'anno scorso|(un|due|tre|qualche|molti) anni fa|"
+    r"in qualsiasi momento|in ogni momento|quando (vuoi|vuole)|indipendentemente da quando|"
+    r"da (qualsiasi|ogni) anno|lo scorso (anno|natale))\b",
+    re.IGNORECASE,
+)
+_TIME_LIMIT = re.compile(
+    r"\b(within|up to|no later than|entro|fino a) (\d+|thirty|fourteen|trenta|quattordici) "
+    r"(days?|weeks?|months?|giorni|settimane|mesi)\b",
+    re.IGNORECASE,
+)
+
+
+def _beyond_its_time(concept: str, clause: str, support: str) -> bool:
+    """(r25) The clause gives a time-limited grant for any time (see _ANY_TIME)."""
+    return (
+        concept in _SIZED | {"replacement", "collection"}
+        and _ANY_TIME.search(clause) is not None
+        and _TIME_LIMIT.search(support) is not None
+    )
+
+
 def _promise_matches(run: CheckRun, pattern: re.Pattern[str]) -> list[re.Match[str]]:
     """The lexicon's promise cues and the brand named as the agent, in the draft's order."""
     masked = run.draft.masked
@@ -308,7 +335,11 @@ def check_promises(
             )
             if _made_whole(concept, clause, at, support.promise_text):
                 automatic = True  # not the grant the facts give, whatever they call it
-            if not automatic and any(s in support.promise_text for s in granted):
+            if _beyond_its_time(concept, clause, support.promise_text):
+                automatic = True  # (r25) "we'll refund it, however long ago you bought it"
+            # (r25) A gift for nothing rests on no refund for goods sent back.
+            text = support.gesture_text if concept == "gesture" else support.promise_text
+            if not automatic and any(s in text for s in granted):
                 continue
             other_words = _SUPPORTED_BY.get(concept)
             if (

@@ -40,11 +40,14 @@ _RULED_OUT = re.compile(
     # (r24) ... and a grant the facts say nobody has announced ("no other compensation has been
     # announced", "no goodwill payment is planned", "non è stato annunciato nessun altro
     # indennizzo", "nessun buono è previsto"): not announced is not granted.
-    r"\bno (other |further |additional |extra |more )?(\w+ ){1,2}(has|have|is|are|was|were) "
+    # (r25) ... a list of them at once ("no other refund, gift card or discount has been
+    # announced", "non sono stati annunciati altri rimborsi, sconti o regali"): each is ruled out.
+    r"\bno (other |further |additional |extra |more )?(\w+ )?\w+((,|,? or|,? and|,? nor) "
+    r"(\w+ )?\w+){0,4} (has|have|is|are|was|were) "
     r"(yet )?(been )?(yet )?(announced|agreed|decided|planned|promised|approved|offered)\b|"
     r"\bnon (è|sono) (ancora )?stat[oaie] (annunciat|decis|previst|promess|approvat|concess)\w*"
     r"( (nessun[oa]?|alcun[oa]?|altr[oaie]|ulterior[ei]|un[oa]?|il|lo|la|i|gli|le)){0,3}"
-    r" (un')?[\w-]+|"
+    r" (un')?[\w-]+((,|,? e|,? o|,? né|,? oppure) [\w-]+){0,4}|"
     # ... and so does a grant denied with a modal or in the present ("Verdello cannot refund
     # payments made to the scammers", "we don't replace used items", "non può rimborsare",
     # "non rimborsiamo"): a fact that names the act only to rule it out supports no promise.
@@ -72,6 +75,16 @@ _DENIAL = re.compile(
     r"(^|(?<=[.;:!?\n]))\s{0,8}(no|none of|nothing|neither|nessun[oa]?|niente|nulla|non|né)\b"
     r"[^.;:!?\n]*",
     re.IGNORECASE,
+)
+
+
+_QUOTED = re.compile(r'"[^"\n]{1,200}"|“[^”\n]{1,200}”|«[^»\n]{1,200}»')
+# (r25) A refund given for goods sent back ("returned for a refund", "send it back for a full
+# refund", "restituire con rimborso", "rimborso al reso").
+_REFUND_FOR_RETURN = re.compile(
+    r"\b(return\w*|sen[dt] back|restitu\w+|res[oi])\b[^.;\n]{0,40}?\b(refund|rimbors)\w*|"
+    r"\b(refund|rimbors)\w*[^.;\n]{0,15}?\b(on|after|upon|for|dopo il|al|col|con il) "
+    r"(return|reso|restituzione)\w*",
 )
 
 
@@ -106,7 +119,17 @@ class Support:
         confirmed = "\n".join(t for t in self.items if not _UNCONFIRMED.search(t))
         # "No refund is issued for restored orders" rules a refund out; it supports no promise.
         confirmed = _RULED_OUT.sub(" ", confirmed)
+        # (r25) What the facts quote (a title, a post, someone's words: 'an e-mail titled "15%
+        # off party gifts"') grants nothing.
+        confirmed = _QUOTED.sub(" ", confirmed)
         return PRODUCT_COMPOUND.sub(" ", confirmed.lower())
+
+    @cached_property
+    def gesture_text(self) -> str:
+        """(r25) The promise text less the refunds the facts tie to goods sent back ("can be
+        returned for a refund within 30 days", "reso con rimborso"): a refund in exchange for
+        the goods is no gift, so it supports no gesture given for nothing."""
+        return _REFUND_FOR_RETURN.sub(" ", self.promise_text)
 
     @cached_property
     def confirmed_topics(self) -> tuple[frozenset[str], ...]:
