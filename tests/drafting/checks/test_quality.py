@@ -53,6 +53,8 @@ HOLDOUTS = [
         "29",
         "30",
         "31",
+        "32",
+        "33",
     )
 ]
 
@@ -214,11 +216,21 @@ def test_blocking_rules_meet_the_target_on_the_labelled_set(demo) -> None:
         (HOLDOUTS[28], 0.95, 0.95),
         # Written blind during the twenty-fourth round (a marketing e-mail sent to grieving
         # customers) and kept outside the repository until it was done: 0.736 / 0.854 on the
-        # twenty-third round's rules, 0.741 / 0.854 on the twenty-fourth's. A floor, not a target.
-        (HOLDOUTS[29], 0.72, 0.83),
+        # twenty-third round's rules, 0.741 / 0.854 on the twenty-fourth's; then used in the
+        # twenty-fifth round, after which it reads 0.979 / 1.000.
+        (HOLDOUTS[29], 0.96, 0.98),
         # Written blind with holdout30 (forced labour at a supplier): 0.928 / 0.714 on the
-        # twenty-third round's rules, 0.930 / 0.738 on the twenty-fourth's. A floor, not a target.
-        (HOLDOUTS[30], 0.91, 0.71),
+        # twenty-third round's rules, 0.930 / 0.738 on the twenty-fourth's; then used in the
+        # twenty-fifth round, after which it reads 1.000 / 0.992.
+        (HOLDOUTS[30], 0.98, 0.97),
+        # Written blind during the twenty-fourth round (a delivery driver filmed throwing
+        # parcels) and kept outside the repository through the twenty-fifth: 0.872 / 0.766 on
+        # the twenty-third and twenty-fourth rounds' rules, 0.880 / 0.766 on the twenty-fifth's.
+        (HOLDOUTS[31], 0.86, 0.75),
+        # Written blind with holdout32 (a chat bot that gave wrong return and refund answers):
+        # 0.775 / 0.887 on the twenty-third and twenty-fourth rounds' rules, 0.771 / 0.895 on
+        # the twenty-fifth's.
+        (HOLDOUTS[32], 0.75, 0.87),
     ],
 )
 def test_held_out_sets_do_not_regress(demo, path, precision: float, recall: float) -> None:
