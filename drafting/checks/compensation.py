@@ -43,6 +43,12 @@ def offers(run: CheckRun) -> list[Offer]:
                 continue  # "we can't offer a refund" is not an offer
             if hit[2] == "gift" and _goods_a_message_was_about(sentence, hit[0], hit[1]):
                 continue  # "we sent a newsletter about wedding gifts": goods, not an offer
+            if (
+                hit[2] == "gift"
+                and _WHAT_THE_ITEM_WAS.search(sentence, max(0, hit[0] - 40), hit[0])
+                and not _FROM_US.match(sentence, hit[1])
+            ):
+                continue  # "the lamp was a gift for my mother": the customer's item, not an offer
             kept.append(hit)
         found += [Offer(kind, start + s, start + e, (start, end)) for s, e, kind in kept]
     return found
@@ -64,6 +70,24 @@ _TOPIC_BEFORE = re.compile(
 _TOPIC_AFTER = re.compile(
     r"(?i)[ -]?(?:e-?mails?|mails?|newsletters?|campaigns?|mailings?|adverts?|ads|promos?|"
     r"promotions?|catalogues?|catalogs?|flyers?|leaflets?|banners?|notifications?)\b"
+)
+
+
+# (r26) The customer's own item described as a gift ("the clock was a wedding present",
+# "especially as it was a gift", "l'orologio era un regalo di mia madre"): what the broken or
+# lost thing was, not something we give.
+_WHAT_THE_ITEM_WAS = re.compile(
+    r"(?i)\b(?:(?:it|this|that|which|they|these|those|he|she)(?:'s| is| was| were| are)|"
+    r"being|bought (?:it |them )?as|meant as|intended as|chosen as|given (?:to \w+ )?as|"
+    r"era|erano|è|sono|essendo|comprat[oaie] come|pensat[oaie] come|scelt[oaie] come)"
+    r"(?: (?:also|really|actually|especially|just|only|proprio|anche|pure))?"
+    r" (?:an? |un |una |uno |un')?(?:[\w-]+ )?$"
+)
+
+# ... unless the gift is said to be ours ("it's a gift from us", "è un regalo da parte nostra").
+_FROM_US = re.compile(
+    r"(?i)\s(?:from us|on us|from the team|for you|to say sorry|to make up|da parte nostra|"
+    r"da noi|nostro|per te|per voi|per lei|per scusarci|per farci perdonare)\b"
 )
 
 

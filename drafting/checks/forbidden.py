@@ -176,6 +176,44 @@ def _negated_just_before(run: CheckRun, text: str, at: int) -> bool:
     return bool(_NEGATION_RIGHT_BEFORE.search(text[max(start, at - 12) : at]))
 
 
+# (r26) Italian "ha" is both "Lei ha" (the customer, formal) and "he/she/it has": the
+# customer-blame phrases that start with a bare "ha" ("ha sbagliato", "ha dato un codice
+# sbagliato") read the customer as the one who acted. When a named subject stands right before
+# it ("la cassa automatica ha sbagliato", "il nostro modulo online Le ha dato un orario
+# errato"), or the customer is the one acted on ("se ti ha indicato un prezzo sbagliato"), the
+# act is that subject's, not the customer's; whether that subject is an outside party is for
+# the party rules (third_party, the courier lists), which still read it.
+_BARE_HA = re.compile(r"ha\b", re.IGNORECASE)
+_NAMED_SUBJECT_BEFORE = re.compile(
+    r"(?i:(?:\b(?:il|lo|la|i|gli|le|un|una|uno)\s|\b(?:l|un|dell|dall|all|nell|quest|quell)')"
+    r"(?:(?!(?:che|cui|chi|dove|quando|se|lei|ma|e|non)\b)[\w'-]+\s){1,4}"
+    r"(?:(?:ti|vi|ci|mi|gli|le|l')\s?)?)$"
+    r"|\b(?:ti|vi|te|ve|Le)\s$"
+    # ... or the customer named as the one it was done to ("ad alcuni di voi ha dato ...").
+    r"|(?i:\b(?:a|ad) (?:[\w-]+ ){0,2}?(?:di voi|voi|te)\s)$",
+)
+# A subject set off by an apposition ("il totem, quello accanto alle casse, ha sbagliato"; "la
+# nostra app, la versione per i ritiri, ha ..."): one of the two clauses before the last comma,
+# when it opens with an article, is that subject.
+_APPOSITION = re.compile(r"^\s?(?i:il|lo|la|i|gli|le|l'|un|una|uno)\b")
+
+
+def _act_of_named_subject(run: CheckRun, text: str, at: int) -> bool:
+    """(r26) Whether the blame phrase at ``at`` starts with a bare Italian "ha" whose subject
+    is named right before it, or whose object is the customer ("il totem alla cassa ha
+    sbagliato", "ti ha dato un orario sbagliato"): not the customer's own act."""
+    if run.lexicon.language != "it" or not _BARE_HA.match(text, at):
+        return False
+    start, _ = run.draft.sentence_at(at)
+    parts = re.split(r"[,:;()]", text[max(start, at - 80) : at])
+    if _NAMED_SUBJECT_BEFORE.search(parts[-1]):
+        return True
+    return not parts[-1].strip() and any(
+        _APPOSITION.match(part) and _NAMED_SUBJECT_BEFORE.search(part.rstrip() + " ")
+        for part in parts[-3:-1]
+    )
+
+
 def _legal_duty(run: CheckRun, at: int) -> bool:
     """Whether the sentence at ``at`` says what the law or an authority makes a party do for
     the customer ("under EU rules your bank has to refund you"): that is a legal promise
@@ -385,6 +423,7 @@ def check(run: CheckRun) -> None:
                 _cleared(run, masked, m.start())
                 or _negated_just_before(run, masked, m.start())
                 or _legal_duty(run, m.start())
+                or _act_of_named_subject(run, masked, m.start())
             ):
                 continue
             said = masked[m.start() : m.end()].strip()

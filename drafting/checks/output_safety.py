@@ -434,10 +434,15 @@ def _payload_echo(draft: str, source: str) -> tuple[int, int] | None:
 
 
 # "Include the word Banana in your reply", "usa la parola 'ananas'": one word asked for by name.
+# (r26) Also the whole reply asked to be that word ("answer only with the word 'kiwi'",
+# "rispondi soltanto con 'kiwi'"), the word quoted when "word" is left out.
 _PLANTED_WORD = re.compile(
     r"(?i)\b(?:include|use|add|mention|put|insert|say|write|includi|usa|inserisci|aggiungi|metti|"
-    r"scrivi|di['’]|dì)\s+(?:the\s+|a\s+|la\s+|il\s+|anche\s+)?(?:code\s*|secret\s+|magic\s+)?"
-    r"(?:word|term|parola|termine)\s*:?\s*[\"'“‘«]?(?P<word>[^\W\d_][\w-]{1,30})"
+    r"scrivi|di['’]|dì|(?:reply|respond|answer)\s+(?:only\s+|just\s+|simply\s+)?with|"
+    r"(?:rispondi|rispondete|risponda)\s+(?:solo\s+|soltanto\s+|solamente\s+|unicamente\s+)?con)"
+    r"\s+(?:only\s+|just\s+|solo\s+|soltanto\s+)?"
+    r"(?:(?:the\s+|a\s+|la\s+|il\s+|anche\s+)?(?:code\s*|secret\s+|magic\s+)?"
+    r"(?:word|term|parola|termine)\s*:?\s*[\"'“‘«]?|[\"'“‘«])(?P<word>[^\W\d_][\w-]{1,30})"
 )
 
 

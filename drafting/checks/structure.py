@@ -578,6 +578,16 @@ def _participle_reached(done_form: re.Pattern[str] | None, sentence: str) -> boo
     return any(m.group(1) is None for m in done_form.finditer(sentence))
 
 
+def _a_step_first(
+    move: re.Pattern[str] | None, sentence: str, reached: re.Match[str] | None
+) -> bool:
+    """(r26) The sentence moves to a private channel before any state reached: "Wrong bills are
+    cancelled and on chat our staff answer until 20:00" tells where things stand, then where
+    help is; "Scrivici in chat se i rimborsi non sono arrivati" is only the step."""
+    m = move.search(sentence) if move is not None else None
+    return m is not None and (reached is None or m.start() < reached.start())
+
+
 def _states_the_facts(run: CheckRun, *, done: bool) -> tuple[int, int] | None:
     """A plain statement about the incident states its status: a clause that shares two content
     words or numbers with the incident facts ("Refunds issued on 25 November, vouchers on
@@ -589,20 +599,21 @@ def _states_the_facts(run: CheckRun, *, done: bool) -> tuple[int, int] | None:
         return None
     known = _fact_terms(run, " ".join(run.ctx.facts)) - _topic_stems(run, run.ctx.brand.name)
     masked = run.draft.masked
-    skip = [
-        run.compiled.moves.get("apologise"),
-        run.compiled.moves.get("thank"),
-        run.compiled.moves.get("move_to_dm"),
-    ]
+    courtesy = [run.compiled.moves.get("apologise"), run.compiled.moves.get("thank")]
+    to_private = run.compiled.moves.get("move_to_dm")
     done_form = _DONE.get(run.lexicon.language)
     for start, end in _clauses(run):
         sentence = masked[start:end].strip()
         if sentence.endswith("?") or _REQUEST.match(sentence):
             continue
         shared = len(known & _fact_terms(run, sentence))
-        if not shared or any(p is not None and p.search(sentence) for p in skip):
+        if not shared:
             continue
         reached_at = done_form.search(_WHO_DID.sub(" ", sentence)) if done_form else None
+        if any(p is not None and p.search(sentence) for p in courtesy):
+            continue  # an apology or thanks
+        if _a_step_first(to_private, sentence, reached_at):
+            continue
         reached = reached_at is not None and not _FUTURE.search(sentence)
         if shared < 2 and not reached:
             continue  # "Refunds are done" names one thing of the incident, in a state reached
@@ -616,10 +627,20 @@ def _states_the_facts(run: CheckRun, *, done: bool) -> tuple[int, int] | None:
             continue  # "We're still checking the files": our effort, not where things stand
         if done and not reached:
             continue
+        if done and _OPEN_UNTIL.search(sentence):
+            continue  # (r26) "Claims are accepted until 31 May": an offer open, nothing fixed
         if start == end or _EMPATHY_FRAME.match(masked, start):
             continue  # "Sappiamo quanto sia importante ricevere i pacchi": empathy
         return start, end
     return None
+
+
+# (r26) A state that holds until a date to come ("missed connections are rebooked free until 30
+# June", "i reclami sono accolti fino al 15 marzo"): a remedy open for a while, not the fault
+# fixed.
+_OPEN_UNTIL = re.compile(
+    r"\b(until|till|through|fino al?|fino all'|fino a tutto)\s(the\s)?\d", re.IGNORECASE
+)
 
 
 # What the customer goes through, as we say we understand it ("We know many of you are still
@@ -642,6 +663,13 @@ def _first_move(run: CheckRun, move: str, pattern: re.Pattern[str] | None) -> re
     if move == "acknowledge":
         outside = _outside(run)
         return next((m for m in pattern.finditer(masked) if outside(m.start())), None)
+    if move == "state_resolution":
+        # (r26) Not a state that holds only until a date to come (see _OPEN_UNTIL).
+        for m in pattern.finditer(masked):
+            end = run.draft.sentence_at(m.start())[1]
+            if not _OPEN_UNTIL.search(masked, m.end(), end):
+                return m
+        return None
     if move != "state_status":
         return pattern.search(masked)
     for m in pattern.finditer(masked):

@@ -133,12 +133,35 @@ _REPORTED_CLAIM = re.compile(
 )
 
 
+# (r26) The sentence before reports what something or someone told the customers ("the
+# kiosk told some of you the store was closed", "il sito ha scritto ad alcuni di voi che ..."):
+# "that's not true" right after it corrects that wrong statement, it does not contradict them.
+_TOLD_THE_CUSTOMERS = re.compile(
+    r"\b(told (some |many |a few |most |several |all )?(of )?you|"
+    r"(said|wrote|claimed|stated|showed) to (some |many |a few )?(of )?you that|"
+    r"(ti|vi|le|gli) (ha|hanno|aveva|avevano) (detto|scritto|risposto|mostrato)|"
+    r"(ha|hanno|aveva|avevano) (detto|scritto|risposto|mostrato) (a|ad) [^.!?\n]{0,30}\bche)\b",
+    re.IGNORECASE,
+)
+
+_A_DENIAL = re.compile(
+    r"(?:(?:that|it|this)(?:'s| is| was) )?(?:simply |just )?(?:not true|untrue|false|incorrect|"
+    r"not the case|non (?:è|era) (?:vero|corretto|così)|falso)\b",
+    re.IGNORECASE,
+)
+
+
 def _debunks_a_claim(run: CheckRun, at: int) -> bool:
     """Whether the denial at ``at`` ("It's not true", "Non è vero") answers the draft's own
     question restating a claim someone else made to the customers: debunking a rumour or a
-    scam, not contradicting the customer."""
+    scam, not contradicting the customer; or (r26) answers the sentence before it, which
+    reports what something told the customers."""
     start, _ = run.draft.sentence_at(at)
     before = run.draft.masked[max(0, start - 200) : start].rstrip()
+    if _A_DENIAL.match(run.draft.masked, at) and _TOLD_THE_CUSTOMERS.search(
+        re.split(r"[.!?\n]", before.rstrip(".!?\n "))[-1]
+    ):
+        return True
     if not before.endswith("?"):
         return False
     question = re.split(r"[.!?\n](?=[^.!?\n]*\?$)", before)[-1]

@@ -40,10 +40,25 @@ _ORDINAL_DURATION = re.compile(
 )
 
 
+# (r26) A period the customer names as this one or the last one ("three faulty chargers this
+# year", "due ritardi quest'anno", "nell'ultimo mese"): said back as one such period ("three in
+# one year", "in un mese") it is the customer's own figure.
+_THIS_PERIOD = re.compile(
+    r"\b(this|last|past) (year|month|week)\b|\bquest'(anno)\b|\b(questo|quest'ultimo|l'ultimo|"
+    r"nell'ultimo|lo scorso) (anno|mese)\b|\b(questa|l'ultima|nell'ultima|la scorsa) (settimana)\b",
+    re.IGNORECASE,
+)
+_PERIOD = {"anno": "year", "mese": "month", "settimana": "week"}
+
+
 def ordinal_durations(text: str) -> frozenset[str]:
     """Duration keys of the ordinals in ``text``: "2nd day", "terzo giorno" -> "2 day", "3 day"
-    (the customer counting how long it has lasted)."""
+    (the customer counting how long it has lasted), and of the period named as this one (see
+    _THIS_PERIOD): "this year" -> "1 year"."""
     out = set()
+    for m in _THIS_PERIOD.finditer(text):
+        unit = [g for g in m.groups() if g][-1]  # the last group found is the unit
+        out.add(f"1 {_PERIOD.get(unit.lower(), unit.lower())}")
     for m in _ORDINAL_DURATION.finditer(text):
         if m.group(1):
             number, unit = int(m.group(1)), m.group(2).lower()

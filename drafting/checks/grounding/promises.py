@@ -256,6 +256,78 @@ def _beyond_its_time(concept: str, clause: str, support: str) -> bool:
     )
 
 
+# (r26) A grant made to everyone or everything ("every ticket bought that week is refunded",
+# "all customers in Turin get a free month", "rimborsiamo tutti i biglietti", "chiunque abbia
+# ordinato riceve un buono") where the facts grant it only to some, under a condition
+# ("customers whose train was cancelled", "chi ha trovato il prodotto danneggiato"): not the
+# grant the facts give.
+_EVERYONE = re.compile(
+    r"\b(everyone|everybody|anyone|all (of )?(our |the |you |your )?(customers|clients|orders|"
+    r"buyers|shoppers|tickets|bookings|parcels|deliveries|purchases|of you)|every (single )?"
+    r"(?!(day|week|month|year|hour|minute|time|step|morning|evening|night|penny|cent|affected|"
+    r"involved|concerned|impacted|eligible)\b)[a-z]+|"
+    r"chiunque|"
+    r"tutt[ie] (i |gli |le )?(nostri |nostre )?(clienti|ordini|acquirenti|biglietti|pacchi|"
+    r"acquisti|utenti|prenotazioni|consegne|spedizioni)|tutti (quanti|voi|coloro)|(a|per) tutti|"
+    r"ogni (?!(giorno|settimana|mese|anno|ora|volta|momento|caso|passo|mattina|sera|"
+    r"centesimo)\b)[a-zà-ù]+)\b"
+    # ... unless a word after it narrows it ("every affected customer", "ogni cliente
+    # coinvolto", "tutti i clienti che hanno segnalato un danno").
+    r"(?! (affected|involved|concerned|impacted|who|whose|that|coinvolt\w*|interessat\w*|"
+    r"colpit\w*|danneggiat\w*|che|il cui|la cui|i cui)\b)",
+    re.IGNORECASE,
+)
+_ONLY_SOME = re.compile(
+    r"\b(customers|clients|people|those|anyone|buyers|shoppers|users) (\w+ ){0,4}?"
+    r"(who|whose|that)\b|"
+    r"\b(clienti|utenti|persone|coloro|quanti) (\w+ ){0,4}?(che|il cui|la cui|i cui)\b|"
+    r"(^|[.;:\n] ?)(chi)\b|\bif (the|their|your|they|a|an)\b",
+    re.IGNORECASE,
+)
+# (r26) The grant as a plain present fact for a group ("all customers in Turin get a free
+# month", "per tutti i clienti di Torino un mese gratis"): a promise with no "will".
+_GROUP_GETS = re.compile(
+    rf"{_EVERYONE.pattern}[^.!?\n]{{0,60}}?\b(gets?|receives?|is entitled|are entitled|riceve|"
+    r"ricevono|ha diritto|hanno diritto)\b|\bper tutt[ie] (i|gli|le|quanti|voi|coloro)\b"
+    r"(?! (\w+ )?(affected|involved|coinvolt\w*|interessat\w*|colpit\w*|danneggiat\w*|che)\b)",
+    re.IGNORECASE,
+)
+
+
+_CLAUSE_END = re.compile(r"[,;:]")
+
+
+def _to_everyone(clause: str, at: int, support: str) -> bool:
+    """(r26) The clause grants to everyone what the facts grant only to some (see _EVERYONE):
+    the universal next to the grant (``at``), in its clause, and not the grant itself ("every
+    refund is paid once" counts refunds, it grants none)."""
+    end = min(len(clause), at + 40)
+    stop = _CLAUSE_END.search(clause, at, end)
+    window = clause[max(0, at - 60) : stop.start() if stop is not None else end]
+    everyone = _EVERYONE.search(window)
+    if everyone is None:
+        return False
+    if any(s in everyone.group(0) for stems in CONCEPTS.values() for s in stems):
+        return False
+    return _EVERYONE.search(support) is None and _ONLY_SOME.search(support) is not None
+
+
+@lru_cache(maxsize=32)
+def _brand_gives(brand: str) -> re.Pattern[str] | None:
+    """(r26) The brand named as the one who gives, in the present ("Nordlys refunds every
+    ticket", "Nordlys rimborsa i biglietti"): the same promise as "we refund"."""
+    words = brand.split()
+    if not words:
+        return None
+    name = r"\s+".join(re.escape(w) for w in words)
+    return re.compile(
+        rf"\b{name}\s+(ti |le |vi |gli )?(refunds|reimburses|replaces|repairs|pays|covers|sends|"
+        r"gives|offers|rimborsa|risarcisce|sostituisce|ripara|paga|copre|manda|invia|regala|offre|dà|"
+        r"restituisce|accredita)\b",
+        re.IGNORECASE,
+    )
+
+
 def _promise_matches(run: CheckRun, pattern: re.Pattern[str]) -> list[re.Match[str]]:
     """The lexicon's promise cues and the brand named as the agent, in the draft's order."""
     masked = run.draft.masked
@@ -263,12 +335,71 @@ def _promise_matches(run: CheckRun, pattern: re.Pattern[str]) -> list[re.Match[s
     agent = _brand_agent(run.ctx.brand.name)
     if agent is not None:
         found.extend(agent.finditer(masked))
+    gives = _brand_gives(run.ctx.brand.name)
+    if gives is not None:
+        found.extend(gives.finditer(masked))
+    if _EVERYONE.search(masked) is not None:  # most drafts speak to one customer
+        found.extend(_GROUP_GETS.finditer(masked))
     return sorted(found, key=lambda m: m.start())
+
+
+# (r26) A measure told as final ("she won't serve at our counter ever again", "the supplier is
+# gone for good", "lo abbiamo licenziato", "non lavorerà mai più con noi") while the facts say
+# it holds for now, until a decision ("suspended while we review it", "no other decision has
+# been taken", "sospeso in attesa della verifica"): a decision the facts have not taken.
+_FINAL = re.compile(
+    r"\b(never (\w+ ){0,4}?(again|another|any more|anymore)|(won't|will not) ever|ever again|"
+    r"for good|permanently|for ever|forever|(is|he's|she's|they're|are) done with us|"
+    r"(fired|sacked|dismissed|let go|terminated|struck off|blacklisted)|mai più|"
+    r"definitivament\w|per sempre|in modo definitivo|licenziat\w+|chius\w+ (il rapporto|la "
+    r"collaborazione))\b",
+    re.IGNORECASE,
+)
+_INTERIM = re.compile(
+    r"\b(while (\w+ ){1,2}(look|looks|investigat|review|check|examin)\w*|for now|pending|"
+    r"until further notice|temporar\w+|interim|no (other |further |final )?decision|"
+    r"mentre (\w+ ){0,2}(verific|indag|controll|esamin|valut)\w*|per ora|per il momento|"
+    r"in attesa|fino a nuovo avviso|temporaneament\w+|provvisori\w+|nessun'altra decisione|"
+    r"nessuna (altra )?decisione)",
+    re.IGNORECASE,
+)
+_OPEN_BEFORE = re.compile(
+    r"\b(whether|if|not yet|yet to|decide|deciding|se|ancora da|decider\w*|valut\w*)\b"
+    r"[^.!?\n]{0,40}$",
+    re.IGNORECASE,
+)
+
+
+def _told_as_final(run: CheckRun, support: Support) -> tuple[int, int] | None:
+    """(r26) A final measure where the facts give an interim one (see _FINAL)."""
+    masked = run.draft.masked
+    final = _FINAL.search(masked)
+    if final is None:
+        return None  # most drafts decide nothing for good
+    text = support.promise_text
+    if _INTERIM.search(text) is None or _FINAL.search(text) is not None:
+        return None
+    for m in _FINAL.finditer(masked, final.start()):
+        start = run.draft.sentence_at(m.start())[0]
+        if not _OPEN_BEFORE.search(masked, max(start, m.start() - 40), m.start()):
+            return start, m.end()
+    return None
 
 
 def check_promises(
     run: CheckRun, support: Support, severity: CheckSeverity | None, caveat: str
 ) -> None:
+    final = _told_as_final(run, support)
+    if final is not None:
+        run.fail(
+            "grounding.promise",
+            final,
+            f"Tells a measure as final ({run.draft.text[final[0] : final[1]]!r}) while the "
+            f"incident facts say it holds only for now, until a decision.{caveat}",
+            "Say what holds now and that no other decision has been taken yet.",
+            severity=severity,
+        )
+        return
     pattern = run.lexicon.promise
     if pattern is None:
         return
@@ -337,6 +468,8 @@ def check_promises(
                 automatic = True  # not the grant the facts give, whatever they call it
             if _beyond_its_time(concept, clause, support.promise_text):
                 automatic = True  # (r25) "we'll refund it, however long ago you bought it"
+            if _to_everyone(clause, at, support.promise_text):
+                automatic = True  # (r26) "we refund every ticket" for some tickets only
             # (r25) A gift for nothing rests on no refund for goods sent back.
             text = support.gesture_text if concept == "gesture" else support.promise_text
             if not automatic and any(s in text for s in granted):
