@@ -55,6 +55,8 @@ HOLDOUTS = [
         "31",
         "32",
         "33",
+        "34",
+        "35",
     )
 ]
 
@@ -225,12 +227,21 @@ def test_blocking_rules_meet_the_target_on_the_labelled_set(demo) -> None:
         (HOLDOUTS[30], 0.98, 0.97),
         # Written blind during the twenty-fourth round (a delivery driver filmed throwing
         # parcels) and kept outside the repository through the twenty-fifth: 0.872 / 0.766 on
-        # the twenty-third and twenty-fourth rounds' rules, 0.880 / 0.766 on the twenty-fifth's.
-        (HOLDOUTS[31], 0.86, 0.75),
+        # the twenty-third and twenty-fourth rounds' rules, 0.880 / 0.766 on the twenty-fifth's;
+        # then used in the twenty-sixth round, after which it reads 0.961 / 0.992.
+        (HOLDOUTS[31], 0.94, 0.97),
         # Written blind with holdout32 (a chat bot that gave wrong return and refund answers):
         # 0.775 / 0.887 on the twenty-third and twenty-fourth rounds' rules, 0.771 / 0.895 on
-        # the twenty-fifth's.
-        (HOLDOUTS[32], 0.75, 0.87),
+        # the twenty-fifth's; then used in the twenty-sixth round, after which it reads 0.932 /
+        # 0.992.
+        (HOLDOUTS[32], 0.91, 0.97),
+        # Written blind during the twenty-sixth round (a fire in a store) and kept outside the
+        # repository until it was done: 0.885 / 0.846 on the twenty-fifth and twenty-sixth
+        # rounds' rules. A floor, not a target.
+        (HOLDOUTS[33], 0.86, 0.82),
+        # Written blind with holdout34 (the chief executive's remarks about customers): 0.830 /
+        # 0.856 on the twenty-fifth round's rules, 0.831 / 0.863 on the twenty-sixth's.
+        (HOLDOUTS[34], 0.81, 0.84),
     ],
 )
 def test_held_out_sets_do_not_regress(demo, path, precision: float, recall: float) -> None:
