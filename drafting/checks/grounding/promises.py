@@ -164,15 +164,20 @@ def _word_start_find(text: str, stem: str) -> int:
     return -1
 
 
+def _brand_name(brand: str) -> str | None:
+    """The brand's name as a pattern, its words apart by any whitespace; None when empty."""
+    words = brand.split()
+    return r"\s+".join(re.escape(w) for w in words) if words else None
+
+
 @lru_cache(maxsize=32)
 def _brand_agent(brand: str) -> re.Pattern[str] | None:
     """The brand named as the one who will act, in the third person ("Verdello will pay you",
     "Verdello is responsible and will cover it", "Verdello ti rimborserà"): the same promise
     as "we will"."""
-    words = brand.split()
-    if not words:
+    name = _brand_name(brand)
+    if name is None:
         return None
-    name = r"\s+".join(re.escape(w) for w in words)
     return re.compile(
         rf"\b{name}\b(\s+[\w']+){{0,8}}?\s+(and\s+)?(will|'ll|is going to|shall)\b"
         r"(?!\s+(not|never)\b)"
@@ -316,10 +321,9 @@ def _to_everyone(clause: str, at: int, support: str) -> bool:
 def _brand_gives(brand: str) -> re.Pattern[str] | None:
     """(r26) The brand named as the one who gives, in the present ("Nordlys refunds every
     ticket", "Nordlys rimborsa i biglietti"): the same promise as "we refund"."""
-    words = brand.split()
-    if not words:
+    name = _brand_name(brand)
+    if name is None:
         return None
-    name = r"\s+".join(re.escape(w) for w in words)
     return re.compile(
         rf"\b{name}\s+(ti |le |vi |gli )?(refunds|reimburses|replaces|repairs|pays|covers|sends|"
         r"gives|offers|rimborsa|risarcisce|sostituisce|ripara|paga|copre|manda|invia|regala|offre|dà|"
