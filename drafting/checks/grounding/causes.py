@@ -68,36 +68,43 @@ def _names_a_cause(facts: str) -> bool:
     return _FACTS_CAUSE.search(facts) is not None
 
 
-# Facts that say the cause is not known yet ("We don't know the cause yet", "Non conosciamo
-# ancora la causa", "the cause is still under investigation").
-_CAUSE_UNKNOWN = re.compile(
-    r"\b((do not|don't|doesn't|does not|did not|didn't) (yet )?know (yet )?(the cause|what caused|"
-    r"why)|(cause|reason) (is|remains|was) (still )?(unknown|unclear|not (yet )?(known|established|"
-    r"confirmed)|yet to be (established|confirmed)|under investigation|being investigated)|"
-    r"no (known )?cause|"
-    r"non (conosciamo|sappiamo) (ancora )?(la causa|il motivo|cosa l'ha causat\w|perché)|"
-    r"(causa|motivo) (è |resta |rimane )?(ancora )?(sconosciut\w|ignot\w|da (chiarire|accertare|"
-    r"capire|confermare)|non (ancora )?(not\w|chiar\w|confermat\w)|in (fase di )?(verifica|"
-    r"accertamento)))",
-    re.IGNORECASE,
+_KNOWN_STATES = (
+    r"(unknown|unclear|not (yet )?(known|established|confirmed)|yet to be (established|"
+    r"confirmed)|under investigation|being investigated)"
 )
-# (r24) ... and of what ("the cause of the accident is not yet known", "la causa dell'incidente
-# non è ancora nota"): one such fact is enough for _told_while_unknown, whatever else the facts
-# explain.
-_CAUSE_OF_UNKNOWN = re.compile(
-    r"\b((do not|don't|doesn't|does not|did not|didn't) (yet )?know (yet )?(the cause|what caused|"
-    r"why)|(cause|reason)( (of|for|behind) (the |this |our )?[\w'-]+( [\w'-]+)?)? (is|remains|was) "
-    r"(still )?(unknown|unclear|not (yet )?(known|established|"
-    r"confirmed)|yet to be (established|confirmed)|under investigation|being investigated)|"
-    r"no (known )?cause|"
-    r"non (conosciamo|sappiamo) (ancora )?(la causa|il motivo|cosa l'ha causat\w|perché)|"
-    r"(causa|motivo)( (del|della|dello|dell'|dei|degli|delle) ?[\w'-]+( [\w'-]+)?)? ((non è|non "
-    r"sono|non risulta) (ancora )?(not[aeio]|chiar[aeio]|conosciut\w)\b|(è |resta |rimane )?"
-    r"(ancora )?(sconosciut\w|ignot\w|da (chiarire|accertare|"
-    r"capire|confermare)|non (ancora )?(not\w|chiar\w|confermat\w)|in (fase di )?(verifica|"
-    r"accertamento))))",
-    re.IGNORECASE,
+_NOTE_STATES = (
+    r"(sconosciut\w|ignot\w|da (chiarire|accertare|capire|confermare)|non (ancora )?(not\w|"
+    r"chiar\w|confermat\w)|in (fase di )?(verifica|accertamento))"
 )
+
+
+def _cause_unknown_pattern(*, of_what: bool) -> re.Pattern[str]:
+    """Facts that say the cause is not known yet ("We don't know the cause yet", "Non
+    conosciamo ancora la causa", "the cause is still under investigation"); ``of_what`` also
+    reads the cause named with what it is the cause of ("the cause of the accident is not yet
+    known", "la causa dell'incidente non è ancora nota")."""
+    en_of = r"( (of|for|behind) (the |this |our )?[\w'-]+( [\w'-]+)?)?" if of_what else ""
+    it_of = r"( (del|della|dello|dell'|dei|degli|delle) ?[\w'-]+( [\w'-]+)?)?" if of_what else ""
+    it_tail = rf"(è |resta |rimane )?(ancora )?{_NOTE_STATES}"
+    if of_what:
+        it_tail = (
+            r"((non è|non sono|non risulta) (ancora )?(not[aeio]|chiar[aeio]|conosciut\w)\b|"
+            rf"{it_tail})"
+        )
+    return re.compile(
+        r"\b((do not|don't|doesn't|does not|did not|didn't) (yet )?know (yet )?(the cause|"
+        rf"what caused|why)|(cause|reason){en_of} (is|remains|was) (still )?{_KNOWN_STATES}|"
+        r"no (known )?cause|"
+        r"non (conosciamo|sappiamo) (ancora )?(la causa|il motivo|cosa l'ha causat\w|perché)|"
+        rf"(causa|motivo){it_of} {it_tail})",
+        re.IGNORECASE,
+    )
+
+
+_CAUSE_UNKNOWN = _cause_unknown_pattern(of_what=False)
+# (r24) ... and of what: one such fact is enough for _told_while_unknown, whatever else the
+# facts explain.
+_CAUSE_OF_UNKNOWN = _cause_unknown_pattern(of_what=True)
 
 
 # (r26) Why someone acted, said to be unknown: the reasons or motives with what they are reasons
