@@ -1,0 +1,274 @@
+"""structure.acknowledge: the draft says what went wrong, not only how the customer feels
+about it, what did not happen or what we guess."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+
+from drafting.checks.checkrun import CheckRun
+from drafting.checks.structure.clauses import FUTURE, REQUEST, clauses_of
+from drafting.checks.structure.topic import topic_stems
+from drafting.checks.structure.update import announces_update
+
+# What an apology puts in the customer's feelings ("sorry if you felt misled", "sorry you
+# feel the delivery let you down", "ci dispiace se ti sei sentito preso in giro"):
+# tone.blame_shift reports the grudge, and the feeling itself acknowledges nothing. A problem
+# named in the same breath still does ("sorry you feel our reply was slow"), and so does what
+# the feeling is about when the customer's post names it ("let down by the delivery", "presa in
+# giro dalla data del tracking").
+_FEELING = re.compile(
+    r"\b(you|anyone|anybody|some of you|people) (feel|felt|think|thought|may feel|might feel|"
+    r"may have felt|might have felt|were made to feel)\b( (so |very |really |a bit |quite )?(let "
+    r"down|misled|ignored|upset|frustrated|cheated|fobbed off|brushed off|mocked|annoyed|"
+    r"disappointed|offended|taken for a ride|made fun of))?|"
+    r"\b(ti |vi |si )?(sei|siete|sia|siate|è) (sentit[oaie]|sembrat[oaie]) ((davvero |un po'' )?"
+    r"(pres[oaie] in giro|ignorat\w|trascurat\w|offes\w|delus\w|imbrogliat\w|trattat\w male))?",
+    re.IGNORECASE,
+)
+_LET_DOWN = re.compile(r"\blet (you|them|him|her|everyone|customers) down\b", re.IGNORECASE)
+_APOLOGY_WORD = re.compile(
+    r"\b(sorry|apologi[sz]e|apologies|regret|dispiace|scusiamo|scuse|scusa|scusaci)\b",
+    re.IGNORECASE,
+)
+# What the feeling is about: "by the delivery", "dalla data del tracking".
+_ABOUT = re.compile(
+    r"\s*(by|about|with|over|at|da|dal|dalla|dallo|dai|dagli|dalle|dall'|per|con)\b[^.!?\n,;:]{0,60}",
+    re.IGNORECASE,
+)
+
+
+def _feelings(run: CheckRun) -> list[tuple[int, int]]:
+    """The spans of the draft where an apology puts what happened in the customer's
+    feelings."""
+    masked = run.draft.masked
+    out: list[tuple[int, int]] = []
+    for m in _FEELING.finditer(masked):
+        start, end = run.draft.sentence_at(m.start())
+        if not _APOLOGY_WORD.search(masked, start, m.start()):
+            continue
+        out.append(m.span())
+        out.extend(d.span() for d in _LET_DOWN.finditer(masked, start, end))
+    return out
+
+
+def felt_about_the_post(run: CheckRun) -> tuple[int, int] | None:
+    """What a feeling is about, when the customer's post names it ("let down by the
+    delivery" after "Sofa delivery missed again")."""
+    post = topic_stems(run, run.ctx.post_text) - topic_stems(run, run.ctx.brand.name)
+    if not post:
+        return None
+    masked = run.draft.masked
+    for _, end in _feelings(run):
+        about = _ABOUT.match(masked, end)
+        if about is not None and post & topic_stems(run, about.group(0)):
+            return about.span()
+    return None
+
+
+# (r22) A harm denied ("Your card was never at risk", "your details weren't affected", "La tua
+# carta non è mai stata a rischio", "i tuoi dati non sono stati coinvolti"): a reassurance
+# about what did not happen tells nothing of what did.
+_HARM_DENIED = re.compile(
+    r"\b(never|not|n't|no longer|non|mai)\b( \w+ly)?( (been|ever|at any (point|time)|mai|"
+    r"stat[oaie]|è|sono|era|erano|in any way|in alcun modo))*\s+(at risk|affected|exposed|involved|"
+    r"compromised|touched|in danger|stolen|accessed|leaked|included|part of (it|this|the \w+)|"
+    r"a rischio|coinvolt\w|espost\w|toccat\w|compromess\w|in pericolo|rubat\w|violat\w|"
+    r"inclus\w)\b",
+    re.IGNORECASE,
+)
+
+
+def _denials(run: CheckRun) -> list[tuple[int, int]]:
+    """The clauses of the draft that deny a harm (see _HARM_DENIED)."""
+    masked = run.draft.masked
+    if _HARM_DENIED.search(masked) is None:
+        return []  # most drafts deny nothing: no need to cut them into clauses
+    return [(s, e) for s, e in clauses_of(run) if _HARM_DENIED.search(masked, s, e)]
+
+
+# (r23) A guess, not what happened: "It's possible the courier ...", "Probabilmente il
+# magazziniere ...", "Forse ...".
+_HEDGE = re.compile(
+    r"\W*(it'?s possible|it is possible|it may be|it might be|it could be|perhaps|maybe|possibly|"
+    r"probably|presumably|most likely|chances are|è possibile|e' possibile|può darsi|probabilmente|"
+    r"forse|magari|presumibilmente|è probabile)\b",
+    re.IGNORECASE,
+)
+
+_HEDGE_WORD = re.compile(
+    r"\b(possible|may|might|could|perhaps|maybe|possibly|probably|presumably|likely|chances|"
+    r"possibile|darsi|probabilmente|forse|magari|presumibilmente|probabile)\b",
+    re.IGNORECASE,
+)
+
+
+def _guesses(run: CheckRun) -> list[tuple[int, int]]:
+    """(r23) The clauses of the draft that open on a guess (see _HEDGE): a problem word there
+    names what we suppose, not what happened."""
+    masked = run.draft.masked
+    if _HEDGE_WORD.search(masked) is None:
+        return []  # most drafts guess nothing: no need to cut them into clauses
+    return [(s, e) for s, e in clauses_of(run) if _HEDGE.match(masked, s)]
+
+
+def outside_asides(run: CheckRun) -> Callable[[int], bool]:
+    """A test of whether an offset lies outside what an apology puts in the customer's
+    feelings, outside a harm denied and outside a guess (each worked out once per move, not
+    per word)."""
+    spans: list[tuple[int, int]] | None = None
+
+    def test(at: int) -> bool:
+        nonlocal spans
+        if spans is None:
+            spans = [*_feelings(run), *_denials(run), *_guesses(run)]
+        return not any(start <= at < end for start, end in spans)
+
+    return test
+
+
+def _a_problem_word(word: str, words: frozenset[str]) -> bool:
+    """``word`` is a problem word, or the other participle of one (r22): "exposing" says what
+    "exposed" says, "leaked" what "leaking" says."""
+    if word in words:
+        return True
+    if word.endswith("ing") and len(word) > 5:
+        stem = word[:-3]
+        return f"{stem}ed" in words or f"{stem}d" in words
+    if word.endswith("ed") and len(word) > 4:
+        return f"{word[:-2]}ing" in words or f"{word[:-1]}ing" in words
+    return False
+
+
+def names_the_problem(run: CheckRun) -> tuple[int, int] | None:
+    """A word that says what went wrong ("crashing", "loose", "ritardo") acknowledges it."""
+    words = run.lexicon.problem_words
+    outside = outside_asides(run)
+    for m in re.finditer(r"[^\W\d_]+(?:-[^\W\d_]+)?", run.draft.masked):
+        if _a_problem_word(m.group(0).lower(), words) and outside(m.start()):
+            return m.span()
+    return None
+
+
+# (r22) What we did about it, told with us as the subject ("Verdello has removed a Black Friday
+# video from its accounts and has paused its marketing", "Abbiamo sospeso i post"): our
+# response, not what went wrong; unless a relative clause says what the thing did ("the video
+# that mocked ...", "il video che scherzava ...").
+_OUR_REMEDY = re.compile(
+    r"\W*((?i:we|we've|we have|i've|i have|our team (has|have)|abbiamo|l'abbiamo|li abbiamo|"
+    r"le abbiamo|ho|l'ho)|[A-Z][\w-]+ (has|have|ha))\s+(?i:(now |already |just |also |già |"
+    r"ora |anche |appena )?(removed|paused|taken down|pulled|deleted|stopped|suspended|"
+    r"withdrawn|switched off|turned off|closed|disabled|rimosso|rimossa|sospeso|sospesi|tolto|"
+    r"tolta|ritirato|ritirata|cancellato|cancellata|fermato|fermata|spento|disattivato|"
+    r"chiuso))\b",
+)
+_THAT_WHICH = re.compile(r"\b(that|which|who|che|cui)\b", re.IGNORECASE)
+
+
+# (r23) Where and when it happened ("at our Leeds branch on Friday", "nel negozio di Bari
+# giovedì", "in via Dante"): the setting, which names nothing of what went wrong, so its words
+# are not the content a description shares with the facts.
+_SETTING = re.compile(
+    r"\b((?i:(on |last |this |next |di |lo scorso )?(monday|tuesday|wednesday|thursday|friday|"
+    r"saturday|sunday|weekend|lunedì|martedì|mercoledì|giovedì|venerdì|sabato|domenica|"
+    r"fine settimana)s?)|(?i:at|in|from|outside|inside|near) (?i:our|the) ([A-Z][\w'-]*\s+){0,3}"
+    r"(?i:store|shop|branch|showroom|outlet|warehouse)( (?i:in|on|at) ([A-Z][\w'-]*\s?){1,3})?|"
+    r"(?i:in|at|a) (?i:via|piazza|corso|viale) [A-Z][\w'-]*|"
+    r"(?i:nel|al|dal|presso il|presso lo|del|nello|allo) (?i:nostro )?(?i:negozio|punto vendita|"
+    r"store|showroom|magazzino)( (?i:di|a|in) ([A-Z][\w'-]*\s?){1,3})?|"
+    r"(?i:in|at) [A-Z][\w'-]{3,})\b"
+)
+
+# (r23) An apology that points at what happened without naming it ("sorry about what happened",
+# "ci dispiace per quanto accaduto") names nothing (the lexicon cue leaves it out); where the
+# customer threatens legal action and naming it could read as an admission, it is the
+# acknowledgement.
+_POINTER_APOLOGY = re.compile(
+    r"\b(sorry|apologi[sz]e|apologies|dispiace|scusiamo|scuse) (\w+ )?(about|for|per|di) "
+    r"(what|everything that|all that|the incident|the situation|quanto|quello che|ciò che|"
+    r"l'accaduto|l'episodio|la situazione)\b",
+    re.IGNORECASE,
+)
+
+
+def points_at_what_happened(run: CheckRun) -> tuple[int, int] | None:
+    """A pointer apology, where naming what happened is a legal risk."""
+    if "legal_threat" not in run.ctx.risk_flags:
+        return None
+    m = _POINTER_APOLOGY.search(run.draft.masked)
+    return m.span() if m else None
+
+
+# (r25) A day or a moment already gone ("On Sunday", "ieri sera", "lunedì 2 marzo", "alle 7:40
+# di stamattina") and a verb of ours in the perfect after it: the Italian "abbiamo inviato" is
+# both "we sent" and "we have sent"; with a past day before it, it tells what happened.
+_PAST_DAY = re.compile(
+    r"\b(yesterday|last (night|week)|this morning|earlier today|ieri|stamattina|stanotte|"
+    r"l'altro ieri|(on |last |lo scorso |la scorsa )?(monday|tuesday|wednesday|thursday|friday|"
+    r"saturday|sunday|lunedì|martedì|mercoledì|giovedì|venerdì|sabato|domenica))\b"
+    r"[^.!?\n]{0,30}?\b((we|i)( had| have|'ve)? [a-z]+ed|(we|i) (sent|put|gave|made|took|let|ran)|"
+    r"(ti |le |vi |gli |l'|li |lo |la )?(abbiamo|ho) [a-zà-ù]+(at|ut|it|ss|st)[oaie])\b",
+    re.IGNORECASE,
+)
+
+
+def _told_in_the_past(sentence: str) -> bool:
+    """(r25) The clause tells an act of ours on a day gone by (see _PAST_DAY), not a future."""
+    return _PAST_DAY.search(sentence) is not None and FUTURE.search(sentence) is None
+
+
+def describes_the_problem(run: CheckRun) -> tuple[int, int] | None:
+    """A statement that shares two content words with the customer's post or the incident
+    facts describes what went wrong in the customer's own terms ("Your Club points vanished
+    early", "That sofa giveaway isn't ours"). Next steps, promises, questions and thanks are
+    not descriptions, and an apology alone ("We're sorry.") shares no content word."""
+    reference = " ".join((run.ctx.post_text, *run.ctx.facts))
+    if not reference.strip():
+        return None
+    known = topic_stems(run, reference) - topic_stems(run, run.ctx.brand.name)
+    if len(known) < 2:
+        return None
+    masked = run.draft.masked
+    skip = [
+        run.lexicon.not_a_statement,
+        run.compiled.moves.get("next_step"),
+        run.compiled.moves.get("move_to_dm"),
+        run.compiled.moves.get("thank"),
+    ]
+    resolved = run.compiled.moves.get("state_resolution")
+    clauses = clauses_of(run)
+    felt = masked
+    for f_start, f_end in _feelings(run):  # "ci dispiace se ti sei sentito preso in giro"
+        felt = felt[:f_start] + " " * (f_end - f_start) + felt[f_end:]
+    for m in _SETTING.finditer(felt):  # "at our Leeds branch on Friday": no content
+        felt = felt[: m.start()] + " " * (m.end() - m.start()) + felt[m.end() :]
+    for start, end in clauses:
+        sentence = masked[start:end].strip()
+        if len(known & topic_stems(run, felt[start:end])) < 2:
+            continue
+        if _HARM_DENIED.search(sentence):
+            continue  # "Your card details were never exposed": a reassurance
+        if _HEDGE.match(sentence):
+            continue  # "Perhaps the courier ...": a guess
+        if _OUR_REMEDY.match(sentence) and not _THAT_WHICH.search(sentence):
+            continue  # "Verdello has removed a video from its accounts": our response
+        # An opening question in the customer's terms ("Seeing 0 Club points?", "Hai ricevuto
+        # un SMS falso a nome nostro?") names what happened; a request ("Could you DM us your
+        # order number?") does not.
+        echo = start == clauses[0][0] and sentence.endswith("?") and not REQUEST.match(sentence)
+        not_descriptions = skip[1:] if echo else skip  # skip[0]: questions and the like
+        if _told_in_the_past(sentence):
+            # (r25) "Martedì alle 8 abbiamo inviato la newsletter a chi si era disiscritto":
+            # an act of ours dated in the past is what happened, not a step to come.
+            not_descriptions = [p for p in not_descriptions if p is not skip[1]]
+        if any(p is not None and p.search(sentence) for p in not_descriptions):
+            continue
+        # "Your points are back" says the problem is over, not what went wrong; "the delivery
+        # was cancelled" (the facts' own word for what happened) only sounds like a resolution.
+        done = resolved.search(sentence) if resolved is not None else None
+        if done is not None and not known & topic_stems(run, done.group(0)):
+            continue
+        if announces_update(run, sentence):
+            continue  # "Next update on the gift cards at 11:00"
+        return start, end
+    return None
