@@ -41,6 +41,10 @@ def offers(run: CheckRun) -> list[Offer]:
                 continue
             if lex.negation.search(sentence[: hit[0]]):
                 continue  # "we can't offer a refund" is not an offer
+            if hit[2] == "free_shipping" and _DELIVERY_IN_PLACE.search(
+                sentence, max(0, hit[0] - 40), min(len(sentence), hit[1] + 40)
+            ):
+                continue  # "I can switch it to free home delivery instead": how it gets there
             if hit[2] == "gift" and _goods_a_message_was_about(sentence, hit[0], hit[1]):
                 continue  # "we sent a newsletter about wedding gifts": goods, not an offer
             if (
@@ -52,6 +56,17 @@ def offers(run: CheckRun) -> list[Offer]:
             kept.append(hit)
         found += [Offer(kind, start + s, start + e, (start, end)) for s, e, kind in kept]
     return found
+
+
+# (r27) Free delivery of the customer's own order in place of collecting it ("we can switch
+# your pick-up to free delivery instead", "in alternativa puoi riceverlo a casa con la consegna
+# gratuita"): how the order reaches them, not something given on top.
+_DELIVERY_IN_PLACE = re.compile(
+    r"(?i)\b(?:instead|rather than (?:collect\w*|pick\w*|com\w+ in)|in place of|"
+    r"(?:switch|change|move|turn|convert)\w* (?:it|them|your (?:pick-?up|order|collection)|"
+    r"the (?:pick-?up|order|collection)) (?:in)?to|invece|anziché|al posto del ritiro|"
+    r"in alternativa|(?:passare|trasformare|cambiare) (?:il ritiro|l'ordine) in)\b"
+)
 
 
 # (r25) Gifts named as the goods a message or campaign was about, not as something given to

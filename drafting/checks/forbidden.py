@@ -85,7 +85,12 @@ _THEIR_CASE = re.compile(
     # A handle credited as right or wrong ("@watchdog were right about the prices", "@gruppo
     # aveva ragione") is a critic conceded to, not another customer's case.
     r"(?!\s+(?:quite |absolutely |completely |entirely |totally |pienamente )?"
-    r"(?:right|correct|wrong|ragione|torto)\b)",
+    r"(?:right|correct|wrong|ragione|torto)\b)"
+    # (r27) A handle that holds a recording or a piece of content ("@citynewsradio has the full
+    # interview", "@rivista ha l'intervista completa") is a publisher, not a customer's case.
+    r"(?!\s+(?:the |a |an |l'|la |il |lo |un |una )?(?:full |whole |complete |entire |original "
+    r"|unedited )?(?:episodes?|videos?|interviews?|recordings?|clips?|articles?|story|podcasts?|"
+    r"statements?|transcripts?|footage|intervista|registrazione|puntata|articolo|video)\b)",
     re.IGNORECASE,
 )
 

@@ -91,9 +91,23 @@ def _cause_unknown_pattern(*, of_what: bool) -> re.Pattern[str]:
             r"((non è|non sono|non risulta) (ancora )?(not[aeio]|chiar[aeio]|conosciut\w)\b|"
             rf"{it_tail})"
         )
+    # (r27) ... and, as one open cause, that someone is still establishing it ("the fire
+    # service is investigating the cause, which is not yet known", "i tecnici stanno accertando
+    # la causa"): what the facts do not say it is the cause of, so not every other cause is
+    # ruled out with it (a reason for what our staff did stays judged on its words).
+    which = r",? (which |that )?" if of_what else " "
+    investigated = (
+        r"(investigat\w+|establish\w+|determin\w+|looking into|examin\w+) (the |its |their )?"
+        r"(cause|origin)s?\b|(accertando|verificando|indagando su|chiarendo|stabilendo) "
+        r"(la |le |l')?(caus[ae]|origine)\b|(indagin[ei]|accertament[oi]) (sulla|sulle|sull') ?"
+        r"(caus[ae]|origine)\b|"
+        if of_what
+        else ""
+    )
     return re.compile(
         r"\b((do not|don't|doesn't|does not|did not|didn't) (yet )?know (yet )?(the cause|"
-        rf"what caused|why)|(cause|reason){en_of} (is|remains|was) (still )?{_KNOWN_STATES}|"
+        rf"what caused|why)|(cause|reason){en_of}{which}(is|remains|was) (still )?"
+        rf"{_KNOWN_STATES}|{investigated}"
         r"no (known )?cause|"
         r"non (conosciamo|sappiamo) (ancora )?(la causa|il motivo|cosa l'ha causat\w|perché)|"
         rf"(causa|motivo){it_of} {it_tail})",

@@ -14,6 +14,8 @@ CONCEPTS: dict[str, tuple[str, ...]] = {
         "money back",
         "pay you back",
         "paid back",
+        # (r27) ... whatever is paid back ("we'll pay back your taxi fare").
+        "pay back",
         "repay",
         "restitui",
         "ridà",

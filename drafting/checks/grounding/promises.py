@@ -11,6 +11,7 @@ from drafting.checks.catalogue import CheckSeverity
 from drafting.checks.checkrun import CheckRun
 from drafting.checks.grounding.concepts import CONCEPTS
 from drafting.checks.grounding.support import PRODUCT_COMPOUND
+from drafting.checks.grounding.words import content_words
 
 if TYPE_CHECKING:
     from drafting.checks.grounding.support import Support
@@ -126,9 +127,11 @@ _QUESTION = re.compile(r"\b(when|whether|if|how long|quando|se)\s+(\w+\s+)?$", r
 # "or sooner if it's fixed before then": what a condition names is not promised. After an
 # auxiliary "appena" is "just" ("ti ho appena caricato un buono": done a moment ago), not "as
 # soon as" (r22).
+# (r27) ... and the time it waits for ("we'll write again when the parcel reaches our depot", "Le
+# scriveremo quando il pacco arriverà"): what happens then is the trigger, not a promise.
 _CONDITION = re.compile(
-    r"\b(if|once|unless|as soon as|se|(?<!\bho )(?<!\bha )(?<!\babbiamo )(?<!\bhanno )(?<!\bè )"
-    r"(?<!\bsono )(?<!\bsiamo )appena|a meno che)\s+([\w']+\s+){0,3}$",
+    r"\b(if|once|unless|as soon as|when|quando|(?<!\bho )(?<!\bha )(?<!\babbiamo )"
+    r"(?<!\bhanno )(?<!\bè )(?<!\bsono )(?<!\bsiamo )appena|a meno che)\s+([\w']+\s+){0,3}$",
     re.IGNORECASE,
 )
 _UPDATE = re.compile(r"\b(update|aggiornamento)\b", re.IGNORECASE)
@@ -390,9 +393,104 @@ def _told_as_final(run: CheckRun, support: Support) -> tuple[int, int] | None:
     return None
 
 
+# (r27) What one of our leaders will do, told for them ("our founder will meet the families",
+# "the chair is happy to answer your members", "he'll step aside", "la presidente incontrerà i
+# residenti", "il direttore si dimetterà"): a commitment made in a person's name, which the
+# facts must give. A cheap test of the leader's name first; then the act after "will", "is
+# happy to", or an Italian future, directly or after "and"/"e" with the same subject.
+_LEADER_CUE = re.compile(
+    r"\b(ceo|chief executive|founder|chair\w*|president|managing director|director|he|she|"
+    r"amministrat\w+ delegat\w|fondat\w+|president\w+|dirett\w+)\b",
+    re.IGNORECASE,
+)
+_LEADER_WILL = re.compile(
+    r"\b(?:(?:our|the|its|verdello's) (?:own )?(?:ceo|chief executive|founder|chair(?:man|woman|"
+    r"person)?|president|managing director|director)|he|she|(?:il nostro |la nostra |il |la |l')"
+    r"(?:amministrat(?:ore|rice) delegat[oa]|fondat(?:ore|rice)|president(?:e|essa)|"
+    r"dirett(?:ore|rice)))\b"
+    r"(?:[^.!?\n,;:]{0,40}? (?:and|e|that|che))?"
+    r"(?:\s(?:also |personally |anche |personalmente |volentieri )?"
+    r"(?:will|'ll|is going to|is (?:happy|glad|ready|willing|keen) to|has agreed to|has offered to)"
+    r" (?:also |personally |gladly )?(?P<act>[a-z]+(?: [a-z]+){0,3})"
+    r"|'ll (?P<act2>[a-z]+(?: [a-z]+){0,3})"
+    r"|\s(?:si |ci |vi |le |li |ti )?(?P<act3>[a-zà-ù]{3,}r(?:à|anno))\b(?: [a-zà-ù']+){0,3})",
+    re.IGNORECASE,
+)
+
+
+# (r27) Things the customer left with us, given back ("the coats left in the hall will be
+# returned", "le valigie rimaste al deposito verranno restituite"): their belongings handed
+# back, not money refunded, so the facts must give back belongings, in any words.
+_BELONGINGS = re.compile(
+    r"\b(belongings|bags?|coats?|jackets?|keys|luggage|suitcases?|umbrellas?|left (behind|in|at)|"
+    r"bors[ae]|oggett\w+|effetti personali|cappott\w+|giacc\w+|chiavi|bagagl\w+|valigi\w+|"
+    r"zain\w+|ombrell\w+|lasciat\w+|rimast\w+|dimenticat\w+)\b",
+    re.IGNORECASE,
+)
+_MONEY = re.compile(
+    r"\b(money|cash|payments?|paid|charges?|charged|fees?|costs?|price|amount|eur|euros?|soldi|"
+    r"denaro|import\w+|pagament\w+|pagat\w+|addebit\w+|cost\w+|prezz\w+|somm\w+|spese)\b|[€$£\d]",
+    re.IGNORECASE,
+)
+_BELONGINGS_BACK = (
+    "returned",
+    "return them",
+    "give back",
+    "given back",
+    "hand back",
+    "handed back",
+    "restitui",
+    "riconsegn",
+    "ridat",
+)
+
+
+_LEADER_AS_OBJECT = re.compile(
+    r"\b(of|to|with|about|for|by|from|at|on|against|[a-z]{3,}ing|di|a|con|su|per|da|contro)\s{1,3}$",
+    re.IGNORECASE,
+)
+_LEADER_NAMED = re.compile(
+    r"\b(ceo|chief executive|founder|chair(man|woman|person)?|president|managing director)\b",
+    re.IGNORECASE,
+)
+
+
+def _leader_commits(run: CheckRun, support: Support) -> tuple[int, int] | None:
+    """(r27) A leader's act to come that the facts do not give (see _LEADER_WILL)."""
+    masked = run.draft.masked
+    if _LEADER_CUE.search(masked) is None:
+        return None  # most drafts name no leader
+    text = support.promise_text
+    for m in _LEADER_WILL.finditer(masked):
+        if _LEADER_AS_OBJECT.search(masked, max(0, m.start() - 24), m.start()):
+            continue  # "comments insulting our chief executive will be removed": not the doer
+        if m.group(0)[:3].lower() in ("he ", "he'", "she") and not _LEADER_NAMED.search(
+            masked, 0, m.start()
+        ):
+            continue  # "he'll be fine" of the customer's son: a pronoun stands for a leader
+            # only once the draft has named one ("Our founder ... he will step aside")
+        act = m.group("act") or m.group("act2") or m.group("act3") or ""
+        words = [w for w in content_words(act) if len(w) >= 3]
+        if not words or any((w[:5] if len(w) >= 5 else w) in text for w in words[:2]):
+            continue
+        return m.span()
+    return None
+
+
 def check_promises(
     run: CheckRun, support: Support, severity: CheckSeverity | None, caveat: str
 ) -> None:
+    leader = _leader_commits(run, support)
+    if leader is not None:
+        run.fail(
+            "grounding.promise",
+            leader,
+            f"Commits one of our people to an act ({run.draft.text[leader[0] : leader[1]]!r}) "
+            f"that the incident facts and cited sources don't confirm.{caveat}",
+            "Say only what has been decided; what a leader will do is for them to announce.",
+            severity=severity,
+        )
+        return
     final = _told_as_final(run, support)
     if final is not None:
         run.fail(
@@ -413,6 +511,8 @@ def check_promises(
         before = masked[max(0, m.start() - 20) : m.start()]
         if _NEGATED.search(before) or _QUESTION.search(before):
             continue  # "we will not refund", "about when it will arrive"
+        if _CONDITION.search(before):
+            continue  # (r27) "quando il pacco arriverà": the event waited for, no promise
         sentence_start, sentence_end = run.draft.sentence_at(m.start())
         # The clause runs from the sentence start (Italian puts the subject first: "il
         # rimborso arriverà") to a few words after the promise.
@@ -462,6 +562,8 @@ def check_promises(
                 continue  # "we'll post again sooner if it's fixed" promises the post only
             extra = _EXTRA.search(clause, max(0, at - 25), at)
             granted = _GESTURE_GRANTS if concept == "gesture" else CONCEPTS[concept]
+            if concept == "refund" and _BELONGINGS.search(clause) and not _MONEY.search(clause):
+                granted = _BELONGINGS_BACK  # (r27) "i cappotti rimasti verranno restituiti"
             if extra is not None:  # "an extra voucher" is one more than the facts grant
                 word = extra.group(1) or extra.group(2)
                 granted = tuple(f"{word} {s}" for s in granted)

@@ -42,8 +42,10 @@ _RULED_OUT = re.compile(
     # indennizzo", "nessun buono è previsto"): not announced is not granted.
     # (r25) ... a list of them at once ("no other refund, gift card or discount has been
     # announced", "non sono stati annunciati altri rimborsi, sconti o regali"): each is ruled out.
+    # (r27) ... each item of several words ("no compensation, discount or change in the
+    # company's leadership has been announced").
     r"\bno (other |further |additional |extra |more )?(\w+ )?\w+((,|,? or|,? and|,? nor) "
-    r"(\w+ )?\w+){0,4} (has|have|is|are|was|were) "
+    r"([\w'-]+ ){0,4}[\w'-]+){0,4} (has|have|is|are|was|were) "
     r"(yet )?(been )?(yet )?(announced|agreed|decided|planned|promised|approved|offered)\b|"
     r"\bnon (è|sono) (ancora )?stat[oaie] (annunciat|decis|previst|promess|approvat|concess)\w*"
     r"( (nessun[oa]?|alcun[oa]?|altr[oaie]|ulterior[ei]|un[oa]?|il|lo|la|i|gli|le)){0,3}"
