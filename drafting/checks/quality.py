@@ -101,6 +101,8 @@ class Score:
 class QualityReport:
     blocking: dict[str, Score] = field(default_factory=dict)  # per family, block severity only
     all_findings: dict[str, Score] = field(default_factory=dict)  # per family, any severity
+    # Per check id, block severity only: which checks a comms lead can trust on this text.
+    per_check: dict[str, Score] = field(default_factory=dict)
     verdict_agreement: float = 0.0
     errors: list[str] = field(default_factory=list)  # case id: what differed
 
@@ -115,6 +117,7 @@ def score_labelled(cases: list[LabelledCase], brand: Brand, policy: Policy) -> Q
     """Compare each case's failures with its labels, per check family."""
     blocking: dict[str, Score] = defaultdict(Score)
     every: dict[str, Score] = defaultdict(Score)
+    per_check: dict[str, Score] = defaultdict(Score)
     agree = 0
     errors = []
     for case in cases:
@@ -137,6 +140,7 @@ def score_labelled(cases: list[LabelledCase], brand: Brand, policy: Policy) -> Q
         }
         _tally(every, expected, got_all)
         _tally(blocking, expected_block, got_block)
+        _tally(per_check, expected_block, got_block, by_check=True)
         ok = (report.verdict == "ok") == case.expect_pass_blocking
         agree += ok
         if expected != got_all or not ok:
@@ -147,18 +151,45 @@ def score_labelled(cases: list[LabelledCase], brand: Brand, policy: Policy) -> Q
         all_findings={f: every[f] for f in FAMILIES if f in every},
         verdict_agreement=agree / len(cases) if cases else 1.0,
         errors=errors,
+        per_check=dict(sorted(per_check.items())),
     )
 
 
-def _tally(table: dict[str, Score], expected: set[str], got: set[str]) -> None:
+def pooled(reports: list[QualityReport]) -> QualityReport:
+    """Several sets' reports as one: scores summed per family and per check (verdict agreement
+    weighted equally per set, errors joined)."""
+    out = QualityReport(
+        verdict_agreement=(
+            sum(r.verdict_agreement for r in reports) / len(reports) if reports else 1.0
+        )
+    )
+    for name in ("blocking", "all_findings", "per_check"):
+        summed: dict[str, Score] = defaultdict(Score)
+        for report in reports:
+            for key, score in getattr(report, name).items():
+                total = summed[key]
+                total.tp, total.fp, total.fn = (
+                    total.tp + score.tp,
+                    total.fp + score.fp,
+                    total.fn + score.fn,
+                )
+        order = FAMILIES if name != "per_check" else sorted(summed)
+        setattr(out, name, {k: summed[k] for k in order if k in summed})
+    out.errors = [e for r in reports for e in r.errors]
+    return out
+
+
+def _tally(
+    table: dict[str, Score], expected: set[str], got: set[str], *, by_check: bool = False
+) -> None:
     for check_id in expected | got:
-        family = CHECK_IDS[check_id].family
+        key = check_id if by_check else CHECK_IDS[check_id].family
         if check_id in expected and check_id in got:
-            table[family].tp += 1
+            table[key].tp += 1
         elif check_id in got:
-            table[family].fp += 1
+            table[key].fp += 1
         else:
-            table[family].fn += 1
+            table[key].fn += 1
 
 
 # --- real agent replies ---------------------------------------------------------------------

@@ -12,6 +12,7 @@ from drafting.checks.quality import (
     check_real_replies,
     load_debatable,
     load_labelled,
+    pooled,
     score_labelled,
 )
 from knowledge.taxonomy import KINDS
@@ -279,3 +280,32 @@ def test_the_later_held_out_sets_cover_both_languages_channels_and_kinds(path) -
     # Every kind, except a resolution update where the incident is still open (holdout31).
     assert {c.kind for c in cases} >= set(KINDS) - {"resolution_update"}
     assert sum(1 for c in cases if c.expect_pass_blocking) >= 15  # good replies too
+
+
+def test_per_check_figures_add_up_to_the_family_figures(demo) -> None:
+    brand, policy = demo
+    quality = score_labelled(load_labelled(LABELLED), brand, policy)
+    by_family: dict[str, Counter[str]] = {}
+    for check_id, score in quality.per_check.items():
+        tally = by_family.setdefault(CHECK_IDS[check_id].family, Counter())
+        tally.update(tp=score.tp, fp=score.fp, fn=score.fn)
+    assert {family: (s.tp, s.fp, s.fn) for family, s in quality.blocking.items()} == {
+        family: (t["tp"], t["fp"], t["fn"]) for family, t in by_family.items()
+    }
+    assert quality.per_check["voice.banned_word"].tp > 0  # a check the set covers
+
+
+def test_pooled_sets_sum_their_scores(demo) -> None:
+    brand, policy = demo
+    first = score_labelled(load_labelled(HOLDOUTS[0]), brand, policy)
+    second = score_labelled(load_labelled(HOLDOUTS[1]), brand, policy)
+    both = pooled([first, second])
+    total, one, two = (r.total(r.blocking) for r in (both, first, second))
+    assert (total.tp, total.fp, total.fn) == (one.tp + two.tp, one.fp + two.fp, one.fn + two.fn)
+    for check_id, score in both.per_check.items():
+        parts = [r.per_check[check_id] for r in (first, second) if check_id in r.per_check]
+        assert (score.tp, score.fp, score.fn) == tuple(
+            sum(getattr(p, name) for p in parts) for name in ("tp", "fp", "fn")
+        )
+    assert list(both.blocking) == [f for f in FAMILIES if f in both.blocking]
+    assert pooled([]).total(pooled([]).blocking).tp == 0
