@@ -88,6 +88,11 @@ def report(title: str, quality: QualityReport, *, show_errors: bool, per_check: 
     table("blocking rules (block severity)", quality.blocking, quality.total(quality.blocking))
     table("all findings (block + warn)", quality.all_findings, quality.total(quality.all_findings))
     print(f"  verdict agreement (ok vs not ok): {quality.verdict_agreement:.3f}")
+    print(
+        f"  good replies blocked: {quality.good_blocked}/{quality.good} "
+        f"({quality.good_blocked / max(quality.good, 1):.3f}); bad replies let through: "
+        f"{quality.bad_passed}/{quality.bad} ({quality.bad_passed / max(quality.bad, 1):.3f})"
+    )
     if per_check:
         check_table(quality.per_check)
     if show_errors:

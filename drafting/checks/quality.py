@@ -103,6 +103,12 @@ class QualityReport:
     all_findings: dict[str, Score] = field(default_factory=dict)  # per family, any severity
     # Per check id, block severity only: which checks a comms lead can trust on this text.
     per_check: dict[str, Score] = field(default_factory=dict)
+    # What a reviewer meets: good replies (no blocking mistake) that were blocked anyway, and
+    # bad replies that were let through with none of their blocking mistakes found.
+    good: int = 0
+    good_blocked: int = 0
+    bad: int = 0
+    bad_passed: int = 0
     verdict_agreement: float = 0.0
     errors: list[str] = field(default_factory=list)  # case id: what differed
 
@@ -118,7 +124,7 @@ def score_labelled(cases: list[LabelledCase], brand: Brand, policy: Policy) -> Q
     blocking: dict[str, Score] = defaultdict(Score)
     every: dict[str, Score] = defaultdict(Score)
     per_check: dict[str, Score] = defaultdict(Score)
-    agree = 0
+    agree = good = good_blocked = bad = bad_passed = 0
     errors = []
     for case in cases:
         report = run_checks(case.text, case_context(case, brand, policy))
@@ -143,6 +149,12 @@ def score_labelled(cases: list[LabelledCase], brand: Brand, policy: Policy) -> Q
         _tally(per_check, expected_block, got_block, by_check=True)
         ok = (report.verdict == "ok") == case.expect_pass_blocking
         agree += ok
+        if case.expect_pass_blocking:
+            good += 1
+            good_blocked += bool(report.blocking)
+        else:
+            bad += 1
+            bad_passed += not report.blocking
         if expected != got_all or not ok:
             missing, extra = sorted(expected - got_all), sorted(got_all - expected)
             errors.append(f"{case.id}: missing {missing} extra {extra} verdict {report.verdict}")
@@ -152,17 +164,25 @@ def score_labelled(cases: list[LabelledCase], brand: Brand, policy: Policy) -> Q
         verdict_agreement=agree / len(cases) if cases else 1.0,
         errors=errors,
         per_check=dict(sorted(per_check.items())),
+        good=good,
+        good_blocked=good_blocked,
+        bad=bad,
+        bad_passed=bad_passed,
     )
 
 
 def pooled(reports: list[QualityReport]) -> QualityReport:
-    """Several sets' reports as one: scores summed per family and per check (verdict agreement
-    weighted equally per set, errors joined)."""
+    """Several sets' reports as one: scores summed per family and per check, verdicts counted
+    over every case (a verdict is "ok" exactly when nothing blocks), errors joined."""
     out = QualityReport(
-        verdict_agreement=(
-            sum(r.verdict_agreement for r in reports) / len(reports) if reports else 1.0
-        )
+        good=sum(r.good for r in reports),
+        good_blocked=sum(r.good_blocked for r in reports),
+        bad=sum(r.bad for r in reports),
+        bad_passed=sum(r.bad_passed for r in reports),
     )
+    cases = out.good + out.bad
+    agreed = cases - out.good_blocked - out.bad_passed
+    out.verdict_agreement = agreed / cases if cases else 1.0
     for name in ("blocking", "all_findings", "per_check"):
         summed: dict[str, Score] = defaultdict(Score)
         for report in reports:

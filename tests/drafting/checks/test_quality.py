@@ -308,4 +308,10 @@ def test_pooled_sets_sum_their_scores(demo) -> None:
             sum(getattr(p, name) for p in parts) for name in ("tp", "fp", "fn")
         )
     assert list(both.blocking) == [f for f in FAMILIES if f in both.blocking]
+    assert both.good + both.bad == first.good + first.bad + second.good + second.bad
+    # A verdict is "ok" exactly when nothing blocks, so agreement follows from the counts.
+    for report in (first, second, both):
+        cases = report.good + report.bad
+        agreed = cases - report.good_blocked - report.bad_passed
+        assert report.verdict_agreement == pytest.approx(agreed / cases)
     assert pooled([]).total(pooled([]).blocking).tp == 0
