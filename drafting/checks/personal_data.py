@@ -33,6 +33,10 @@ ADDRESS = re.compile(
     r"|\b(?:Rue|Calle|Avenida|Rua|Carrer|Travessa|Plaza)\s(?:(?:[A-Z][\w'àâçèéêëîïôûüñ-]+|"
     r"(?:des|del|dos|les|de|du|la|le|da|do)(?!\w)|d')\s?){1,5},?\s?(?:n\.?\s?|nº\s?)?\d{1,4}[a-zA-Z]?\b"
     r"|\b[A-ZÄÖÜ][a-zäöüß]+(?:straße|strasse|weg|platz|allee|gasse|ring|damm)\s\d{1,4}[a-z]?\b"
+    # (r28) ... and the street compounds of the Nordic and Low Countries ("Kirkevegen 4",
+    # "Havnegade 17", "Lindelaan 9", "Rantakatu 3").
+    r"|\b[A-ZÄÖÜÅØÆ][a-zäöüßåøæ]+(?:gatan|gata|gaten|vägen|vegen|veien|vej|gade|straat|laan|gracht|"
+    r"plein|katu|kuja)\s\d{1,4}[a-zA-Z]?\b"
     r"|\b[A-Z]{1,2}\d[A-Z\d]?\s?\d[A-Z]{2}\b"  # UK postcode
     r"|\b\d{5}\s(?:[A-Z][a-zàèéìòù]{2,}\s?){1,2}\((?:[A-Z]{2})\)",  # Italian CAP + town (PR)
 )

@@ -64,6 +64,17 @@ _WHY_ASKED = re.compile(
 )
 
 
+# (r28) "Perché" with a verb in the imperfect subjunctive ("aveva pagato la spedizione rapida
+# perché il regalo arrivasse prima della festa", "perché tutti potessero entrare"): a purpose,
+# "so that", not a cause. Not a plural noun in "-esse" after an article ("le promesse").
+_PURPOSE = re.compile(
+    r"^\W*(perch[éè]|affinch[éè])\b[^.!?\n,;:]{0,60}?(?<!\ble )(?<!\bdelle )(?<!\bqueste )"
+    r"(?<!\bstesse )\b[a-zà-ù]{2,}(asse|essi|esse|isse|assero|essero|issero|assimo|essimo|"
+    r"issimo)\b",
+    re.IGNORECASE,
+)
+
+
 def _names_a_cause(facts: str) -> bool:
     return _FACTS_CAUSE.search(facts) is not None
 
@@ -209,6 +220,45 @@ _FACTS_FAILURE = re.compile(
 )
 
 
+# (r28) The facts' cause told in the other language: an Italian draft over English facts ("il
+# deposito era chiuso per un'alluvione" over "the depot closed after flooding") shares no
+# letters with them. Each group holds the stems that name one cause-word in English and in
+# Italian; a draft word with a stem of a group is in the facts when another stem of the group
+# is ("lo sciopero dei corrieri" over "a couriers' strike").
+_CAUSE_BRIDGE: tuple[tuple[str, ...], ...] = (
+    ("flood", "allag", "alluv", "inond", "esond"),
+    ("clos", "chius", "chiud"),
+    ("storm", "tempest", "nubifrag", "bufer"),
+    ("snow", "neve", "nevic"),
+    ("earthq", "terremot", "sism"),
+    ("fire", "incend", "fiamm"),
+    ("strik", "sciop"),
+    ("fail", "fault", "outag", "guast", "avari"),
+    ("power cut", "blackout", "corrente"),
+    ("copy", "copie", "copyi", "copia", "copiat", "plagi"),
+    ("design", "pattern", "motif", "disegn", "motiv", "fantas"),
+    ("permi", "consent", "credit", "licen", "autoriz", "permes", "consens", "riconosc"),
+    ("used", "uses", "usat", "utilizz"),
+    ("courier", "carrier", "corrier", "vettor"),
+    ("supplier", "fornitor"),
+    ("warehouse", "depot", "magazz", "depos"),
+    ("sort", "smist"),
+    ("update", "aggiorn"),
+    ("traffic", "traffic"),
+    ("weather", "meteo", "maltemp"),
+    ("rain", "piogg"),
+)
+
+
+def _bridged(word: str, facts: str) -> bool:
+    """(r28) ``word`` names, in the other language, a cause-word the facts hold (see
+    _CAUSE_BRIDGE): "alluvione" when the facts say "flooding"."""
+    for group in _CAUSE_BRIDGE:
+        if any(word.startswith(stem) for stem in group):
+            return any(f" {stem}" in facts for stem in group if not word.startswith(stem))
+    return False
+
+
 # (r24) A guess at what happened, in the past ("the van was probably going too fast", "from
 # what we can tell the shelf had been overloaded", "probabilmente il muletto andava troppo
 # veloce"): while the facts say the cause is unknown, an account of how it happened is a cause
@@ -345,6 +395,8 @@ def check_causes(
                 continue  # "we can't refund it, because it never reached us"
             if _ADVICE.search(masked[max(sentence_start, m.start() - 80) : m.start()]):
                 continue  # (r25) "you may want to delete it, because it shows your number"
+            if _PURPOSE.match(m.group(0)):
+                continue  # (r28) "perché il regalo arrivasse in tempo": a purpose
             # A "cause" that only names the problem again ("caused by the delay") claims
             # nothing; nor does what the sentence goes on to say after it ("because of the
             # delay and will compensate you").
@@ -371,6 +423,7 @@ def check_causes(
                 if w in when  # (r25) the day it happened is its setting, no cause of its own
                 or (f" {w[:5]}" if len(w) >= 5 else f" {w} ") in facts
                 or (w in _FAILURE_WORDS and _FACTS_FAILURE.search(facts) is not None)
+                or _bridged(w, facts)
             )
             # Most words in the facts is the facts' cause in other words; while the facts say
             # the cause is unknown, a cause may only name the problem again: one new word

@@ -16,6 +16,16 @@ from drafting.checks.grounding.words import content_words
 if TYPE_CHECKING:
     from drafting.checks.grounding.support import Support
 
+# (r28) Where money comes back to ("back on your card", "back in your account", "sul tuo conto",
+# "sulla Sua carta"): what comes back there is a refund.
+_MONEY_BACK = re.compile(
+    r"\bback (on|to|in|into|onto) (your|the|their|his|her) ([\w-]+ )?(card|account|bank|"
+    r"payment method|wallet|balance)\b|\b(sul|sulla|nel) (tuo |tua |suo |sua |vostro |vostra )?"
+    r"(carta|conto|metodo di pagamento|portafoglio|saldo)\b",
+    re.IGNORECASE,
+)
+
+
 # Words that name a delivery or a gift without promising one ("we'll pass your words to our
 # delivery team", "we'll refund the gift wrapping charge"): blanked before a promise is read.
 _NOT_A_PROMISE = re.compile(
@@ -235,6 +245,36 @@ def _made_whole(concept: str, clause: str, at: int, support: str) -> bool:
         return False
     near = _WHOLE.search(clause, max(0, at - 30), at + 40)
     return near is not None and _WHOLE.search(support) is None
+
+
+# (r28) The goods kept with the money given back ("keep the lamp, we'll refund it anyway",
+# "puoi tenerlo e ti rimborsiamo", "tenete pure il prodotto"), where the facts refund only goods
+# sent back: more than the facts grant.
+_KEEP_GOODS = re.compile(
+    r"\b(keep|hang on to|hold on to|hold onto) (it|them|the (item|items|product|products|goods|"
+    r"parcel|package|order|[\w-]+ you (bought|ordered|received|got))|what you (received|got|"
+    r"bought|ordered))\b|\btener(lo|la|li|le)\b|\b(tieni|tenete|tenga)(l[oaie])? (pure |anche )?"
+    r"(il|la|i|le|gli|l'|lo) ?(prodott|articol|pacc|merce|ordin|capo|capi)\w*|"
+    r"\btener(e)? (il|la|i|le|gli|l'|lo) ?(prodott|articol|pacc|merce|ordin|capo|capi)\w*",
+    re.IGNORECASE,
+)
+
+
+# (r28) Facts that refund goods sent back, however far the refund comes after the return
+# ("can return it free of charge when it arrives, for a full refund").
+_REFUND_ON_RETURN = re.compile(
+    r"\b(return\w*|sen[dt] (it |them )?back|restitu\w+|res[oi])\b[^.;\n]{0,80}?"
+    r"\b(refund|rimbors)\w*"
+)
+
+
+def _kept_and_refunded(concept: str, sentence: str, support: str) -> bool:
+    """(r28) A refund promised with the goods kept where the facts refund goods returned."""
+    return (
+        concept == "refund"
+        and _KEEP_GOODS.search(sentence) is not None
+        and _REFUND_ON_RETURN.search(support) is not None
+    )
 
 
 # (r25) A grant the facts limit in time ("returns within 30 days", "entro 14 giorni dalla
@@ -552,6 +592,11 @@ def check_promises(
             found.pop("fix")
         if _COMING_BACK.search(clause) and found.get("fix", (0, 0))[1] == len("be back"):
             found.pop("fix")  # "we'll be back here by 18:00": we come back, nothing is fixed
+        if found.get("fix", (0, 0))[1] == len("be back") and _MONEY_BACK.search(clause):
+            # (r28) "the deposit will be back in your account by Friday", "la caparra ti
+            # tornerà sul conto": money come back is a refund, not a fix ("be back" and
+            # "tornerà" are both seven letters long).
+            found.setdefault("refund", found.pop("fix"))
         for concept, (at, length) in found.items():
             offset = m.start() - base
             if _DENIED.search(clause, max(0, at - 30), at):
@@ -572,6 +617,10 @@ def check_promises(
             )
             if _made_whole(concept, clause, at, support.promise_text):
                 automatic = True  # not the grant the facts give, whatever they call it
+            if _kept_and_refunded(
+                concept, lowered[sentence_start:sentence_end], support.promise_text
+            ):
+                automatic = True  # (r28) "refund the order and keep the item"
             if _beyond_its_time(concept, clause, support.promise_text):
                 automatic = True  # (r25) "we'll refund it, however long ago you bought it"
             if _to_everyone(clause, at, support.promise_text):

@@ -58,6 +58,8 @@ HOLDOUTS = [
         "33",
         "34",
         "35",
+        "36",
+        "37",
     )
 ]
 
@@ -238,11 +240,22 @@ def test_blocking_rules_meet_the_target_on_the_labelled_set(demo) -> None:
         (HOLDOUTS[32], 0.91, 0.97),
         # Written blind during the twenty-sixth round (a fire in a store) and kept outside the
         # repository until it was done: 0.885 / 0.846 on the twenty-fifth and twenty-sixth
-        # rounds' rules. A floor, not a target.
-        (HOLDOUTS[33], 0.86, 0.82),
+        # rounds' rules; then used in the twenty-seventh round, after which it reads 0.964 /
+        # 0.971.
+        (HOLDOUTS[33], 0.94, 0.95),
         # Written blind with holdout34 (the chief executive's remarks about customers): 0.830 /
-        # 0.856 on the twenty-fifth round's rules, 0.831 / 0.863 on the twenty-sixth's.
-        (HOLDOUTS[34], 0.81, 0.84),
+        # 0.856 on the twenty-fifth round's rules, 0.831 / 0.863 on the twenty-sixth's; then
+        # used in the twenty-seventh round, after which it reads 0.941 / 0.994.
+        (HOLDOUTS[34], 0.92, 0.97),
+        # Written blind during the twenty-seventh round (a "delivered by Christmas" guarantee
+        # broken by a flooded courier hub) and kept outside the repository until it was done:
+        # 0.753 / 0.865 on the twenty-sixth and twenty-seventh rounds' rules; then used in the
+        # twenty-eighth round, after which it reads 0.904 / 0.968.
+        (HOLDOUTS[35], 0.88, 0.95),
+        # Written blind with holdout36 (a Christmas jumper that copied a Sámi design): 0.734 /
+        # 0.816 on the twenty-sixth and twenty-seventh rounds' rules; then used in the
+        # twenty-eighth round, after which it reads 0.892 / 0.992.
+        (HOLDOUTS[36], 0.87, 0.97),
     ],
 )
 def test_held_out_sets_do_not_regress(demo, path, precision: float, recall: float) -> None:
