@@ -401,10 +401,51 @@ _IDENTIFIER_BEFORE = re.compile(
 )
 
 
+# (r29) A count said with its order of magnitude in words ("seen by over 3 million viewers",
+# "visto da oltre un milione di persone", "1.5 million accounts"), however the number is
+# written: the same key as the figure in digits ("3,000,000").
+_MAGNITUDE_HINT = re.compile(r"milli|milion|thousand|billion|miliard|\bmila\b", re.IGNORECASE)
+_MAGNITUDES = {
+    "thousand": 1e3,
+    "mila": 1e3,
+    "million": 1e6,
+    "milion": 1e6,
+    "billion": 1e9,
+    "miliard": 1e9,
+}
+
+
+@lru_cache(maxsize=4)
+def _magnitude_pattern(nouns: tuple[str, ...]) -> re.Pattern[str]:
+    noun = "|".join(re.escape(n) for n in sorted(nouns, key=len, reverse=True))
+    return re.compile(
+        rf"(?<![\w.,])(?P<num>\d+(?:[.,]\d+)?|{_NUMWORD}|un|uno)\s"
+        r"(?P<mag>thousand|million|billion|mila|milion[ei]|miliard[oi])s?"
+        rf"\s(?:(?:of|di)\s)?(?:[\w'-]+\s){{0,1}}(?:{noun})\b",
+        re.IGNORECASE,
+    )
+
+
+def _magnitude_counts(text: str) -> list[Claim]:
+    """(r29) Counts with their magnitude in words (see _MAGNITUDE_HINT)."""
+    out: list[Claim] = []
+    if _MAGNITUDE_HINT.search(text) is None:
+        return out
+    for m in _magnitude_pattern(_all_count_nouns()).finditer(text):
+        raw = m.group("num").lower()
+        value = 1.0 if raw in ("un", "uno") else parse_number(raw.replace(",", "."))
+        mag = next(v for k, v in _MAGNITUDES.items() if m.group("mag").lower().startswith(k))
+        if value is not None:
+            total = value * mag
+            out.append(Claim("count", m.start(), m.end(), frozenset({_fmt(total)}), total))
+    return out
+
+
 def counts(text: str) -> list[Claim]:
     """Numbers of people, orders, payments... (10 or more, or "thousands of"), also said as a
     rank ("the tenth customer")."""
-    out: list[Claim] = _ranked_counts(text)
+    magnitudes = _magnitude_counts(text)
+    out: list[Claim] = _ranked_counts(text) + magnitudes
     if not _COUNT_HINT.search(text):
         return out
     for m in _count_pattern(_all_count_nouns()).finditer(text):
@@ -426,6 +467,12 @@ def counts(text: str) -> list[Claim]:
         value = parse_number(text[start:end])
         if value is not None and value >= 10 and not any(c.start <= start < c.end for c in out):
             out.append(Claim("count", start, end, frozenset({_fmt(value)}), value))
+    if magnitudes:  # "12 million people" is one count, not also a count of twelve
+        out = [
+            c
+            for c in out
+            if c in magnitudes or not any(c.start < g.end and g.start < c.end for g in magnitudes)
+        ]
     return out
 
 

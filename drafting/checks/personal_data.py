@@ -256,8 +256,41 @@ def check(run: CheckRun) -> None:
                 break
 
 
+# (r29) An author shown by a display name rather than a @handle, in two or three capitalised
+# words ("Rosa Delgado" on a Facebook comment).
+_DISPLAY_NAME = re.compile(r"[A-ZÀ-Ý][a-zà-ÿ'’]{1,}(?:[ -][A-ZÀ-Ý][a-zà-ÿ'’]{1,}){1,2}")
+
+
+def _author_full_name(run: CheckRun) -> bool:
+    """(r29) A public reply that spells out the author's full display name (first name and
+    surname: "Thanks for waiting, Rosa Delgado."): the handle shows who they are, the full
+    name repeated in the brand's voice is their name beyond the handle. A first name alone
+    stays a greeting."""
+    author = (run.ctx.author or "").strip()
+    if not _DISPLAY_NAME.fullmatch(author) or author not in run.draft.masked:
+        return False
+    if (
+        author.lower()
+        in f"{run.ctx.brand.name} {' '.join(run.ctx.brand.sign_off.values())}".lower()
+    ):
+        return False
+    m = re.search(rf"(?<!\w){re.escape(author)}(?!\w)", run.draft.masked)
+    if m is None:
+        return False
+    run.fail(
+        "personal_data.name",
+        m.span(),
+        f"Repeats the author's full name {author!r} in a public reply; only the public handle "
+        "or a first name may appear.",
+        "Remove the surname (address the customer by first name or handle, or not at all).",
+    )
+    return True
+
+
 def _check_names(run: CheckRun) -> None:
     ctx = run.ctx
+    if _author_full_name(run):
+        return
     names = names_in_post(ctx.post_text)
     if not names:
         return

@@ -140,7 +140,13 @@ _TOLD_THE_CUSTOMERS = re.compile(
     r"\b(told (some |many |a few |most |several |all )?(of )?you|"
     r"(said|wrote|claimed|stated|showed) to (some |many |a few )?(of )?you that|"
     r"(ti|vi|le|gli) (ha|hanno|aveva|avevano) (detto|scritto|risposto|mostrato)|"
-    r"(ha|hanno|aveva|avevano) (detto|scritto|risposto|mostrato) (a|ad) [^.!?\n]{0,30}\bche)\b",
+    r"(ha|hanno|aveva|avevano) (detto|scritto|risposto|mostrato) (a|ad) [^.!?\n]{0,30}\bche|"
+    # (r29) ... or reports what a message, a notice or a screen said ("the alert said your
+    # flight was cancelled", "l'avviso in stazione diceva che il treno era soppresso").
+    r"(message|e-?mail|notification|notice|alert|text|sms|push|banner|screen|sign|letter|"
+    r"receipt|label|messaggio|notifica|mail|avviso|schermata|cartello|lettera|ricevuta|"
+    r"etichetta)s?\b[^.!?\n]{0,40}\b(said|says|told|stated|claimed|read|showed|announced|"
+    r"diceva|dice|ha detto|affermava|annunciava|riportava|mostrava|indicava))\b",
     re.IGNORECASE,
 )
 

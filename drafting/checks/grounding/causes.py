@@ -175,6 +175,31 @@ def _when_words(language: str) -> frozenset[str]:
     )
 
 
+# (r29) The part of the day ("the trouble caused by last night's e-mail", "il disagio causato
+# dall'avviso di stamani") is when it happened: left out of a cause's words.
+_PARTS_OF_DAY = frozenset(
+    [
+        "morning",
+        "afternoon",
+        "evening",
+        "night",
+        "overnight",
+        "today",
+        "earlier",
+        "weekend",
+        "mattina",
+        "stamattina",
+        "stamani",
+        "pomeriggio",
+        "sera",
+        "stasera",
+        "notte",
+        "stanotte",
+        "oggi",
+    ]
+)
+
+
 # Words that name a status update as often as a software update: no evidence for a cause.
 _AMBIGUOUS_CAUSE_WORDS = frozenset({"update", "updates", "aggiornamento", "aggiornamenti"})
 
@@ -202,7 +227,10 @@ _CAUSE_ENDS = re.compile(
     r"abbiamo|ci)\b)|"
     # (r22) ... or with a pointer back to what was said ("... approved it, and that's what needs
     # to change", "e questo è quello che cambiamo").
-    r",?\s(?:and|but|so|e|ma|quindi)\s+(?=(that's|that is|this is|which|questo|quello|ed è)\b)",
+    r",?\s(?:and|but|so|e|ma|quindi)\s+(?=(that's|that is|this is|which|questo|quello|ed è)\b)|"
+    # (r29) ... or with what followed from it ("because of our e-mail, and now you've paid
+    # twice", "per colpa del nostro avviso e adesso il conto è in rosso").
+    r",?\s(?:and|e|so|quindi)\s+(?=(now|then|ora|adesso|poi)\b)",
     re.IGNORECASE,
 )
 
@@ -314,7 +342,9 @@ _BREACH = (
 )
 _OWN_BREACH = re.compile(
     r"\b(we|we've|we have|we were|we got|our (own )?([\w-]+ ){0,2}?(systems?|site|website|"
-    r"servers?|database|platform|app|network|checkout)|siamo|i nostri sistemi|"
+    r"servers?|database|platform|app|network|checkout)|siamo|"
+    # (r29) ... some of them too ("alcuni nostri server sono stati violati").
+    r"(i|alcuni|alcuni dei|tutti i|dei) nostri (sistemi|server|computer|database)|"
     r"il nostro (sito|sistema|database|server)|la nostra (piattaforma|app|rete))\b[^.!?\n]{0,25}?\b"
     + _BREACH
     + r"\b",
@@ -322,7 +352,13 @@ _OWN_BREACH = re.compile(
 )
 _BREACH_DENIED = re.compile(
     r"(\b(not|never|no|non|mai|nessun[oa]?)\b|n't\b)[^.!?\n]{0,40}?\b" + _BREACH + r"|"
-    r"\b(no|nessun[oa]?) (breach|hack|violazione|attacco)\b",
+    r"\b(no|nessun[oa]?) (breach|hack|violazione|attacco)\b|"
+    # (r29) ... or that nobody from outside got in ("no data was accessed by anyone outside
+    # the company", "nessun estraneo ha avuto accesso ai dati"): a break-in denied too.
+    r"(\b(not|never|no|nobody|no one|non|mai|nessun[oa]?)\b|n't\b)[^.!?\n]{0,40}?"
+    r"\b(accessed|got into|had access|acceduto|avuto accesso|entrat[oaie]|consultat[oaie])\b"
+    r"[^.!?\n]{0,30}?\b(outside|external|third|unauthori[sz]ed|estern[oaie]|estrane[oaie]|"
+    r"terz[ie]|non autorizzat[oaie])",
     re.IGNORECASE,
 )
 
@@ -401,10 +437,15 @@ def check_causes(
             # nothing; nor does what the sentence goes on to say after it ("because of the
             # delay and will compensate you").
             what = _CAUSE_ENDS.split(m.group("what"), maxsplit=1)[0]
+            unknown = _cause_unknown(support.items)
             words = [
                 w
                 for w in content_words(what)
-                if w not in run.lexicon.sentiment_neutral and w not in _AMBIGUOUS_CAUSE_WORDS
+                if w not in run.lexicon.sentiment_neutral
+                and w not in _AMBIGUOUS_CAUSE_WORDS
+                # (r29) the setting, neither cause nor fact; while the cause is unknown, "last
+                # night's update broke it" is a cause made up, night and all
+                and (unknown or w not in _PARTS_OF_DAY)
             ]
             if not words or all(w in run.lexicon.problem_words for w in words):
                 continue
@@ -428,7 +469,7 @@ def check_causes(
             # Most words in the facts is the facts' cause in other words; while the facts say
             # the cause is unknown, a cause may only name the problem again: one new word
             # ("an overnight update by the banks") is a cause made up.
-            if found / len(words) >= (1.0 if _cause_unknown(support.items) else 0.6):
+            if found / len(words) >= (1.0 if unknown else 0.6):
                 continue
             run.fail(
                 "grounding.cause",

@@ -13,6 +13,7 @@ from drafting.checks.catalogue import CheckSeverity
 from drafting.checks.checkrun import CheckRun
 from drafting.checks.claims import Claim, bare_numbers, numeric_claims
 from drafting.checks.grounding.words import topic
+from drafting.checks.structure.status import UPDATE_HEADING
 
 if TYPE_CHECKING:
     from drafting.checks.grounding.support import Support
@@ -222,14 +223,32 @@ def _supported(
     )
 
 
+# A clock time alone ("13:00", "9.30"), with no date.
+_CLOCK = re.compile(r"[012]?\d[:.][0-5]\d")
+
+
+def _dateline(run: CheckRun, claim: Claim, heading_end: int) -> bool:
+    """(r29) The clock time in the heading that opens an update is when the update is posted,
+    not a fact about the incident ("Update 16:30 GMT: the lifts at Deansgate still ...",
+    "Aggiornamento delle 18:15: ..."). A date there is still checked."""
+    return (
+        claim.kind == "datetime"
+        and claim.end <= heading_end
+        and _CLOCK.fullmatch(run.draft.masked[claim.start : claim.end].strip()) is not None
+    )
+
+
 def check_figures(
     run: CheckRun, support: Support, severity: CheckSeverity | None, caveat: str
 ) -> None:
     """Reports the first unsupported figure of each kind."""
     reported: set[str] = set()
+    heading = UPDATE_HEADING.match(run.draft.masked)
     for claim in numeric_claims(run.draft.masked):
         check_id, label = KIND_LABEL[claim.kind]
         if check_id in reported or not run.enabled(check_id):
+            continue
+        if heading is not None and _dateline(run, claim, heading.end()):
             continue
         sentence = run.draft.masked[slice(*run.draft.sentence_at(claim.start))]
         before = run.draft.masked[max(0, claim.start - 30) : claim.start]

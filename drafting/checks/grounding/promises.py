@@ -102,9 +102,14 @@ _GIVING = (
     r"(send|sending|post|posting|ship|shipping|courier|mail|give|giving|offer|offering|add|"
     r"adding|added|put|reserve\w*|load\w*|transfer\w*|treat you to|make it up to you with|"
     r"mand\w+|invi\w+|spedi\w+|regal\w+|offr\w+|diamo|darti|darle|darvi|riservat\w|"
-    r"caricat\w|aggiunt\w|accreditat\w|bonific\w+)"
+    r"caricat\w|aggiunt\w|accreditat\w|bonific\w+|"
+    # (r29) Having it reach the customer ("we'll have a hamper sent to you", "Le faremo avere
+    # una cesta", "ti facciamo recapitare un dolce").
+    r"(have|get) (it|one|them|a [\w-]+( [\w-]+)?) (sent|delivered|brought)|"
+    r"fa(remo|rò|cciamo|ccio) (avere|arrivare|recapitare)|recapit\w+)"
 )
 _GESTURE_ONLY = re.compile(rf"\b{_GESTURE}", re.IGNORECASE)
+_GIVING_ONLY = re.compile(rf"\b{_GIVING}\b", re.IGNORECASE)
 _GIVEN_AS_GESTURE = re.compile(
     rf"\b{_GIVING}\b[^.!?\n]{{0,80}}?\b{_GESTURE}|\b{_GESTURE}\b[^.!?\n]{{0,60}}?\b{_GIVING}\b",
     re.IGNORECASE,
@@ -570,9 +575,17 @@ def check_promises(
             found["gift"] = (free.start(), free.end() - free.start())
         given = (
             _GIVEN_AS_GESTURE.search(clause)
-            if not found and _GESTURE_ONLY.search(clause) is not None
+            # (r29) ... also sent with the delivery ("we'll put a box of biscuits in with
+            # your order to say thanks"): the delivery carries the gift.
+            if not found.keys() - {"delivery"} and _GESTURE_ONLY.search(clause) is not None
             else None
         )
+        if given is None and not found.keys() - {"delivery"} and base > sentence_start:
+            # (r29) ... with the gesture set off before the clause ("To thank you for waiting,
+            # we'll have a cake sent over", "Per ringraziarti, ti faremo avere una cesta").
+            lead = lowered[max(sentence_start, base - 60) : base]
+            if _GESTURE_ONLY.search(lead) is not None:
+                given = _GIVING_ONLY.search(clause)
         if given is not None:  # "we'd love to send you a hamper to say sorry": a gift
             found["gesture"] = (given.start(), given.end() - given.start())
         if "deletion" in found and not _PERSONAL_DATA.search(clause):

@@ -6,6 +6,7 @@ import re
 
 from drafting.checks.checkrun import CheckRun
 from drafting.checks.structure.acknowledge import (
+    apologised_for_the_thing,
     describes_the_problem,
     felt_about_the_post,
     names_the_problem,
@@ -125,10 +126,15 @@ def check(run: CheckRun) -> None:
                     or describes_the_problem(run)
                     or felt_about_the_post(run)
                     or points_at_what_happened(run)
+                    or apologised_for_the_thing(run)
                 )
             if span is None and move == "next_step" and run.draft.links:
                 link = run.draft.links[0]  # pointing to a help page is a next step
                 span = (link.start, link.end)
+            if span is None and move == "next_step":
+                # (r29) A dated announcement of the next news is what happens next ("More on
+                # the refunds Thursday at 10:00", "Novità sulle consegne domani alle 9:00").
+                span = next_update_span(run)
         kind = run.ctx.kind.replace("_", " ")
         kind = ("an " if kind[0] in "aeiou" else "a ") + kind
         if span is not None:

@@ -272,3 +272,47 @@ def describes_the_problem(run: CheckRun) -> tuple[int, int] | None:
             continue  # "Next update on the gift cards at 11:00"
         return start, end
     return None
+
+
+# (r29) An apology, or our understanding of what the customer feels, with what it is for, when
+# that names a thing of the incident ("We're sorry about the leaflet", "we understand you're
+# upset about the survey e-mail", "Ci scusiamo per il volantino", "capiamo che tu sia
+# arrabbiato per la mail del sondaggio"): it acknowledges what happened. Not "sorry if".
+_FELT_FOR = re.compile(
+    r"\b(sorry|apologi[sz]e|apologies|regret|dispiace|scusiamo|scuse|"
+    r"(we|i) (\w+ )?(understand|know|hear|see|get|realise|realize) (that |why |how )?"
+    r"(you'?re|you are|you were|you feel|you felt)( \w+){0,2}|"
+    r"(capiamo|comprendiamo|sappiamo|capisco|comprendo) (che |perché |quanto )?(tu )?"
+    r"(sia|sei|siate|siete|ti senti|vi sentite|ti sei|vi siete)( \w+){0,2})"
+    r"\s(about|for|by|over|with|it was|it's|per|del|della|dello|dei|degli|delle|dal|"
+    r"dalla|dallo|dai|dagli|dalle|con)\b(?P<obj>[^.!?\n;:]{1,60})",
+    re.IGNORECASE,
+)
+
+
+def apologised_for_the_thing(run: CheckRun) -> tuple[int, int] | None:
+    """(r29) What an apology or our understanding is for names the incident (see _FELT_FOR)."""
+    masked = run.draft.masked
+    if _FELT_FOR.search(masked) is None:
+        return None  # the cheap test first: most drafts say what they are sorry for in it
+    reference = " ".join((run.ctx.post_text, *run.ctx.facts))
+    if not reference.strip():
+        return None
+    known = topic_stems(run, reference) - topic_stems(run, run.ctx.brand.name)
+    outside = outside_asides(run)
+    for m in _FELT_FOR.finditer(masked):
+        # Where and when names nothing of what went wrong ("sorry for what happened at our
+        # Leeds branch"), nor does a pointer ("per quanto successo").
+        what = _SETTING.sub(" ", m.group("obj"))
+        if _POINTER.match(what) or not outside(m.start("obj")):
+            continue
+        if known & topic_stems(run, what):
+            return m.span("obj")
+    return None
+
+
+_POINTER = re.compile(
+    r"\s*(what|everything|all that|anything|any|quanto|quello|ciò|tutto|l'accaduto|"
+    r"l'eventuale|eventuali)\b",
+    re.IGNORECASE,
+)

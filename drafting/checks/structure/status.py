@@ -14,7 +14,7 @@ from drafting.checks.structure.update import announces_update
 # "Update:", "Latest update on the showroom:", "Aggiornamento delle 15:00:" opening the draft;
 # its time is part of the heading, not its end ("Update 12:00 CET: ...", "Update, 13:00 CET.
 # ..."), so the heading ends at the colon (or full stop) after it.
-_UPDATE_HEADING = re.compile(
+UPDATE_HEADING = re.compile(
     r"\s*(latest |an |quick |short )?(update|aggiornamento|novità)\b"
     r"((\d{1,2}[:.]\d{2}|[^.!?\n:]){0,40}:\s+|,?\s*(delle ore |delle |ore |at |alle )?"
     r"\d{1,2}[:.]\d{2}(\s?[A-Z]{3,4})?(\s*\([^)\n]{1,30}\))?\s*[:.–—-]\s+)",
@@ -33,7 +33,7 @@ def headed_statement(run: CheckRun) -> tuple[int, int] | None:
     """A statement right after an update heading says where things stand ("Update: the fake
     texts link to a site that isn't ours"); a promise, request or question there does not."""
     masked = run.draft.masked
-    m = _UPDATE_HEADING.match(masked)
+    m = UPDATE_HEADING.match(masked)
     if m is None:
         return None
     start = m.end()

@@ -60,6 +60,8 @@ HOLDOUTS = [
         "35",
         "36",
         "37",
+        "38",
+        "39",
     )
 ]
 
@@ -256,6 +258,16 @@ def test_blocking_rules_meet_the_target_on_the_labelled_set(demo) -> None:
         # 0.816 on the twenty-sixth and twenty-seventh rounds' rules; then used in the
         # twenty-eighth round, after which it reads 0.892 / 0.992.
         (HOLDOUTS[36], 0.87, 0.97),
+        # Written blind during the twenty-seventh round (a push that told 600,000 customers by
+        # mistake their order was cancelled) and kept outside the repository until it was done:
+        # 0.688 / 0.880 on the twenty-sixth and twenty-seventh rounds' rules, 0.696 / 0.880 on
+        # the twenty-eighth's; then used in the twenty-ninth round, after which it reads 0.805
+        # / 0.992 (most of its remaining false alarms are findings its labels leave out).
+        (HOLDOUTS[37], 0.78, 0.97),
+        # Written blind with holdout38 (a warehouse employee's video mocking a customer's
+        # return note): 0.755 / 0.875 on the twenty-sixth to twenty-eighth rounds' rules; then
+        # used in the twenty-ninth round, after which it reads 0.839 / 1.000.
+        (HOLDOUTS[38], 0.81, 0.97),
     ],
 )
 def test_held_out_sets_do_not_regress(demo, path, precision: float, recall: float) -> None:
