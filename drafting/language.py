@@ -16,13 +16,17 @@ UNKNOWN = "other"
 STOPWORDS: dict[str, str] = {
     "en": "the and you your we to of is are for with this that it on in be have our please "
     "thanks thank sorry will can not us i my me was what how here hi hello there they has "
-    "been just if let know would could should from at by an about any all more when",
+    "been just if let know would could should from at by an about any all more when am",
     "it": "il lo gli la le di che è e per con non una un del della dei delle nel nella sono "
     "siamo ci ti tuo tua grazie ciao scusa anche ma come questo questa abbiamo hai ha sei "
     "molto più già dispiace perché cosa qui alle dalle sul sulla al alla ai agli ancora "
     "stiamo vi ordine nostro nostra entro tra dopo può puoi da dal dalla dai dello degli nei "
     "sui quando dove però poi ecco tuoi tue suo sua nostri vostro vostra subito ogni tutto "
-    "tutti scrivici dispiace ci sono",
+    "tutti scrivici dispiace ci sono "
+    # Short words Italian shares with other languages ("i biglietti", "in arrivo", "si
+    # prendono", "se vuoi", "mi scrivi"): shared, they weigh less, but without them a short
+    # Italian reply read as English from "i" and "in" alone (and its Italian rules never ran).
+    "i in si se mi ne",
     "es": "el los las que de y en un una es por con no para lo su tu pero muy gracias hola "
     "está estamos nuestro nuestra pedido también del al como más hemos usted lamentamos "
     "tienes puedes nos",

@@ -16,6 +16,9 @@ from drafting.language import SUPPORTED_LANGUAGES, is_supported, language_of
         ("Nous sommes désolés pour le retard de votre commande.", "fr"),
         ("Es tut uns leid, dass Ihre Bestellung noch nicht da ist.", "de"),
         ("Pedimos desculpa pelo atraso do seu pedido, você pode nos escrever.", "pt"),
+        # Short Italian with the words it shares with English ("i", "in"): still Italian.
+        ("Magari la prossima volta i biglietti si prendono prima? Rimborso in arrivo.", "it"),
+        ("Sorry, I will check it in a minute and get back to you.", "en"),
         ("@user https://example.com #tag", "other"),
         ("", "other"),
     ],
