@@ -98,6 +98,8 @@ def test_mock_intent_mock_sorrow_happy_now_and_the_lesson_as_a_question_are_sarc
     [
         f"We're sorry the return form was so hard to use; we've simplified it. {EN}",
         f"We hope you're happy with the replacement. {EN}",
+        # A sincere hope about what has changed, not "happy now?" thrown at the customer.
+        f"We hope you're happy now that the new kettle has arrived. {EN}",
         f"Of course we did not do it on purpose, and we're sorry it happened. {EN}",
         f"We've stopped making the blue mug. Sorry to disappoint you. {EN}",
         f"Non produciamo più la tazza blu. Ci dispiace deluderti. {IT}",
