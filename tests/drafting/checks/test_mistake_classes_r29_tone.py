@@ -114,6 +114,8 @@ def test_told_to_get_a_grip_or_that_there_is_no_reason_is_hostility(check, text:
     [
         f"There's no reason to worry: your booking stands and nothing was charged. {EN}",
         f"Non c'è motivo di preoccuparsi: la prenotazione resta valida. {IT}",
+        # "Stai sereno" reassures in a reply (the lead's review of round 29).
+        f"Stai sereno, la tua prenotazione è valida e non ti abbiamo addebitato nulla. {IT}",
     ],
 )
 def test_no_reason_to_worry_is_not_hostility(check, text: str) -> None:
