@@ -21,6 +21,16 @@ _ABBREVIATION = re.compile(
     r"vs|cf|cfr|ecc|etc|e\.g|i\.e|p\.es|es|tel|ord|e|i|p)\.$",
     re.IGNORECASE,
 )
+# "Update:", "Latest update on the showroom:", "Aggiornamento delle 15:00:" opening the draft;
+# its time is part of the heading, not its end ("Update 12:00 CET: ...", "Update, 13:00 CET.
+# ..."), so the heading ends at the colon (or full stop) after it. The required moves read the
+# statement after it; grounding leaves its clock time alone (when the update was posted).
+UPDATE_HEADING = re.compile(
+    r"\s*(latest |an |quick |short )?(update|aggiornamento|novità)\b"
+    r"((\d{1,2}[:.]\d{2}|[^.!?\n:]){0,40}:\s+|,?\s*(delle ore |delle |ore |at |alle )?"
+    r"\d{1,2}[:.]\d{2}(\s?[A-Z]{3,4})?(\s*\([^)\n]{1,30}\))?\s*[:.–—-]\s+)",
+    re.IGNORECASE,
+)
 _GOES_ON = re.compile(r"[a-zà-ÿ\d(]")
 #: How far back from a sentence's end an abbreviation can start ("sig.ra." is the longest).
 _ABBREVIATION_REACH = 12

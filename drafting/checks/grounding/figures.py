@@ -12,8 +12,8 @@ from typing import TYPE_CHECKING
 from drafting.checks.catalogue import CheckSeverity
 from drafting.checks.checkrun import CheckRun
 from drafting.checks.claims import Claim, bare_numbers, numeric_claims
+from drafting.checks.draft import UPDATE_HEADING
 from drafting.checks.grounding.words import topic
-from drafting.checks.structure.status import UPDATE_HEADING
 
 if TYPE_CHECKING:
     from drafting.checks.grounding.support import Support

@@ -7,19 +7,10 @@ import re
 
 from drafting.checks.checkrun import CheckRun
 from drafting.checks.claims import GROUPED
+from drafting.checks.draft import UPDATE_HEADING
 from drafting.checks.structure.clauses import CLAUSE_BREAK, FUTURE, REQUEST, clauses_of
 from drafting.checks.structure.topic import topic_stems
 from drafting.checks.structure.update import announces_update
-
-# "Update:", "Latest update on the showroom:", "Aggiornamento delle 15:00:" opening the draft;
-# its time is part of the heading, not its end ("Update 12:00 CET: ...", "Update, 13:00 CET.
-# ..."), so the heading ends at the colon (or full stop) after it.
-UPDATE_HEADING = re.compile(
-    r"\s*(latest |an |quick |short )?(update|aggiornamento|novità)\b"
-    r"((\d{1,2}[:.]\d{2}|[^.!?\n:]){0,40}:\s+|,?\s*(delle ore |delle |ore |at |alle )?"
-    r"\d{1,2}[:.]\d{2}(\s?[A-Z]{3,4})?(\s*\([^)\n]{1,30}\))?\s*[:.–—-]\s+)",
-    re.IGNORECASE,
-)
 
 _OUR_EFFORT = re.compile(
     r"(we|we're|we are|we've|we have|our team|the team|i(?=\s+(am|was|have|had|will|can|just|"
