@@ -443,24 +443,31 @@ def _told_as_final(run: CheckRun, support: Support) -> tuple[int, int] | None:
 # residenti", "il direttore si dimetterà"): a commitment made in a person's name, which the
 # facts must give. A cheap test of the leader's name first; then the act after "will", "is
 # happy to", or an Italian future, directly or after "and"/"e" with the same subject.
-_LEADER_CUE = re.compile(
-    r"\b(ceo|chief executive|founder|chair\w*|president|managing director|director|he|she|"
-    r"amministrat\w+ delegat\w|fondat\w+|president\w+|dirett\w+)\b",
-    re.IGNORECASE,
+# The titles of our leaders, named once for the cue, the act and the antecedent of "he"/"she".
+_LEADER_EN = r"ceo|chief executive|founder|chair(?:man|woman|person)?|president|managing director"
+_LEADER_IT = (
+    r"amministrat(?:ore|rice) delegat[oa]|fondat(?:ore|rice)|president(?:e|essa)|dirett(?:ore|rice)"
 )
-_LEADER_WILL = re.compile(
-    r"\b(?:(?:our|the|its|verdello's) (?:own )?(?:ceo|chief executive|founder|chair(?:man|woman|"
-    r"person)?|president|managing director|director)|he|she|(?:il nostro |la nostra |il |la |l')"
-    r"(?:amministrat(?:ore|rice) delegat[oa]|fondat(?:ore|rice)|president(?:e|essa)|"
-    r"dirett(?:ore|rice)))\b"
-    r"(?:[^.!?\n,;:]{0,40}? (?:and|e|that|che))?"
-    r"(?:\s(?:also |personally |anche |personalmente |volentieri )?"
-    r"(?:will|'ll|is going to|is (?:happy|glad|ready|willing|keen) to|has agreed to|has offered to)"
-    r" (?:also |personally |gladly )?(?P<act>[a-z]+(?: [a-z]+){0,3})"
-    r"|'ll (?P<act2>[a-z]+(?: [a-z]+){0,3})"
-    r"|\s(?:si |ci |vi |le |li |ti )?(?P<act3>[a-zà-ù]{3,}r(?:à|anno))\b(?: [a-zà-ù']+){0,3})",
-    re.IGNORECASE,
-)
+_LEADER_CUE = re.compile(rf"\b(?:{_LEADER_EN}|director|he|she|{_LEADER_IT})\b", re.IGNORECASE)
+
+
+@lru_cache(maxsize=32)
+def _leader_will(brand: str) -> re.Pattern[str]:
+    """The leader and the act to come (see the comment above); "<brand>'s chief executive"
+    names one of ours as "our chief executive" does."""
+    name = _brand_name(brand)
+    owner = f"our|the|its|{name}'s" if name else "our|the|its"
+    return re.compile(
+        rf"\b(?:(?:{owner}) (?:own )?(?:{_LEADER_EN}|director)|he|she|"
+        rf"(?:il nostro |la nostra |il |la |l')(?:{_LEADER_IT}))\b"
+        r"(?:[^.!?\n,;:]{0,40}? (?:and|e|that|che))?"
+        r"(?:\s(?:also |personally |anche |personalmente |volentieri )?"
+        r"(?:will|'ll|is going to|is (?:happy|glad|ready|willing|keen) to|has agreed to|"
+        r"has offered to) (?:also |personally |gladly )?(?P<act>[a-z]+(?: [a-z]+){0,3})"
+        r"|'ll (?P<act2>[a-z]+(?: [a-z]+){0,3})"
+        r"|\s(?:si |ci |vi |le |li |ti )?(?P<act3>[a-zà-ù]{3,}r(?:à|anno))\b(?: [a-zà-ù']+){0,3})",
+        re.IGNORECASE,
+    )
 
 
 # (r27) Things the customer left with us, given back ("the coats left in the hall will be
@@ -494,19 +501,16 @@ _LEADER_AS_OBJECT = re.compile(
     r"\b(of|to|with|about|for|by|from|at|on|against|[a-z]{3,}ing|di|a|con|su|per|da|contro)\s{1,3}$",
     re.IGNORECASE,
 )
-_LEADER_NAMED = re.compile(
-    r"\b(ceo|chief executive|founder|chair(man|woman|person)?|president|managing director)\b",
-    re.IGNORECASE,
-)
+_LEADER_NAMED = re.compile(rf"\b(?:{_LEADER_EN})\b", re.IGNORECASE)
 
 
 def _leader_commits(run: CheckRun, support: Support) -> tuple[int, int] | None:
-    """(r27) A leader's act to come that the facts do not give (see _LEADER_WILL)."""
+    """(r27) A leader's act to come that the facts do not give (see _leader_will)."""
     masked = run.draft.masked
     if _LEADER_CUE.search(masked) is None:
         return None  # most drafts name no leader
     text = support.promise_text
-    for m in _LEADER_WILL.finditer(masked):
+    for m in _leader_will(run.ctx.brand.name).finditer(masked):
         if _LEADER_AS_OBJECT.search(masked, max(0, m.start() - 24), m.start()):
             continue  # "comments insulting our chief executive will be removed": not the doer
         if m.group(0)[:3].lower() in ("he ", "he'", "she") and not _LEADER_NAMED.search(

@@ -179,3 +179,11 @@ def test_what_is_given_back_and_what_is_not_announced(
 ) -> None:
     got = findings(check, text, {"kind": "reply", "facts": BOILER})
     assert ("grounding.promise" in got) is flagged
+
+
+@pytest.mark.parametrize("name", ["Verdello", "Nordlys Rail"])
+def test_the_brands_own_leader_is_ours_whatever_the_brand(check: Check, demo, name: str) -> None:
+    brand = demo[0].model_copy(update={"name": name})
+    text = f"{name}'s founder is sorry and will meet the families on Friday. {EN}"
+    got = findings(check, text, {"kind": "reply", "facts": BOILER, "brand": brand})
+    assert "grounding.promise" in got
