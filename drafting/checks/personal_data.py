@@ -62,11 +62,15 @@ _NOT_NAMES_WORDS = (
     "Italiano Inglese Ciao Grazie Buongiorno Buonasera Salve Monday Tuesday Wednesday "
     "Thursday Friday Saturday Sunday January February March April May June July August "
     "September October November December Still Very Really Just Not Now Here Back Done Happy "
-    "Sad Angry Disappointed Furious Sure Sono Molto Davvero Customer Support Help "
-    # (r27) The words that open a street ("Via Garibaldi 14"): an address, not a name.
-    "Via Viale Piazza Piazzale Corso Largo Vicolo Strada Street Road Avenue Lane Square"
+    "Sad Angry Disappointed Furious Sure Sono Molto Davvero Customer Support Help"
 )
-_NOT_NAMES = frozenset(_NOT_NAMES_WORDS.split())
+# (r27) The words that name a street ("Via Garibaldi 14", "12 Nelson Road"): an address, not a
+# name, in the post and before a name in the draft (_STREET_BEFORE).
+_STREET_WORDS = (
+    *("via", "viale", "piazza", "piazzale", "corso", "largo", "vicolo", "strada"),
+    *("street", "road", "avenue", "lane", "square"),
+)
+_NOT_NAMES = frozenset([*_NOT_NAMES_WORDS.split(), *(w.capitalize() for w in _STREET_WORDS)])
 
 KIND_LABEL = {
     "email": "an e-mail address",
@@ -323,9 +327,8 @@ def _check_names(run: CheckRun) -> None:
 # (r27) A name that is part of a street ("Via Garibaldi 14", "12 Nelson Road"): the address
 # check reports it; the street's name is nobody's name ("Corso Cavour" is not Mr Cavour).
 _STREET_BEFORE = re.compile(
-    r"(?i)\b(?:via|viale|piazza|piazzale|corso|largo|vicolo|strada|contrada|lungomare|borgo|"
-    r"street|st\.?|road|rd\.?|avenue|ave\.?|lane|square|place|boulevard|rue|calle)"
-    r"\s(?:(?-i:[A-Z])[\w'-]*\s){0,2}$"
+    rf"(?i)\b(?:{'|'.join(_STREET_WORDS)}|contrada|lungomare|borgo|st\.?|rd\.?|ave\.?|place|"
+    r"boulevard|rue|calle)\s(?:(?-i:[A-Z])[\w'-]*\s){0,2}$"
 )
 
 
