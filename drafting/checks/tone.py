@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import re
 
+from drafting.checks.brand_subject import brand_as_we
 from drafting.checks.checkrun import CheckRun
 from drafting.checks.sentiment import lix, negative_words, sentiment
 
@@ -61,6 +62,8 @@ def check(run: CheckRun) -> None:
             # The customer threatened legal action: "we're passing this to our legal team" is
             # routing their case, not a threat against them.
             text = routing.sub(lambda r: " " * len(r.group(0)), masked)
+        if name == "defensive":
+            text = brand_as_we(run, text)  # "Verdello follows every law" is "we follow ..."
         m = pattern.search(text)
         if m is not None and name == "defensive" and _debunks_a_claim(run, m.start()):
             m = next(

@@ -143,3 +143,9 @@ def test_variants_of_each_mistake_are_caught(check, check_id: str, text: str) ->
 def test_the_new_patterns_leave_ordinary_wording_alone(check, text: str) -> None:
     report = check(text, kind="reply")
     assert not {i for i in failed(report) if i.startswith(("forbidden.", "tone."))}
+
+
+@pytest.mark.parametrize("company", ["Verdello", "Nordlys"])
+def test_a_companys_shares_are_finance_whatever_its_name(check, company: str) -> None:
+    text = f"Le consiglio azioni {company}. {IT}"
+    assert "forbidden.financial_advice" in failed(check(text, kind="reply"))

@@ -125,3 +125,14 @@ def test_tone_words_in_their_ordinary_sense_pass(check) -> None:
         check(f"Come già scritto sul sito, la consegna richiede 5 giorni. {IT}", kind="reply")
     )
     assert "tone.defensive" in site and "tone.blame_shift" not in site
+
+
+@pytest.mark.parametrize("name", ["Verdello", "Nordlys Rail"])
+def test_the_brand_by_name_defends_itself_as_we_would(check, demo, name: str) -> None:
+    """The brand's name as the subject reads as "we", whatever the brand: "<brand> follows
+    every safety law" is the same defence as "we follow every safety law"."""
+    brand = demo[0].model_copy(update={"name": name})
+    text = f"{name} follows every safety law. Please DM us. {EN}"
+    assert "tone.defensive" in failed(check(text, kind="reply", brand=brand))
+    fine = f"{name} is sorry. Please DM us. {EN}"
+    assert "tone.defensive" not in failed(check(fine, kind="reply", brand=brand))
