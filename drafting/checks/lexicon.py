@@ -11,9 +11,11 @@ from typing import Any
 
 import yaml
 
+from drafting.checks.alternation import Alternation, grouped_alternation, not_after_word
+
 LEXICON_DIR = Path(__file__).with_name("lexicons")
 LEXICON_LANGUAGES: tuple[str, ...] = ("en", "it")
-Pattern = re.Pattern[str]
+Pattern = re.Pattern[str] | Alternation
 
 
 def combine(patterns: list[str] | tuple[str, ...], flags: int = re.IGNORECASE) -> Pattern | None:
@@ -30,15 +32,11 @@ def combine(patterns: list[str] | tuple[str, ...], flags: int = re.IGNORECASE) -
     at_start = [p for p in patterns if _starts_word(p, flags)]
     on_word = [p for p in patterns if p not in at_start and _starts_on_word(p, flags)]
     others = [p for p in patterns if p not in at_start and p not in on_word]
-    parts = []
     # The lead asserts the word start once: a pattern's own leading \b goes, so that a
     # branch opening on a letter is dismissed on that letter.
     at_start = [p[2:] if p.startswith("\\b") and p[2:3] not in "*+?{" else p for p in at_start]
-    for lead, group in (("\\b(?=\\w)", at_start), ("(?=\\w)", on_word)):
-        if group:
-            parts.append(lead + "(?:" + "|".join(f"(?:{p})" for p in group) + ")")
-    parts += [f"(?:{p})" for p in others]
-    return re.compile("|".join(parts), flags)
+    branches = [("\\b(?=\\w)", p) for p in at_start] + [("(?=\\w)", p) for p in on_word]
+    return grouped_alternation(branches + [("", p) for p in others], flags)
 
 
 _ZERO_WIDTH = (_constants.AT, _constants.ASSERT, _constants.ASSERT_NOT)
@@ -71,7 +69,7 @@ def _first_is_word(items: list[Any], *, need_boundary: bool, seen: bool) -> bool
     whether a word boundary was asserted before it (``seen``: one was, on this path)."""
     for i, (op, av) in enumerate(items):
         rest = items[i + 1 :]
-        if (op is _constants.AT and av is _constants.AT_BOUNDARY) or _not_after_word(op, av):
+        if (op is _constants.AT and av is _constants.AT_BOUNDARY) or not_after_word(op, av):
             seen = True
             continue
         if op in _ZERO_WIDTH:
@@ -97,18 +95,6 @@ def _first_is_word(items: list[Any], *, need_boundary: bool, seen: bool) -> bool
             return True
         return False
     return False  # may match the empty string
-
-
-def _not_after_word(op: Any, av: Any) -> bool:
-    """``(?<!\\w)``, ``(?<![\\w/])``: not after a word character (a word starts here)."""
-    if op is not _constants.ASSERT_NOT or av[0] != -1:
-        return False
-    items = list(av[1])
-    return (
-        len(items) == 1
-        and items[0][0] is _constants.IN
-        and (_constants.CATEGORY, _constants.CATEGORY_WORD) in list(items[0][1])
-    )
 
 
 def _is_word_char(code: int) -> bool:

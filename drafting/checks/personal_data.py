@@ -120,7 +120,7 @@ def _internal_only(address: str, system_prompt: str, public: tuple[str, ...]) ->
     return not any(address in text.lower() for text in public)
 
 
-def find_personal_data(text: str, order_number: re.Pattern[str]) -> Iterator[Hit]:
+def find_personal_data(text: str, order_number: Pattern) -> Iterator[Hit]:
     """Personal data in ``text`` (not filtered for brand contacts)."""
     text = normalise(text)
     taken: list[tuple[int, int]] = []

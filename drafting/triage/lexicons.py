@@ -10,11 +10,14 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import yaml
 
 from drafting.errors import SetupError
+
+if TYPE_CHECKING:
+    from drafting.checks.lexicon import Pattern
 
 DATA_DIR = Path(__file__).resolve().parent / "data"
 
@@ -52,13 +55,13 @@ class FlagCues:
     flag: str
     cues: tuple[Cue, ...]
     post_only: bool  # the flag is about this post only (e.g. personal data posted in it)
-    screen: tuple[re.Pattern[str], ...] = ()  # see screen_of()
+    screen: tuple[Pattern, ...] = ()  # see screen_of()
 
     def may_match(self, text: str) -> bool:
         return any(pattern.search(text) for pattern in self.screen)
 
 
-def screen_of(cues: tuple[Cue, ...]) -> tuple[re.Pattern[str], ...]:
+def screen_of(cues: tuple[Cue, ...]) -> tuple[Pattern, ...]:
     """A few patterns one of which matches a text exactly when one of ``cues`` does.
 
     Most posts match none of a list's cues; one alternation of the case-insensitive ones
@@ -160,7 +163,7 @@ def category_cues() -> dict[str, tuple[Cue, ...]]:
 
 
 @lru_cache(maxsize=1)
-def category_screens() -> dict[str, tuple[re.Pattern[str], ...]]:
+def category_screens() -> dict[str, tuple[Pattern, ...]]:
     """Per category, :func:`screen_of` its cues: a post that passes no screen scores 0."""
     return {category: screen_of(cues) for category, cues in category_cues().items()}
 

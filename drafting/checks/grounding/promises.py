@@ -12,6 +12,7 @@ from drafting.checks.checkrun import CheckRun
 from drafting.checks.grounding.concepts import CONCEPTS
 from drafting.checks.grounding.support import PRODUCT_COMPOUND
 from drafting.checks.grounding.words import content_words
+from drafting.checks.lexicon import Pattern
 
 if TYPE_CHECKING:
     from drafting.checks.grounding.support import Support
@@ -380,7 +381,7 @@ def _brand_gives(brand: str) -> re.Pattern[str] | None:
     )
 
 
-def _promise_matches(run: CheckRun, pattern: re.Pattern[str]) -> list[re.Match[str]]:
+def _promise_matches(run: CheckRun, pattern: Pattern) -> list[re.Match[str]]:
     """The lexicon's promise cues and the brand named as the agent, in the draft's order."""
     masked = run.draft.masked
     found = list(pattern.finditer(masked))

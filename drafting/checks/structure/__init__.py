@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 
 from drafting.checks.checkrun import CheckRun
+from drafting.checks.lexicon import Pattern
 from drafting.checks.structure.acknowledge import (
     apologised_for_the_thing,
     describes_the_problem,
@@ -56,7 +57,7 @@ _EXAMPLE = {
 }
 
 
-def _first_move(run: CheckRun, move: str, pattern: re.Pattern[str] | None) -> re.Match[str] | None:
+def _first_move(run: CheckRun, move: str, pattern: Pattern | None) -> re.Match[str] | None:
     """The first match of a move's cue; an acknowledgement counts only outside what an apology
     puts in the customer's feelings, a status only outside a clause that tells what the
     customer goes through as we empathise with it."""

@@ -8,6 +8,7 @@ import re
 from drafting.checks.checkrun import CheckRun
 from drafting.checks.claims import GROUPED
 from drafting.checks.draft import UPDATE_HEADING
+from drafting.checks.lexicon import Pattern
 from drafting.checks.structure.clauses import CLAUSE_BREAK, FUTURE, REQUEST, clauses_of
 from drafting.checks.structure.topic import topic_stems
 from drafting.checks.structure.update import announces_update
@@ -122,9 +123,7 @@ def _participle_reached(done_form: re.Pattern[str] | None, sentence: str) -> boo
     return any(m.group(1) is None for m in done_form.finditer(sentence))
 
 
-def _a_step_first(
-    move: re.Pattern[str] | None, sentence: str, reached: re.Match[str] | None
-) -> bool:
+def _a_step_first(move: Pattern | None, sentence: str, reached: re.Match[str] | None) -> bool:
     """(r26) The sentence moves to a private channel before any state reached: "Wrong bills are
     cancelled and on chat our staff answer until 20:00" tells where things stand, then where
     help is; "Scrivici in chat se i rimborsi non sono arrivati" is only the step."""
