@@ -3,8 +3,9 @@
 A lexicon category is one alternation of dozens or hundreds of patterns, and Python's regex
 engine tries every branch at every position of a draft. Most branches need a word the draft
 does not hold ("courier", "corriere", "compensation"). ``Alternation`` keeps, for each branch,
-the literal runs every match of it must contain, and searches a text only with the branches
-whose runs are all in it.
+the words every match of it must contain (read from the parsed pattern: a word that starts
+after a word boundary, or one word of a choice), and searches a text only with the branches
+whose words it holds; the branches that need no word are searched in every text.
 
 The matches are those of the whole alternation, exactly: the leftmost start among the branches
 kept is where the whole alternation's search would start (a branch left out cannot match
@@ -20,7 +21,7 @@ from collections.abc import Iterator
 from functools import lru_cache
 from itertools import groupby
 from re import _casefix, _constants, _parser  # type: ignore[attr-defined]
-from typing import Any
+from typing import Any, NamedTuple
 
 #: Below this many branches the whole alternation is as fast as the filter.
 MIN_BRANCHES = 8
@@ -58,20 +59,25 @@ class Alternation:
 
     __slots__ = ("_by_key", "_compiled", "_keys", "_last", "_needs", "_open", "_sources", "whole")
 
-    def __init__(self, whole: re.Pattern[str], branches: list[tuple[str, str]]) -> None:
+    def __init__(
+        self,
+        whole: re.Pattern[str],
+        branches: list[tuple[str, str]],
+        needs: list[tuple[frozenset[str], ...]],
+    ) -> None:
         self.whole = whole
         self._sources = [f"{lead}(?:{body})" for lead, body in branches]
-        self._needs = [needed_words(b, whole.flags) for b in self._sources]
+        self._needs = needs
         # A branch is looked up by the words of one of its needs (the one with the longest
         # shortest word). The branches that need nothing are searched in every text, as one
         # alternation that asserts each lead once (as the whole does).
         self._by_key: dict[str, list[int]] = {}
-        for i, needs in enumerate(self._needs):
-            if needs:
-                for word in max(needs, key=lambda words: min(map(len, words))):
+        for i, need in enumerate(needs):
+            if need:
+                for word in max(need, key=lambda words: min(map(len, words))):
                     self._by_key.setdefault(word, []).append(i)
         self._keys = frozenset(self._by_key)
-        open_ = [b for b, needs in zip(branches, self._needs, strict=True) if not needs]
+        open_ = [b for b, need in zip(branches, needs, strict=True) if not need]
         self._open = re.compile(_grouped(open_), whole.flags) if open_ else None
         self._compiled: list[re.Pattern[str] | None] = [None] * len(branches)
         self._last: tuple[str, list[int] | None] = ("", [])
@@ -110,8 +116,8 @@ class Alternation:
     def finditer(
         self, string: str, pos: int = 0, endpos: int = sys.maxsize
     ) -> Iterator[re.Match[str]]:
-        # No branch matches the empty string (see ``alternation``), so the next search starts
-        # where the last match ended, as the whole alternation's own finditer does.
+        # No branch matches the empty string (see grouped_alternation), so the next search
+        # starts where the last match ended, as the whole alternation's own finditer does.
         while (m := self.search(string, pos, endpos)) is not None:
             yield m
             pos = m.end()
@@ -157,24 +163,36 @@ class Alternation:
         return compiled
 
 
+class BranchRead(NamedTuple):
+    """What the parse of a branch says: the shortest match, and the words every match needs
+    (see ``needed_words``)."""
+
+    least: int
+    needs: tuple[frozenset[str], ...]
+
+
 def grouped_alternation(
-    branches: list[tuple[str, str]], flags: int
+    branches: list[tuple[str, str]], flags: int, reads: list[BranchRead] | None = None
 ) -> re.Pattern[str] | Alternation | None:
     """The alternation of ``branches`` (lead, body), in order, with each run of branches that
     share a lead under one assertion of it (``\\b(?=\\w)(?:(?:a)|(?:b))``: a position that fails
     the lead is dismissed once, not once per branch). An ``Alternation`` when there are enough
     branches and none can match the empty string (its search relies on both), else the plain
-    compiled pattern; None when there are no branches."""
+    compiled pattern; None when there are no branches. ``reads``: each branch's
+    ``read_branch``, when the caller has parsed them already."""
     if not branches:
         return None
     whole = re.compile(_grouped(branches), flags)
     if len(branches) < MIN_BRANCHES or flags & re.ASCII:
         return whole
-    for lead, body in branches:
-        low, _ = _parser.parse(f"{lead}(?:{body})", flags).getwidth()
-        if low == 0:
-            return whole
-    return Alternation(whole, branches)
+    if reads is None:  # a lead is zero-width; "\\b" leads a word
+        reads = [
+            read_branch(_parser.parse(body, flags), after_edge=lead.startswith("\\b"))
+            for lead, body in branches
+        ]
+    if any(read.least == 0 for read in reads):
+        return whole
+    return Alternation(whole, branches, [read.needs for read in reads])
 
 
 def _grouped(branches: list[tuple[str, str]]) -> str:
@@ -203,14 +221,22 @@ def word_starts(text: str) -> frozenset[str] | None:
     )
 
 
-def needed_words(pattern: str, flags: int) -> tuple[frozenset[str], ...]:
+def needed_words(
+    pattern: str, flags: int, *, after_edge: bool = False
+) -> tuple[frozenset[str], ...]:
     """What every match of ``pattern`` needs, as sets of word starts (lower case, MIN_WORD
     characters or more) of which the matched text must hold at least one: a word that starts
     after a word boundary ("\\bsorry" needs a word starting "sorry"), or one of a choice
-    ("(pay|cover|compensate)" after a space needs one of them). () when none is found."""
+    ("(pay|cover|compensate)" after a space needs one of them). () when none is found.
+    ``after_edge``: the pattern is led by a word boundary."""
+    return read_branch(_parser.parse(pattern, flags), after_edge=after_edge).needs
+
+
+def read_branch(tree: Any, *, after_edge: bool) -> BranchRead:
+    """``tree`` (a pattern parsed by ``re._parser``): its shortest match and needed words."""
     needs: list[frozenset[str]] = []
-    _walk(list(_parser.parse(pattern, flags)), needs)
-    return tuple(dict.fromkeys(needs))
+    _walk(list(tree), needs, after_edge=after_edge)
+    return BranchRead(tree.getwidth()[0], tuple(dict.fromkeys(needs)))
 
 
 def _walk(items: list[Any], needs: list[frozenset[str]], *, after_edge: bool = False) -> bool:

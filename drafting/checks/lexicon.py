@@ -7,11 +7,17 @@ from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 from re import _constants, _parser  # type: ignore[attr-defined]  # to see how a pattern starts
-from typing import Any
+from typing import Any, NamedTuple
 
 import yaml
 
-from drafting.checks.alternation import Alternation, grouped_alternation, not_after_word
+from drafting.checks.alternation import (
+    Alternation,
+    BranchRead,
+    grouped_alternation,
+    not_after_word,
+    read_branch,
+)
 
 LEXICON_DIR = Path(__file__).with_name("lexicons")
 LEXICON_LANGUAGES: tuple[str, ...] = ("en", "it")
@@ -29,39 +35,47 @@ def combine(patterns: list[str] | tuple[str, ...], flags: int = re.IGNORECASE) -
     patterns = [p for p in patterns if p]
     if not patterns:
         return None
-    at_start = [p for p in patterns if _starts_word(p, flags)]
-    on_word = [p for p in patterns if p not in at_start and _starts_on_word(p, flags)]
-    others = [p for p in patterns if p not in at_start and p not in on_word]
+    shapes = {p: _shape(p, flags) for p in patterns}
+    at_start = [p for p in patterns if shapes[p].start == "word"]
+    on_word = [p for p in patterns if shapes[p].start == "on_word"]
+    others = [p for p in patterns if not shapes[p].start]
+    ordered = at_start + on_word + others
     # The lead asserts the word start once: a pattern's own leading \b goes, so that a
     # branch opening on a letter is dismissed on that letter.
-    at_start = [p[2:] if p.startswith("\\b") and p[2:3] not in "*+?{" else p for p in at_start]
-    branches = [("\\b(?=\\w)", p) for p in at_start] + [("(?=\\w)", p) for p in on_word]
-    return grouped_alternation(branches + [("", p) for p in others], flags)
+    bodies = [p[2:] if p.startswith("\\b") and p[2:3] not in "*+?{" else p for p in at_start]
+    branches = [("\\b(?=\\w)", p) for p in bodies] + [("(?=\\w)", p) for p in on_word]
+    branches += [("", p) for p in others]
+    return grouped_alternation(branches, flags, [shapes[p].read for p in ordered])
+
+
+class _Shape(NamedTuple):
+    start: str  # "word": where a word starts; "on_word": on a word character; "": otherwise
+    read: BranchRead  # the shortest match and the words it needs (alternation.py)
 
 
 _ZERO_WIDTH = (_constants.AT, _constants.ASSERT, _constants.ASSERT_NOT)
 _WORD_CATEGORIES = (_constants.CATEGORY_WORD, _constants.CATEGORY_DIGIT)
 
 
-def _starts_on_word(pattern: str, flags: int) -> bool:
-    """Whether every match of ``pattern`` begins by consuming a word character (decided on the
-    parsed pattern; anything not understood answers False, which only costs speed)."""
-    return _start(pattern, flags, bounded=False)
-
-
-def _starts_word(pattern: str, flags: int) -> bool:
-    """Whether every match of ``pattern`` begins where a word begins: a ``\\b`` (or
-    ``(?<!\\w)``) and then a word character, e.g. ``\\bsorry``, ``(?<!\\w)ci scusiamo``."""
-    return _start(pattern, flags, bounded=True)
-
-
 @lru_cache(maxsize=8192)
-def _start(pattern: str, flags: int, *, bounded: bool) -> bool:
+def _shape(pattern: str, flags: int) -> _Shape:
+    """How every match of ``pattern`` starts (decided on the parsed pattern; anything not
+    understood answers "", which only costs speed): where a word begins (a ``\\b`` or
+    ``(?<!\\w)`` and then a word character, ``\\bsorry``, ``(?<!\\w)ci scusiamo``), or on
+    a word character; and what it needs, from the same parse (parsing is the slow part)."""
     try:
-        parsed = _parser.parse(pattern, flags)
+        tree = _parser.parse(pattern, flags)
     except re.error:
-        return False
-    return _first_is_word(list(parsed), need_boundary=bounded, seen=False)
+        return _Shape("", BranchRead(1, ()))  # compiling the alternation says what is wrong
+    items = list(tree)
+    start = (
+        "word"
+        if _first_is_word(items, need_boundary=True, seen=False)
+        else "on_word"
+        if _first_is_word(items, need_boundary=False, seen=False)
+        else ""
+    )
+    return _Shape(start, read_branch(tree, after_edge=start == "word"))
 
 
 def _first_is_word(items: list[Any], *, need_boundary: bool, seen: bool) -> bool:
