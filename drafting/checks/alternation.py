@@ -57,7 +57,17 @@ class Alternation:
     """``whole`` (an alternation of ``branches``, in that order) with the same ``search``,
     ``finditer`` and ``match``; every other pattern method is the whole alternation's."""
 
-    __slots__ = ("_by_key", "_compiled", "_keys", "_last", "_needs", "_open", "_sources", "whole")
+    __slots__ = (
+        "_branches",
+        "_by_key",
+        "_compiled",
+        "_keys",
+        "_last",
+        "_needs",
+        "_open",
+        "_sources",
+        "whole",
+    )
 
     def __init__(
         self,
@@ -66,6 +76,7 @@ class Alternation:
         needs: list[tuple[frozenset[str], ...]],
     ) -> None:
         self.whole = whole
+        self._branches = branches
         self._sources = [f"{lead}(?:{body})" for lead, body in branches]
         self._needs = needs
         # A branch is looked up by the words of one of its needs (the one with the longest
@@ -91,7 +102,12 @@ class Alternation:
         return self.whole.flags
 
     def __getattr__(self, name: str) -> Any:
+        if name.startswith("_") or name == "whole":  # not set yet (while unpickling)
+            raise AttributeError(name)
         return getattr(self.whole, name)
+
+    def __reduce__(self) -> tuple[Any, ...]:
+        return (Alternation, (self.whole, self._branches, self._needs))
 
     def __repr__(self) -> str:
         return f"Alternation({len(self._sources)} branches)"

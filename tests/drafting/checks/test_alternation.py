@@ -4,6 +4,7 @@ alternation finds: same spans, same groups, on every lexicon pattern and every l
 from __future__ import annotations
 
 import dataclasses
+import pickle
 import re
 from collections.abc import Iterator
 from pathlib import Path
@@ -127,3 +128,13 @@ def test_the_whole_asserts_each_lead_once() -> None:
     assert grouped_alternation(branches, 0).pattern == (
         "\\b(?=\\w)(?:(?:a1)|(?:b2))|(?:!+)|(?=\\w)(?:(?:c3))"
     )
+
+
+def test_an_alternation_survives_pickling() -> None:
+    """Compiled policies may cross to worker processes: the filtered alternation pickles as
+    the pattern it is."""
+    alt = combine([rf"\bword{i}\b" for i in range(20)])
+    assert isinstance(alt, Alternation)
+    again = pickle.loads(pickle.dumps(alt))
+    assert isinstance(again, Alternation) and again.pattern == alt.pattern
+    assert _found(again, "a word3 and word12") == _found(alt.whole, "a word3 and word12")
