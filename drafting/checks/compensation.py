@@ -45,6 +45,8 @@ def offers(run: CheckRun) -> list[Offer]:
                 sentence, max(0, hit[0] - 40), min(len(sentence), hit[1] + 40)
             ):
                 continue  # "I can switch it to free home delivery instead": how it gets there
+            if hit[2] in _HELD_BENEFITS and _THEIRS_ALREADY.search(sentence, 0, hit[0]):
+                continue  # "your free delivery keeps working": a benefit they hold, not an offer
             if hit[2] == "gift" and _goods_a_message_was_about(sentence, hit[0], hit[1]):
                 continue  # "we sent a newsletter about wedding gifts": goods, not an offer
             if (
@@ -56,6 +58,15 @@ def offers(run: CheckRun) -> list[Offer]:
             kept.append(hit)
         found += [Offer(kind, start + s, start + e, (start, end)) for s, e, kind in kept]
     return found
+
+
+# (r30) A benefit the customer already holds, named as theirs ("your free delivery carries on
+# as usual", "la tua spedizione gratuita resta attiva"): what they keep, not what we give.
+_HELD_BENEFITS = frozenset({"free_shipping", "free_return", "free_membership", "loyalty_points"})
+_THEIRS_ALREADY = re.compile(
+    r"(?i)\b(?:your|il tuo|la tua|i tuoi|le tue|il suo|la sua|i suoi|le sue|il vostro|la vostra)"
+    r"(?: [\w-]+)?\s$"
+)
 
 
 # (r27) Free delivery of the customer's own order in place of collecting it ("we can switch

@@ -252,6 +252,8 @@ def _check_injection(run: CheckRun) -> None:
     if span is None:
         span = _persona(run.draft.masked, source)
     if span is None:
+        span = _signed_as(run, source)
+    if span is None:
         span = _did_as_asked(run, source)
     if span:
         run.fail(
@@ -362,6 +364,30 @@ def _verse_form(draft: str) -> tuple[int, int] | None:
             if rhymes and (a[-3:] not in _SUFFIXES or a[-4:] == b[-4:]):
                 return previous.start(1), clause.end(1)
         previous = clause
+    return None
+
+
+# (r30) An injected post that tells the reply whom to sign as ("sign it as 'The CEO'", "firma
+# come 'Il Direttore'"): a draft that carries that name signed as asked.
+_SIGN_AS = re.compile(
+    r"(?i)\b(?:sign(?:ed|ing)?(?: (?:it|off|the (?:reply|answer|message|post)|your (?:reply|"
+    r"answer|message|post)))? as|"
+    r"firma(?:ndo|ti|re)?(?: (?:la risposta|il messaggio))? (?:come|con)|firmati come)"
+    r"\s+[\"'“‘]?(?P<who>[^\"'”’.,;:!?\n]{3,40}?)[\"'”’]?(?=[.,;:!?\n]|$)"
+)
+
+
+def _signed_as(run: CheckRun, source: str) -> tuple[int, int] | None:
+    """Span of the name the injected post asked the reply to sign with, when the draft carries
+    it (and it is not the brand's own sign-off, which any reply carries)."""
+    brand = f"{run.ctx.brand.name} {' '.join(run.ctx.brand.sign_off.values())}".lower()
+    for m in _SIGN_AS.finditer(source):
+        who = m.group("who").strip()
+        if who.lower() in brand:
+            continue
+        found = re.search(rf"(?i)(?<!\w){re.escape(who)}(?!\w)", run.draft.text)
+        if found:
+            return found.span()
     return None
 
 

@@ -15,6 +15,7 @@ from drafting.checks.structure.acknowledge import (
     points_at_what_happened,
 )
 from drafting.checks.structure.clauses import clauses_of
+from drafting.checks.structure.coming import coming_date_span
 from drafting.checks.structure.status import (
     EMPATHY_FRAME,
     OPEN_UNTIL,
@@ -136,6 +137,10 @@ def check(run: CheckRun) -> None:
                 # (r29) A dated announcement of the next news is what happens next ("More on
                 # the refunds Thursday at 10:00", "Novità sulle consegne domani alle 9:00").
                 span = next_update_span(run)
+            if span is None and move == "next_step":
+                # (r30) ... and a dated event to come, with nothing past around it ("the
+                # second sale is on Friday 11 December", "rimborso entro venerdì 4 giugno").
+                span = coming_date_span(run)
         kind = run.ctx.kind.replace("_", " ")
         kind = ("an " if kind[0] in "aeiou" else "a ") + kind
         if span is not None:

@@ -282,6 +282,12 @@ _FELT_FOR = re.compile(
     r"\b(sorry|apologi[sz]e|apologies|regret|dispiace|scusiamo|scuse|"
     r"(we|i) (\w+ )?(understand|know|hear|see|get|realise|realize) (that |why |how )?"
     r"(you'?re|you are|you were|you feel|you felt)( \w+){0,2}|"
+    # (r30) ... or what the customer no longer wants after it ("we understand you don't want to
+    # order from us after that post", "capiamo che tu non voglia più comprare da noi dopo").
+    r"(we|i) (\w+ )?(understand|know|get) (that |why )?(you don't|you do not|you won't|"
+    r"you no longer|you'd rather not)( \w+){0,4}\s(after|because of|following)|"
+    r"(capiamo|comprendiamo|capisco|comprendo) (che |perché )?(tu )?non( \w+){1,5}\s"
+    r"(dopo|per colpa)|"
     r"(capiamo|comprendiamo|sappiamo|capisco|comprendo) (che |perché |quanto )?(tu )?"
     r"(sia|sei|siate|siete|ti senti|vi sentite|ti sei|vi siete)( \w+){0,2})"
     r"\s(about|for|by|over|with|it was|it's|per|del|della|dello|dei|degli|delle|dal|"

@@ -40,6 +40,19 @@ def headed_statement(run: CheckRun) -> tuple[int, int] | None:
         return None  # "Update: we're working hard on it" tells our effort, not the state
     if any(p is not None and p.search(sentence) for p in skip):
         return None
+    # (r30) Thanks opening it ("Update: thanks for all your messages, we read every one"): a
+    # courtesy, not where things stand.
+    # What follows the thanks after a comma may still say it ("Update: thanks to the fire
+    # brigade, shipping restarts on Monday").
+    thank = run.compiled.moves.get("thank")
+    if thank is not None and (t := thank.search(sentence)) is not None and t.start() < 3:
+        comma = masked.find(",", start, end)
+        if comma < 0 or not run.ctx.facts:
+            return None
+        known = _fact_terms(run, " ".join(run.ctx.facts))
+        if len(known & _fact_terms(run, masked[comma:end])) < 2:
+            return None
+        return comma + 1, end
     return start, end
 
 
@@ -149,6 +162,8 @@ def states_the_facts(run: CheckRun, *, done: bool) -> tuple[int, int] | None:
         sentence = masked[start:end].strip()
         if sentence.endswith("?") or REQUEST.match(sentence):
             continue
+        if masked.startswith(":", end) and len(sentence.split()) <= 4:
+            continue  # (r30) a title before a colon ("Spring bookings:"): it states nothing
         shared = len(known & _fact_terms(run, sentence))
         if not shared:
             continue
