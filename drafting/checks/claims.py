@@ -247,14 +247,43 @@ def _fmt(value: float) -> str:
     return f"{value:g}"
 
 
+# (r31) A number with its order of magnitude in words ("20 million euros", "€2.5 million",
+# "20 milioni di euro", "300mila euro"): the amount is the number times that.
+_AMOUNT_SCALES = {
+    "thousand": 1e3,
+    "k": 1e3,
+    "mila": 1e3,
+    "million": 1e6,
+    "millions": 1e6,
+    "m": 1e6,
+    "mln": 1e6,
+    "milione": 1e6,
+    "milioni": 1e6,
+    "billion": 1e9,
+    "bn": 1e9,
+    "miliardo": 1e9,
+    "miliardi": 1e9,
+    "mld": 1e9,
+}
+_MAGNITUDE = r"(?P<mag>thousand|millions?|billion|bn|mln|mld|milion[ei]|miliard[oi]|mila|k|m)\b"
+AMOUNT_SCALED = re.compile(
+    rf"(?<![\d.,])(?P<num>{_NUM})\s?{_MAGNITUDE}\s?(?:of\s|di\s|d')?"
+    r"(?P<cur>[€$£]|(?:EUR|USD|GBP|CHF|euros?|dollars?|pounds?|francs?)\b)",
+    re.IGNORECASE,
+)
+_MAGNITUDE_AFTER = re.compile(rf"\s?{_MAGNITUDE}", re.IGNORECASE)
+
+
 def amounts(text: str) -> list[Claim]:
     out = []
-    for m in AMOUNT.finditer(text):
-        cur_raw = (m.group("cur") or m.group("cur2") or "").lower()
-        value = parse_number(m.group("num") or m.group("num2") or "")
-        currency = CURRENCIES.get(cur_raw, cur_raw.upper())
+    scaled = list(AMOUNT_SCALED.finditer(text))
+    for m in scaled:
+        value = parse_number(m.group("num"))
         if value is None:
             continue
+        value *= _AMOUNT_SCALES[m.group("mag").lower()]
+        cur_raw = m.group("cur").lower()
+        currency = CURRENCIES.get(cur_raw, cur_raw.upper())
         out.append(
             Claim(
                 "amount",
@@ -265,7 +294,29 @@ def amounts(text: str) -> list[Claim]:
                 currency,
             )
         )
-    return out
+    for m in AMOUNT.finditer(text):
+        if any(x.start() <= m.start() < x.end() for x in scaled):
+            continue
+        cur_raw = (m.group("cur") or m.group("cur2") or "").lower()
+        value = parse_number(m.group("num") or m.group("num2") or "")
+        currency = CURRENCIES.get(cur_raw, cur_raw.upper())
+        if value is None:
+            continue
+        end = m.end()
+        if m.group("cur") and (mag := _MAGNITUDE_AFTER.match(text, end)) is not None:
+            value *= _AMOUNT_SCALES[mag.group("mag").lower()]  # "€2.5 million"
+            end = mag.end()
+        out.append(
+            Claim(
+                "amount",
+                m.start(),
+                end,
+                frozenset({f"{_fmt(value)} {currency}"}),
+                value,
+                currency,
+            )
+        )
+    return sorted(out, key=lambda c: c.start)
 
 
 def percentages(text: str) -> list[Claim]:
@@ -557,10 +608,11 @@ def datetimes(text: str) -> list[Claim]:
             out.append(Claim("datetime", m.start(), m.end(), frozenset(keys)))
     # (r22) The first day of a range that shares its month with the last ("sold between 2 and
     # 20 November", "dal 2 al 20 novembre") is a date of that month too.
-    for m in _RANGE_FIRST_DAY.finditer(text) if digits else ():
+    firsts = [*_RANGE_FIRST_DAY.finditer(text), *_PAIR_FIRST_DAY.finditer(text)] if digits else []
+    for m in firsts:
         last = next((c for c in out if c.start == m.start("last")), None)
         day = int(m.group("first"))
-        if last is None or not 1 <= day <= 31:
+        if last is None or not 1 <= day <= 31 or any(c.start == m.start("first") for c in out):
             continue
         month = next((k.split("/")[1] for k in last.keys if "/" in k), None)
         if month is not None:
@@ -572,6 +624,16 @@ def datetimes(text: str) -> list[Claim]:
 _RANGE_FIRST_DAY = re.compile(
     r"\b(?:between|from|dal|dall'|tra|fra|tra il|fra il)\s(?:[^\W\d_]+\s)?(?P<first>[0-3]?\d)"
     r"(?:st|nd|rd|th)?\s?(?:and|to|until|till|al|all'|e|e il|[-–])\s?(?:the\s)?"
+    r"(?:[^\W\d_]+\s)?(?P<last>[0-3]?\d)\b",
+    re.IGNORECASE,
+)
+
+
+# (r31) ... and the first of two days joined by "and" or "e" with the month named once, each
+# with its weekday ("Saturday 28 and Sunday 29 November", "sabato 28 e domenica 29 novembre",
+# "on the 3rd and 4th of May"): a date of that month too.
+_PAIR_FIRST_DAY = re.compile(
+    r"(?<![\d.,/])\b(?P<first>[0-3]?\d)(?:st|nd|rd|th)?\s(?:and|or|e|o|&)\s(?:the\s)?"
     r"(?:[^\W\d_]+\s)?(?P<last>[0-3]?\d)\b",
     re.IGNORECASE,
 )

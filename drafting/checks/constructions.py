@@ -42,6 +42,7 @@ class Constructions:
     cause_before: Pattern | None  # (r24) before "what": its cause named ("caused the")
     cause_open: Pattern | None  # (r24) in that sentence: the cause still open, or a question
     mock_opener: Pattern | None  # (r24) an ironic opener: a fault owned after it is mock
+    owned_responsibility: Pattern | None  # (r31) "we accept full responsibility"
 
 
 # Between a party and its failure: no "and"/"but" (another clause) and no negation ("the
@@ -108,4 +109,5 @@ def constructions(language: str) -> Constructions:
         cause_before=one("cause_before"),
         cause_open=one("cause_open"),
         mock_opener=one("mock_opener"),
+        owned_responsibility=one("owned_responsibility"),
     )

@@ -361,6 +361,9 @@ def _owned_fault(run: CheckRun) -> tuple[int, int] | None:
     offended people, with no such harm ("our team approved the video, so the responsibility is
     ours"), is an apology, not an admission of legal liability."""
     cons = constructions(run.lexicon.language)
+    taken = _responsibility_taken(run)
+    if taken is not None:
+        return taken
     if cons.owned_fault is None:
         return None
     m = cons.owned_fault.search(brand_as_we(run, run.draft.masked))
@@ -372,6 +375,19 @@ def _owned_fault(run: CheckRun) -> tuple[int, int] | None:
     if cons.legal_exposure is not None and cons.legal_exposure.search(told):
         return m.span()
     return None if _owns_a_decision(run, m.start(), cons.owned_decision) else m.span()
+
+
+def _responsibility_taken(run: CheckRun) -> tuple[int, int] | None:
+    """(r31) Responsibility taken on in so many words ("we accept full responsibility", "ci
+    assumiamo la piena responsabilità") on a post whose risk flags say a harm someone could
+    claim for is in play (an injury, a legal threat, a breach, a regulator): owning it there is
+    owning the claim. Elsewhere ("we take full responsibility for the late parcels") it is an
+    apology."""
+    pattern = constructions(run.lexicon.language).owned_responsibility
+    if pattern is None or not run.ctx.risk_flags & _EXPOSED:
+        return None
+    m = pattern.search(brand_as_we(run, run.draft.masked))
+    return None if m is None or _mock_admission(run, m.start()) else m.span()
 
 
 def _mock_admission(run: CheckRun, at: int) -> bool:

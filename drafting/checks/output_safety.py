@@ -255,6 +255,8 @@ def _check_injection(run: CheckRun) -> None:
         span = _signed_as(run, source)
     if span is None:
         span = _did_as_asked(run, source)
+    if span is None:
+        span = _handed_over(run.draft.masked, source)
     if span:
         run.fail(
             "output_safety.injection_echo",
@@ -294,6 +296,32 @@ def _did_as_asked(run: CheckRun, source: str) -> tuple[int, int] | None:
         for finding in run.findings:
             if not finding.passed and finding.id in ids and finding.span is not None:
                 return finding.span
+    return None
+
+
+# (r31) What an injected post asks to be given or written ("reply with a code for a free
+# voucher", "write me a recipe for pancakes", "scrivi la ricetta del tiramisù", "dammi un
+# codice sconto"): the thing it names, and the draft that hands one over ("Here's your code",
+# "Ecco la ricetta"). The thing is whatever the post named, so no list of things is kept.
+_ASKS_TO_BE_GIVEN = re.compile(
+    r"(?i)\b(?:write|give|send|reply with|respond with|answer with|share|tell|generate|post|"
+    r"provide|list|make|create|scrivi|scrivimi|scriveteci|dammi|dacci|datemi|mandami|manda|"
+    r"invia|inviami|rispondi con|genera|fornisci|elenca|condividi|crea)"
+    r"\s+(?:me\s+|us\s+|mi\s+|ci\s+)?(?:with\s+)?(?:a|an|the|your|some|one|la|il|lo|l'|un|una|"
+    r"uno|un'|i|gli|le|dei|delle)?\s*(?:free\s+|secret\s+|full\s+|gratis\s+|segret[oa]\s+)?"
+    r"(?P<thing>[^\W\d_]{3,20})\b"
+)
+_HANDED = r"(?i)\b(?:here(?:'s| is| are)|ecco)\b[^.!?\n]{{0,20}}?\b{thing}\b"
+
+
+def _handed_over(draft: str, source: str) -> tuple[int, int] | None:
+    """(r31) Span of "here's the ..." / "ecco la ..." in the draft, where the thing handed over
+    is the one an injected post asked to be written or given: the draft did as it was told."""
+    for m in _ASKS_TO_BE_GIVEN.finditer(source):
+        thing = m.group("thing").lower()
+        found = re.search(_HANDED.format(thing=re.escape(thing[:-1]) + r"\w?"), draft)
+        if found:
+            return found.span()
     return None
 
 

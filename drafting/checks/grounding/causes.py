@@ -214,11 +214,13 @@ _OUR_REFUSAL = re.compile(
     re.IGNORECASE,
 )
 # A guess followed, in its sentence, by the admission that it is still being checked ("..., but
-# we're still looking into it", "..., ma stiamo ancora verificando"): speculation
+# we're still looking into it", "..., ma stiamo ancora verificando", (r31) "..., lo stiamo
+# ancora verificando"): speculation
 # (forbidden.speculation reports it), not a cause stated.
 _STILL_CHECKING = re.compile(
-    r"\b(but|ma|però)\b[^.!?\n]{0,20}\b(still|ancora|yet to|not yet)\b[^.!?\n]{0,12}\b(check\w*|"
-    r"look\w* into|investigat\w*|confirm\w*|verific\w*|controll\w*|accert\w*|conferm\w*)",
+    r"(\b(but|ma|però)\b|,)[^.!?\n]{0,20}\b(still|ancora|yet to|not yet)\b[^.!?\n]{0,12}"
+    r"\b(check\w*|look\w* into|investigat\w*|confirm\w*|verific\w*|controll\w*|accert\w*|"
+    r"conferm\w*)",
     re.IGNORECASE,
 )
 # Where a cause ends and the sentence goes on with another verb: "... and will", "... e ti".
@@ -333,6 +335,44 @@ def _told_while_unknown(run: CheckRun) -> tuple[int, int] | None:
     return None
 
 
+# (r31) The cause said to be found ("we've identified the cause: a test setting left on", "the
+# cause has been traced", "abbiamo trovato la causa", "l'origine del guasto è stata
+# individuata"): while the facts say it is not known, a cause is claimed whatever words follow.
+_CAUSE_FOUND = re.compile(
+    r"\b(?:(?:we|we've|we have|i|i've|i have|our (?:\w+ )?team(?:s)? (?:has|have)|"
+    r"the (?:\w+ )?team (?:has|have))\s+(?:now |finally |already |just )?(?:found|identified|"
+    r"pinpointed|traced|located|established|discovered|tracked down|got to the bottom of|"
+    r"worked out|figured out)"
+    r"\s+(?:the |its |what |the real |the root )?(?:cause|source|origin|culprit|reason|caused it|"
+    r"went wrong)\b|(?:the |its )(?:root )?(?:cause|source|origin|culprit)(?: of [\w' -]{1,30}?)? "
+    r"(?:has been|have been|was|is now) (?:found|identified|pinpointed|traced|located|established|"
+    r"discovered|tracked down)\b|"
+    r"(?<!non )(?<!non l')\b(?:abbiamo|ho|hanno|ha)\s+(?:ora |finalmente |già |appena )?(?:trovato|"
+    r"individuato|identificato|scoperto|capito|accertato|chiarito|rintracciato)\s+(?:la |l'|il )?"
+    r"(?:causa|origine|colpevole|motivo|problema alla radice)\b|\b(?:la |l')(?:causa|origine)"
+    r"(?: [\w' -]{1,30}?)? (?:è stata|è ora|è) (?:trovat|individuat|identificat|scopert|accertat|"
+    r"rintracciat)a\b)",
+    re.IGNORECASE,
+)
+# ... not a finding to come or denied ("once we've found the cause", "quando avremo capito").
+_FOUND_LATER = re.compile(
+    r"\b(once|when|as soon as|until|after|if|whether|not|never|appena|quando|finché|dopo che|se|"
+    r"non|mai)\b[^.!?\n]{0,12}$|n't\b[^.!?\n]{0,12}$",
+    re.IGNORECASE,
+)
+
+
+def _cause_found(run: CheckRun) -> tuple[int, int] | None:
+    """(r31) The draft says the cause has been found (see _CAUSE_FOUND)."""
+    masked = run.draft.masked
+    for m in _CAUSE_FOUND.finditer(masked):
+        start = run.draft.sentence_at(m.start())[0]
+        if _FOUND_LATER.search(masked[max(start, m.start() - 30) : m.start()]):
+            continue
+        return m.start(), run.draft.sentence_at(m.start())[1]
+    return None
+
+
 # (r24) Our own systems said to have been broken into ("we were hacked", "our database was
 # breached", "Verdello è stata hackerata", "i nostri sistemi sono stati violati") where a fact
 # denies it ("Verdello's own systems were not breached"): a cause the facts rule out.
@@ -402,6 +442,20 @@ def check_causes(
             severity=severity,
         )
         return
+    if _cause_unknown(support.items):
+        claimed = _cause_found(run)
+        if claimed is not None:
+            run.fail(
+                "grounding.cause",
+                claimed,
+                "Says the cause has been found "
+                f"({run.draft.text[claimed[0] : claimed[1]].strip()!r}) "
+                f"while the incident facts say it is not known yet.{caveat}",
+                "Leave the cause out until the incident lead confirms it; say \"we don't know "
+                'yet what caused it and will share it when we do".',
+                severity=severity,
+            )
+            return
     if _some_cause_unknown(support.items):
         told = _told_while_unknown(run)
         if told is not None:

@@ -122,6 +122,21 @@ CONCEPTS: dict[str, tuple[str, ...]] = {
         "bonific",
         "coprirà",
         "copriranno",
+        # (r31) Any cost the customer had, however it is put ("we'll cover any costs this has
+        # caused", "copriamo tutte le spese che hai avuto"): a loss covered.
+        "cover any",
+        "cover costs",
+        "cover the costs",
+        "cover whatever",
+        "cover every",
+        "cover all your",
+        "copriamo",
+        "coprire le spese",
+        "coprire tutte",
+        "coprire ogni",
+        "coprire qualsiasi",
+        "coprirti",
+        "coprirle le",
         # (r24) What the customer's bank charged them, paid back ("we'll cover the bank charges
         # on your account", "ti restituiamo le commissioni bancarie"): a loss covered, not the
         # refund of the order the facts grant.

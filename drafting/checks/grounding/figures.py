@@ -167,6 +167,27 @@ def _facts_time_it(claim: Claim, support: Support) -> bool:
     )
 
 
+_DAYS_IN = {"day": 1, "week": 7}
+
+
+def _in_days(key: str) -> float | None:
+    number, _, unit = key.partition(" ")
+    try:
+        return float(number) * _DAYS_IN[unit] if unit in _DAYS_IN else None
+    except ValueError:
+        return None
+
+
+def _facts_last_otherwise(claim: Claim, support: Support) -> bool:
+    """(r31) How long it lasted, where the facts give a length in days or weeks and not the
+    claim's ("the setting stayed on for three days" against "on for almost a week"): the days
+    between two of their dates (the day it was switched off, the day the data goes) do not
+    support it; the facts have said how long it was."""
+    claimed = {d for k in claim.keys if (d := _in_days(k)) is not None}
+    given = {d for k in support.keys if (d := _in_days(k)) is not None}
+    return bool(claimed) and bool(given) and not claimed & given
+
+
 def _supported(
     claim: Claim,
     support: Support,
@@ -185,6 +206,7 @@ def _supported(
         claim.kind == "duration"
         and claim.keys & support.date_spans
         and not (to_come and _facts_time_it(claim, support))
+        and not (not to_come and _facts_last_otherwise(claim, support))
     ):
         return True
     # (r22) "For a few days", "per alcune settimane": a length the facts give in figures, of two

@@ -261,25 +261,47 @@ _KEEP_GOODS = re.compile(
     r"parcel|package|order|[\w-]+ you (bought|ordered|received|got))|what you (received|got|"
     r"bought|ordered))\b|\btener(lo|la|li|le)\b|\b(tieni|tenete|tenga)(l[oaie])? (pure |anche )?"
     r"(il|la|i|le|gli|l'|lo) ?(prodott|articol|pacc|merce|ordin|capo|capi)\w*|"
-    r"\btener(e)? (il|la|i|le|gli|l'|lo) ?(prodott|articol|pacc|merce|ordin|capo|capi)\w*",
+    r"\btener(e)? (il|la|i|le|gli|l'|lo) ?(prodott|articol|pacc|merce|ordin|capo|capi)\w*|"
+    # (r31) ... whatever the goods are called, kept once they come ("you can keep the armchair
+    # when it arrives", "puoi tenere la poltrona quando arriva").
+    r"\b(keep|hang on to|hold on to|hold onto) (the|your) [\w-]+( [\w-]+)? (when|once|after|as "
+    r"well|too|anyway|for free|all the same)\b|\b(tieni|tenete|tenga|tenere)( pure| anche)? "
+    r"(il|la|i|le|gli|l'|lo) ?[\w-]+( [\w-]+)? (quando|una volta|comunque|lo stesso|gratis)\b",
     re.IGNORECASE,
 )
 
 
 # (r28) Facts that refund goods sent back, however far the refund comes after the return
-# ("can return it free of charge when it arrives, for a full refund").
+# ("can return it free of charge when it arrives, for a full refund"), (r31) or an order given
+# up ("cancel it before dispatch for a full refund", "annullarlo con rimborso completo").
 _REFUND_ON_RETURN = re.compile(
-    r"\b(return\w*|sen[dt] (it |them )?back|restitu\w+|res[oi])\b[^.;\n]{0,80}?"
+    r"\b(return\w*|sen[dt] (it |them )?back|restitu\w+|res[oi]|cancel\w*|annull\w*)\b[^.;\n]{0,80}?"
     r"\b(refund|rimbors)\w*"
 )
 
 
+# (r31) A keeping turned down ("if you'd rather not keep the lamp when it arrives"), and a refund
+# of a charge, not of the goods ("keep the order and we'll refund the shipping", "Le rimborsiamo
+# il costo di spedizione").
+_NOT_KEPT = re.compile(r"\b(not|n't|non|instead of|invece di)\s+(\w+\s+)?$", re.IGNORECASE)
+_A_CHARGE = re.compile(
+    r"\b(shipping|postage|delivery (cost|charge|fee)s?|fees?|charges?|surcharges?|spedizion\w*|"
+    r"commission\w*|spese di|costo di|costi di|sovrapprezz\w*)\b",
+    re.IGNORECASE,
+)
+
+
 def _kept_and_refunded(concept: str, sentence: str, support: str) -> bool:
-    """(r28) A refund promised with the goods kept where the facts refund goods returned."""
-    return (
-        concept == "refund"
-        and _KEEP_GOODS.search(sentence) is not None
-        and _REFUND_ON_RETURN.search(support) is not None
+    """(r28) A refund promised with the goods kept where the facts refund goods returned;
+    (r31) not a keeping turned down, a refund of a charge, nor a refund the sentence itself
+    ties to goods returned or cancelled ("keep it, or cancel it for a full refund")."""
+    if concept != "refund" or _REFUND_ON_RETURN.search(support) is None:
+        return False
+    if _A_CHARGE.search(sentence) or _REFUND_ON_RETURN.search(sentence):
+        return False
+    return any(
+        not _NOT_KEPT.search(sentence, max(0, k.start() - 20), k.start())
+        for k in _KEEP_GOODS.finditer(sentence)
     )
 
 
@@ -378,6 +400,28 @@ def _brand_gives(brand: str) -> re.Pattern[str] | None:
         r"gives|offers|rimborsa|risarcisce|sostituisce|ripara|paga|copre|manda|invia|regala|offre|dà|"
         r"restituisce|accredita)\b",
         re.IGNORECASE,
+    )
+
+
+# (r31) A promise whose object points back ("you'll receive it", "we'll arrange them", "te lo
+# garantiamo", "lo riceverai"): what it gives is named before in the sentence.
+_POINTS_BACK = re.compile(
+    r"\W*([\w']+\s+){0,2}?(receive|get|have|pay|give|send|arrange|process|transfer|issue|"
+    r"credit)\s+(it|them)\b",
+    re.IGNORECASE,
+)
+_POINTS_BACK_IT = re.compile(
+    r"\b(te |ve |glie|se )?(lo|la|li|le|ne)\s+([\w']+\s+)?(riceve|avr|otter|ottien|pagh|garant|"
+    r"dar|accredit|vers)\w*",
+    re.IGNORECASE,
+)
+
+
+def _points_back(clause: str, start: int, end: int) -> bool:
+    """(r31) The promise at clause[start:end] gives "it": see _POINTS_BACK."""
+    return (
+        _POINTS_BACK.match(clause, end) is not None
+        or _POINTS_BACK_IT.search(clause, max(0, start - 12), end + 30) is not None
     )
 
 
@@ -593,6 +637,19 @@ def check_promises(
                 given = _GIVING_ONLY.search(clause)
         if given is not None:  # "we'd love to send you a hamper to say sorry": a gift
             found["gesture"] = (given.start(), given.end() - given.start())
+        if (
+            not found
+            and base > sentence_start
+            and _points_back(clause, max(0, m.start() - base), m.end() - base)
+        ):
+            # (r31) What the promise gives is named earlier in the sentence ("you're entitled
+            # to compensation, and we guarantee you'll receive it", "hai diritto a un rimborso
+            # e te lo garantiamo"): the grant is that thing.
+            earlier = lowered[sentence_start:base]
+            for concept, stems in CONCEPTS.items():
+                if any(_word_start_find(earlier, s) >= 0 for s in stems):
+                    found[concept] = (m.end() - base, 0)
+            found.pop("delivery", None)
         if "deletion" in found and not _PERSONAL_DATA.search(clause):
             found.pop("deletion")  # "we'll delete the question": no data of the customer's
         if len(found) > 1 or _UPDATE.search(clause[: m.start() - base]):

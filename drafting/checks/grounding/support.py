@@ -22,7 +22,16 @@ from drafting.checks.grounding.words import topic
 PRODUCT_COMPOUND = re.compile(
     r"\bgift (hampers?|box(es)?|sets?|wrap\w*|bags?|baskets?|guides?|ideas|shop|range|tags?)\b|"
     r"\b(hampers?|box(es)?|sets?|baskets?) (of )?gifts?\b|"
-    r"\b(confezion\w+|cest\w+|scatol\w+|idee|set|pacc\w+) (da |di )?regalo\b",
+    r"\b(confezion\w+|cest\w+|scatol\w+|idee|set|pacc\w+) (da |di )?regalo\b|"
+    # (r31) Gifts the customers buy, sent as orders ("Christmas gift orders", "birthday
+    # presents", "ordini di regali di Natale"): goods, not something we give.
+    r"\bgift (orders?|purchases?|parcels?|deliveries)\b|"
+    r"\b(your|her|his|their|my) ([\w-]+ )?(gifts?|presents?)\b(?! (cards?|vouchers?|codes?|"
+    r"certificates?|boxe?s?|hampers?))|"
+    r"\b(il tuo|il suo|il Suo|i tuoi|i suoi|il vostro|i vostri) ([\w-]+ )?regal[oi]\b|"
+    r"\b(christmas|xmas|birthday|wedding|holiday|anniversary|valentine'?s?) (gifts|presents)\b|"
+    r"\b(ordin\w+|spedizion\w+|acquist\w+) (di |dei )?regal[oi]\b|"
+    r"\bregali (di natale|natalizi|di compleanno|di nozze)\b",
     re.IGNORECASE,
 )
 # A fact that says something is not confirmed yet ("no new date confirmed", "data non ancora

@@ -8,7 +8,16 @@ import re
 from drafting.checks.checkrun import CheckRun
 
 CLAUSE_BREAK = re.compile(
-    r"[:;]\s+|,\s+(?=(and|e)\s+(we|i|noi|ti|le|vi)\b)|,\s+(?=(but|ma|però|so|quindi|yet)\s)",
+    r"[:;]\s+|,\s+(?=(and|e)\s+(we|i|noi|ti|le|vi)\b)|,\s+(?=(but|ma|però|so|quindi|yet)\s)|"
+    # (r31) ... and a comma and "and" before a new subject with its article ("Snow closed the
+    # depot for a day, and some parcels will be late", "la neve ha chiuso il deposito, e alcuni
+    # pacchi arriveranno tardi"): two statements, each judged on its own.
+    r",\s+(?=(and|e)\s+(some|many|most|all|a few|several|the|alcun[ie]|molt[ie]|tutt[ie]|"
+    r"divers[ie]|i|gli|le|il|lo|la)\s)|"
+    # (r31) ... and what will be done to the same thing, after what happened to it ("your
+    # details were sent to our servers and will be deleted by Friday", "è arrivata ai nostri
+    # server e sarà cancellata"): what happened, then a step.
+    r"\s+(?=(and|e)\s+(will|shall|sarà|saranno|verrà|verranno)\s)",
     re.IGNORECASE,
 )
 
@@ -18,8 +27,9 @@ def clauses_of(run: CheckRun) -> list[tuple[int, int]]:
     it: on some units the thermostat doesn't switch it off" gives an instruction, then says
     what went wrong; each half is judged on its own. So is a promise joined by a comma and
     "and we" ("The update broke your lamp, and we'll send a bulb"), and whatever follows a
-    comma and "but" or "so": the turn starts a new clause ("The Milan lockers still don't
-    open, but send us a DM" states the problem, then asks)."""
+    comma and "but" or "so", or (r31) a comma, "and" and a new subject, or "and will": the
+    turn starts a new clause ("The Milan lockers still don't open, but send us a DM" states the
+    problem, then asks)."""
     masked = run.draft.masked
     out = []
     for start, end in run.draft.sentences:

@@ -48,7 +48,11 @@ _OF_THE_PAST = re.compile(
 # is left alone: it joins nouns as often as clauses, "a dog user and a wheelchair user on
 # Saturday").
 _STRETCH_BREAK = re.compile(
-    r"[,:;()–—]|\s-\s|\b(but|so|yet|ma|però|quindi)\b",
+    r"[,:;()–—]|\s-\s|\b(but|so|yet|ma|però|quindi)\b|"
+    # (r31) ... but an "and" that opens a clause of our own does ("it's off now and we delete
+    # the data by Friday 4 June", "ora è disattivata e cancelliamo i dati entro il 4 giugno"):
+    # what is said before it is not what comes next.
+    r"\b(and|e)\s+(?=(we|we'll|we're|i|i'll|noi)\b|[a-zà-ù]{2,}iamo\b)",
     re.IGNORECASE,
 )
 # Something told in the past: an auxiliary of the past, a perfect, a past of a common irregular

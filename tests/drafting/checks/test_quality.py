@@ -67,6 +67,8 @@ HOLDOUTS = [
         "42",
         "43",
         "44",
+        "45",
+        "46",
     )
 ]
 
@@ -282,10 +284,17 @@ def test_blocking_rules_meet_the_target_on_the_labelled_set(demo) -> None:
         (HOLDOUTS[40], 0.96, 0.93),
         (HOLDOUTS[41], 0.97, 0.96),
         # Written blind in the same session (location sharing turned on by default; snow closing
-        # the warehouse) and never used to change a rule: 0.912 / 0.865 and 0.946 / 0.886 on
-        # first sight, 0.918 / 0.865 and 0.947 / 0.899 after the thirtieth round.
-        (HOLDOUTS[42], 0.90, 0.85),
-        (HOLDOUTS[43], 0.93, 0.88),
+        # the warehouse): 0.912 / 0.865 and 0.946 / 0.886 on first sight, 0.918 / 0.865 and
+        # 0.947 / 0.899 after the thirtieth round, which never read them; then used in the
+        # thirty-first, after which they read 1.000 / 0.994 and 0.981 / 0.987.
+        (HOLDOUTS[42], 0.97, 0.97),
+        (HOLDOUTS[43], 0.96, 0.96),
+        # Written blind during the thirty-first round (knife sets shipped instead of children's
+        # craft kits; an advert's song used without the artist's permission) and never used to
+        # change a rule: 0.948 / 0.864 and 0.900 / 0.839 on first sight, 0.948 / 0.864 and
+        # 0.907 / 0.845 after that round.
+        (HOLDOUTS[44], 0.93, 0.85),
+        (HOLDOUTS[45], 0.89, 0.83),
     ],
 )
 def test_held_out_sets_do_not_regress(demo, path, precision: float, recall: float) -> None:
