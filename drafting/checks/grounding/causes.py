@@ -442,33 +442,21 @@ def check_causes(
             severity=severity,
         )
         return
-    if _cause_unknown(support.items):
-        claimed = _cause_found(run)
-        if claimed is not None:
-            run.fail(
-                "grounding.cause",
-                claimed,
-                "Says the cause has been found "
-                f"({run.draft.text[claimed[0] : claimed[1]].strip()!r}) "
-                f"while the incident facts say it is not known yet.{caveat}",
-                "Leave the cause out until the incident lead confirms it; say \"we don't know "
-                'yet what caused it and will share it when we do".',
-                severity=severity,
-            )
-            return
-    if _some_cause_unknown(support.items):
-        told = _told_while_unknown(run)
-        if told is not None:
-            run.fail(
-                "grounding.cause",
-                told,
-                f"Tells how it happened ({run.draft.text[told[0] : told[1]].strip()!r}) while "
-                f"the incident facts say the cause is not known yet.{caveat}",
-                "Leave the cause out until the incident lead confirms it; say \"we don't know "
-                'yet what caused it and will share it when we do".',
-                severity=severity,
-            )
-            return
+    span = _cause_found(run) if _cause_unknown(support.items) else None
+    how = "Says the cause has been found"
+    if span is None and _some_cause_unknown(support.items):
+        span, how = _told_while_unknown(run), "Tells how it happened"
+    if span is not None:
+        said = run.draft.text[span[0] : span[1]].strip()
+        run.fail(
+            "grounding.cause",
+            span,
+            f"{how} ({said!r}) while the incident facts say the cause is not known yet.{caveat}",
+            "Leave the cause out until the incident lead confirms it; say \"we don't know "
+            'yet what caused it and will share it when we do".',
+            severity=severity,
+        )
+        return
     # A word matches a word of the facts by its first five letters ("confirm" in
     # "confirmed"); a shorter word must match whole ("back" is not in "backlog").
     facts: str | None = None
