@@ -25,6 +25,7 @@ from __future__ import annotations
 
 import pytest
 
+from drafting.checks.lexicon import load_lexicon
 from tests.drafting.checks.conftest import EN, IT, findings
 
 REPLY = {"kind": "reply", "channel": "x"}
@@ -410,3 +411,28 @@ def test_our_own_sign_off_asked_for_is_not_an_echo(check) -> None:
     text = f"Your tickets are in your account. {EN}"
     found = findings(check, text, {**REPLY, "post_text": post})
     assert "output_safety.injection_echo" not in found
+
+
+# --- review mends: a retailer's returns, and our earlier post named as where we said it --------
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        f"You should send your returns by Friday; the label is in the box. {EN}",
+        f"You should never buy from people who resell tickets. {EN}",
+    ],
+)
+def test_a_retailers_returns_and_reselling_are_no_financial_topic(check, text: str) -> None:
+    assert "forbidden.financial_advice" not in findings(check, text, REPLY)
+
+
+def test_blame_shifts_look_ahead_leaves_a_restatement_with_its_day_or_post_alone() -> None:
+    """The look-ahead that leaves "as we already said on launch day" (and "... in our last
+    post") to tone.defensive was once broken by a literal bar; read on the pattern itself, as
+    the defensive finding would hide it in a whole check."""
+    pattern = load_lexicon("en").blame_shift
+    assert pattern is not None
+    assert pattern.search("As we already said on launch day, stock was limited.") is None
+    assert pattern.search("As we already said in our last post, the sale ends.") is None
+    assert pattern.search("As we already said, stock was limited.") is not None

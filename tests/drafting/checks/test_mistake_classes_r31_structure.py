@@ -250,3 +250,13 @@ def test_confirming_a_fact_now_announces_no_update(
 ) -> None:
     got = findings(check, text, {"kind": "status_update", "facts": FLOOD})
     assert ("structure.next_update" not in got) is announced
+
+
+def test_the_customers_gift_is_goods_but_a_gift_card_is_still_a_grant(check: Check) -> None:
+    """Gifts the customer bought are blanked as goods ("your gift arrives late"); a gift card,
+    voucher or code given to them is still a promise the facts must give."""
+    facts = ["Some Christmas gift orders will arrive after the promised date."]
+    late = f"Sorry: your gift will arrive after the promised date. {EN}"
+    assert "grounding.promise" not in findings(check, late, {"kind": "reply", "facts": facts})
+    card = f"Sorry: we'll send you your gift card worth 20 EUR. {EN}"
+    assert "grounding.promise" in findings(check, card, {"kind": "reply", "facts": facts})
