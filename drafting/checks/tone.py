@@ -260,8 +260,7 @@ def _mock_thanks(run: CheckRun) -> re.Match[str] | None:
     # (r30) The sarcasm must lie outside the thanks' own sentence: thanks followed by their
     # own mock deference ("thanks for the lecture, we'll run every plan past you first") is one
     # sarcastic remark (tone.sarcasm), not thanks that dismiss beside a sarcasm.
-    start = max(own.rfind(end, 0, m.start()) for end in ".!?\n") + 1
-    stop = min((i for i in (own.find(end, m.end()) for end in ".!?\n") if i >= 0), default=len(own))
+    start, stop = run.draft.sentence_at(m.start())  # own words keep the masked text's places
     if not any(s.end() <= start or s.start() >= stop for s in sarcasm.finditer(own)):
         return None
     return m
