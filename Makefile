@@ -8,7 +8,7 @@ PORT   ?= 8000
 DEMO   := knowledge/brands/demo
 
 .DEFAULT_GOAL := help
-.PHONY: help run install install-dev models models-test demo test lint format bench clean
+.PHONY: help run install install-dev models models-test demo test lint format bench reader clean
 
 help:  ## Show the targets
 	@echo "usage: make <target>"
@@ -58,6 +58,9 @@ format:  ## Format and fix what ruff can
 	$(BIN)/ruff format drafting knowledge prompts evals tests benchmarks
 	$(BIN)/ruff check --fix drafting knowledge prompts evals tests benchmarks
 
+reader: install-dev  ## Train the learned reader again from tests/data (after labelled sets change)
+	$(BIN)/python -m drafting.checks.reader.train
+
 bench: models-test  ## Run the benchmarks (see benchmarks/README.md)
 	$(BIN)/python benchmarks/bench_knowledge.py
 	$(BIN)/python benchmarks/bench_checks.py
@@ -66,6 +69,7 @@ bench: models-test  ## Run the benchmarks (see benchmarks/README.md)
 	$(BIN)/python benchmarks/bench_redaction.py
 	$(BIN)/python benchmarks/triage_accuracy.py
 	$(BIN)/python benchmarks/checks_quality.py
+	$(BIN)/python benchmarks/checks_quality.py --reader
 	$(BIN)/python benchmarks/crash_approvals.py
 
 clean:  ## Remove the venv (keeps ./var)

@@ -320,6 +320,34 @@ class ToneRules(_Model):
     )
 
 
+class ReaderRules(_Model):
+    """The learned reader (drafting.checks.reader): a model trained on labelled replies that
+    adds findings for guesses at causes, liability, legal, medical and financial promises,
+    other customers, defensiveness, blame-shifting, hostility and sarcasm the rules let pass.
+
+    Off unless a brand turns it on. On blind sets it found about one in ten of the mistakes the
+    rules missed, with almost no false alarms, but it cannot tell some near misses the rules
+    can ("probably within a few hours", "we take full responsibility for the delay"); see
+    benchmarks/README.md."""
+
+    enabled: bool = Field(
+        default=False, description="Run the learned reader after the rules (off by default)."
+    )
+    min_score: float | None = Field(
+        default=None,
+        ge=0.5,
+        lt=1,
+        description="Lowest score (0.5-1) that makes a finding; default: the model's own "
+        "threshold (0.9). Higher means fewer findings and fewer false alarms.",
+    )
+    severity: CheckSeverity | None = Field(
+        default=None,
+        description="Severity of the reader's findings; default: each check's own severity "
+        "(see rules:). `warn` shows them without blocking. A lead may always override them "
+        "with a reason.",
+    )
+
+
 class GroundingRules(_Model):
     standing_facts: list[str] = Field(
         default_factory=list,
@@ -400,6 +428,7 @@ class Policy(_Model):
     voice: VoiceRules = Field(default_factory=VoiceRules)
     tone: ToneRules = Field(default_factory=ToneRules)
     grounding: GroundingRules = Field(default_factory=GroundingRules)
+    reader: ReaderRules = Field(default_factory=ReaderRules)
     escalation: EscalationRules = Field(default_factory=EscalationRules)
     rewrites: RewriteRules = Field(default_factory=RewriteRules)
     disclosure: DisclosureRules = Field(default_factory=DisclosureRules)

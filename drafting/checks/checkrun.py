@@ -92,6 +92,22 @@ class CheckRun:
             )
         )
 
+    def suspect(
+        self,
+        check_id: str,
+        span: tuple[int, int] | None,
+        explanation: str,
+        suggestion: str,
+        *,
+        severity: CheckSeverity | None = None,
+    ) -> None:
+        """A failure found by a reader that can be wrong (the learned reader): like ``fail``,
+        but a lead may always override it with a reason, whatever the check's own rule says."""
+        finding = self._finding(
+            check_id, False, span, explanation, suggestion, None, None, severity
+        )
+        self.findings.append(finding.model_copy(update={"overridable": True}))
+
     def ok(self, check_id: str, span: tuple[int, int] | None, explanation: str) -> None:
         self.findings.append(self._finding(check_id, True, span, explanation, "", None, None, None))
 

@@ -3,9 +3,13 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 from knowledge.brandpack import Brand
 from knowledge.policy import Policy
+
+if TYPE_CHECKING:
+    from drafting.checks.reader.model import ReaderModel
 
 
 @dataclass(frozen=True)
@@ -28,3 +32,6 @@ class CheckContext:
     system_prompt: str = ""  # for prompt-leak detection
     risk_flags: frozenset[str] = frozenset()  # from triage (escalation triggers)
     author: str | None = None  # public handle of the customer (may be mentioned)
+    # The learned reader's model; None reads with the shipped one. The quality benchmark gives
+    # each labelled set a model trained without it.
+    reader: ReaderModel | None = None

@@ -10,7 +10,8 @@ from drafting.checks.constructions import constructions
 from drafting.checks.draft import HANDLE
 from drafting.checks.lexicon import Pattern
 
-_WHY = {
+# What each forbidden category means and how to fix it (the learned reader says the same).
+REASONS = {
     "liability": (
         "admits legal liability or fault for harm, which legal must decide first",
         "Say you're sorry it happened and that you're looking into it, without saying "
@@ -429,7 +430,7 @@ def check(run: CheckRun) -> None:
                 f"Uses {hits[0].group(0)!r}{more}, which the brand's policy forbids.",
                 "Rephrase without it (see forbidden.custom in policy.yaml).",
             )
-    for category, (why, fix) in _WHY.items():
+    for category, (why, fix) in REASONS.items():
         check_id = f"forbidden.{category}"
         pattern = run.compiled.forbidden.get(category)
         if pattern is None or not run.enabled(check_id):

@@ -24,6 +24,7 @@ from pydantic import BaseModel, ConfigDict, Field
 from drafting.checks.catalogue import CHECK_IDS, FAMILIES
 from drafting.checks.compiled import compiled_policy
 from drafting.checks.context import CheckContext
+from drafting.checks.reader.model import ReaderModel
 from drafting.checks.report import CheckReport
 from drafting.checks.runner import run_checks
 from knowledge.brandpack import ApprovedReply, Brand, BrandPack
@@ -66,7 +67,9 @@ def load_demo(pack_dir: Path) -> tuple[Brand, Policy]:
     return brand, parse_policy(yaml.safe_load(text), text=text)
 
 
-def case_context(case: LabelledCase, brand: Brand, policy: Policy) -> CheckContext:
+def case_context(
+    case: LabelledCase, brand: Brand, policy: Policy, reader: ReaderModel | None = None
+) -> CheckContext:
     return CheckContext(
         brand=brand,
         policy=policy,
@@ -79,6 +82,7 @@ def case_context(case: LabelledCase, brand: Brand, policy: Policy) -> CheckConte
         system_prompt=case.system_prompt,
         risk_flags=frozenset(case.risk_flags),
         author=case.author,
+        reader=reader,
     )
 
 
@@ -119,15 +123,19 @@ class QualityReport:
         return out
 
 
-def score_labelled(cases: list[LabelledCase], brand: Brand, policy: Policy) -> QualityReport:
-    """Compare each case's failures with its labels, per check family."""
+def score_labelled(
+    cases: list[LabelledCase], brand: Brand, policy: Policy, reader: ReaderModel | None = None
+) -> QualityReport:
+    """Compare each case's failures with its labels, per check family. ``reader`` is the learned
+    reader's model to use (default: the shipped one; give one trained without these cases to
+    measure it fairly)."""
     blocking: dict[str, Score] = defaultdict(Score)
     every: dict[str, Score] = defaultdict(Score)
     per_check: dict[str, Score] = defaultdict(Score)
     agree = good = good_blocked = bad = bad_passed = 0
     errors = []
     for case in cases:
-        report = run_checks(case.text, case_context(case, brand, policy))
+        report = run_checks(case.text, case_context(case, brand, policy, reader))
         rules = compiled_policy(
             policy, report.language if report.language in ("en", "it") else "en"
         ).rules
@@ -298,14 +306,23 @@ def registrable_domain(host: str) -> str:
     return ".".join(labels[-2:])
 
 
-def blocked_approved_replies(pack: BrandPack) -> list[tuple[ApprovedReply, CheckReport]]:
+def with_reader(policy: Policy) -> Policy:
+    """``policy`` with the learned reader turned on (its other reader settings kept)."""
+    return policy.model_copy(update={"reader": policy.reader.model_copy(update={"enabled": True})})
+
+
+def blocked_approved_replies(
+    pack: BrandPack, *, reader: bool = False
+) -> list[tuple[ApprovedReply, CheckReport]]:
     """The pack's approved replies that a blocking check of its own policy fails, each
-    checked as what it was: a reply of its kind to its post, on its channel."""
+    checked as what it was: a reply of its kind to its post, on its channel (with the learned
+    reader on when ``reader``)."""
+    policy = with_reader(pack.policy) if reader else pack.policy
     out = []
     for reply in pack.approved_replies:
         ctx = CheckContext(
             brand=pack.brand,
-            policy=pack.policy,
+            policy=policy,
             channel=reply.post.channel,
             kind=reply.kind,
             language=reply.language,
@@ -318,10 +335,12 @@ def blocked_approved_replies(pack: BrandPack) -> list[tuple[ApprovedReply, Check
     return out
 
 
-def real_reply_context(reply: RealReply, data_dir: Path) -> CheckContext:
+def real_reply_context(reply: RealReply, data_dir: Path, *, reader: bool = False) -> CheckContext:
     from knowledge.twitter_import import brand_id_for
 
     policy = _neutral(reply.company, company_domains(data_dir).get(reply.company, ()))
+    if reader:
+        policy = with_reader(policy)
     brand = Brand(
         id=brand_id_for(reply.company) or "brand",
         name=reply.company,
@@ -347,9 +366,11 @@ def _neutral(company: str, domains: tuple[str, ...]) -> Policy:
     )
 
 
-def check_real_replies(data_dir: Path) -> list[tuple[RealReply, CheckReport]]:
+def check_real_replies(
+    data_dir: Path, *, reader: bool = False
+) -> list[tuple[RealReply, CheckReport]]:
     return [
-        (r, run_checks(r.reply, real_reply_context(r, data_dir)))
+        (r, run_checks(r.reply, real_reply_context(r, data_dir, reader=reader)))
         for r in load_real_replies(data_dir)
     ]
 

@@ -9,7 +9,8 @@ from drafting.checks.brand_subject import brand_as_we
 from drafting.checks.checkrun import CheckRun
 from drafting.checks.sentiment import lix, negative_words, sentiment
 
-_TONE = {
+# What each phrase-based tone failure means and how to fix it (the learned reader says the same).
+REASONS = {
     "defensive": ("sounds defensive", "Drop the defence; say what you will do for the customer."),
     "sarcasm": ("reads as sarcasm or irony", "Say it plainly and kindly; never match sarcasm."),
     "hostility": (
@@ -51,7 +52,7 @@ def check(run: CheckRun) -> None:
                 "problem on the customer.",
                 'Apologise without conditions: "We\'re sorry your order is late."',
             )
-    for name, (why, fix) in _TONE.items():
+    for name, (why, fix) in REASONS.items():
         pattern = lex.tone.get(name)
         check_id = f"tone.{name}"
         if pattern is None or not run.enabled(check_id):

@@ -28,6 +28,7 @@ def check(demo: tuple[Brand, Policy]) -> Callable[..., CheckReport]:
     brand, policy = demo
 
     def run(text: str, channel: str = "x", kind: str = "apology", **context: Any) -> CheckReport:
+        only = context.pop("only", None)
         for key in ("thread", "facts", "sources"):
             if key in context:
                 context[key] = tuple(context[key])
@@ -38,7 +39,7 @@ def check(demo: tuple[Brand, Policy]) -> Callable[..., CheckReport]:
         ctx = CheckContext(
             brand=brand_override, policy=policy_override, channel=channel, kind=kind, **context
         )
-        return run_checks(text, ctx)
+        return run_checks(text, ctx, only=only)
 
     return run
 
