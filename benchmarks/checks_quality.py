@@ -4,7 +4,9 @@ findings on real agent replies.
 Run: ``.venv/bin/python benchmarks/checks_quality.py`` (about 40 seconds). ``--per-check`` adds
 blocking precision and recall per check id, ``--pooled`` one report over all the sets scored,
 and ``--set PATH`` scores a labelled set of your own (a brand's, or a blind set kept outside the
-repository) instead of the ones below.
+repository) instead of the ones below. ``--reader`` turns the learned reader on (the demo policy
+leaves it off): a set the shipped model was trained on is read by a model trained without it
+(five folds by set, about 10 seconds each), any other set by the shipped model.
 
 1. ``tests/data/checks_labelled.jsonl``: the labelled development set (written for the demo
    brand and used while building the lexicons, so its figures are optimistic);
@@ -47,12 +49,14 @@ from __future__ import annotations
 
 import argparse
 import sys
+import time
 from collections import Counter
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
     from drafting.checks.quality import QualityReport, Score
+    from drafting.checks.reader.model import ReaderModel
     from knowledge.brandpack import Brand
     from knowledge.policy import Policy
 
@@ -101,12 +105,18 @@ def report(title: str, quality: QualityReport, *, show_errors: bool, per_check: 
 
 
 def labelled(
-    path: Path, brand: Brand, policy: Policy, *, show_errors: bool, per_check: bool
+    path: Path,
+    brand: Brand,
+    policy: Policy,
+    reader: ReaderModel | None,
+    *,
+    show_errors: bool,
+    per_check: bool,
 ) -> QualityReport:
     from drafting.checks.quality import load_labelled, score_labelled
 
     cases = load_labelled(path)
-    quality = score_labelled(cases, brand, policy)
+    quality = score_labelled(cases, brand, policy, reader)
     name = path.relative_to(REPO) if path.is_relative_to(REPO) else path
     italian = sum(1 for c in cases if c.language == "it")
     report(
@@ -118,14 +128,43 @@ def labelled(
     return quality
 
 
-def real_replies() -> None:
+FOLDS = 5
+
+
+def cross_fitted(paths: list[Path]) -> dict[Path, ReaderModel]:
+    """For each set the shipped reader was trained on, a reader trained without it: the
+    training files are split into FOLDS groups (by sorted name), and a set is read by the model
+    of the other groups. A set the shipped model never saw (a blind set) is read by the shipped
+    model itself, so it has no entry here."""
+    from drafting.checks.quality import load_labelled
+    from drafting.checks.reader.model import shipped_model
+    from drafting.checks.reader.train import fingerprint, labelled_files, load_background, train
+
+    trained_on = shipped_model().meta.get("trained_on", {})
+    files = [f for f in labelled_files() if f.name in trained_on]
+    fold = {f: i % FOLDS for i, f in enumerate(files)}
+    seen = [p for p in paths if trained_on.get(p.name) == fingerprint([p]).get(p.name)]
+    out: dict[Path, ReaderModel] = {}
+    for k in sorted({fold[p] for p in seen if p in fold}):
+        started = time.perf_counter()
+        cases = [c for f in files if fold[f] != k for c in load_labelled(f)]
+        model = train(cases, background=load_background())
+        print(
+            f"(reader for fold {k + 1}/{FOLDS}: trained without "
+            f"{sum(1 for f in files if fold[f] == k)} sets, {time.perf_counter() - started:.0f} s)"
+        )
+        out.update({p: model for p in seen if fold.get(p) == k})
+    return out
+
+
+def real_replies(*, reader: bool) -> None:
     from drafting.checks.quality import check_real_replies, load_debatable
 
     if not (TWITTER / "dev.json").exists():
         print(f"\n(real replies skipped: {TWITTER} not found)")
         return
     debatable = load_debatable(DATA / "checks_real_debatable.json")
-    results = check_real_replies(TWITTER)
+    results = check_real_replies(TWITTER, reader=reader)
     blocking = [(r, f) for r, report in results for f in report.blocking]
     warn = Counter(f.id for _, report in results for f in report.failures if f.severity != "block")
     replies = {r.tweet_id for r, _ in blocking}
@@ -144,12 +183,12 @@ def real_replies() -> None:
     print("  warnings:", ", ".join(f"{k} {v}" for k, v in warn.most_common()))
 
 
-def approved_replies() -> None:
+def approved_replies(*, reader: bool) -> None:
     from drafting.checks.quality import blocked_approved_replies
     from knowledge.brandpack import load_pack
 
     pack = load_pack(DEMO_PACK)
-    flagged = blocked_approved_replies(pack)
+    flagged = blocked_approved_replies(pack, reader=reader)
     print(
         f"\n=== demo approved replies: {len(pack.approved_replies)} replies, "
         f"{len(flagged)} with a blocking finding ==="
@@ -186,14 +225,22 @@ def main() -> None:
         help="also print blocking precision and recall per check id",
     )
     parser.add_argument(
+        "--reader",
+        action="store_true",
+        help="turn the learned reader on (the demo policy leaves it off): each in-repo set is "
+        "read by a model trained without it, a blind set by the shipped model",
+    )
+    parser.add_argument(
         "--pooled",
         action="store_true",
         help="also print the sets pooled into one report (with --per-check, per check too)",
     )
     args = parser.parse_args()
-    from drafting.checks.quality import load_demo, pooled
+    from drafting.checks.quality import load_demo, pooled, with_reader
 
     brand, policy = load_demo(DEMO_PACK)
+    if args.reader:
+        policy = with_reader(policy)
     paths = [p.resolve() for p in args.set] or [
         DATA / "checks_labelled.jsonl",
         *sorted(DATA.glob("checks_holdout*.jsonl")),
@@ -201,6 +248,15 @@ def main() -> None:
     missing = [str(p) for p in paths if not p.is_file()]
     if missing:
         parser.error(f"no such labelled set: {', '.join(missing)} (give a .jsonl file path)")
+    skipped = set(args.skip)
+    kept = [p for p in paths if not {p.name, p.stem, p.stem.removeprefix("checks_")} & skipped]
+    readers = cross_fitted(kept) if policy.reader.enabled else {}
+    print(
+        f"learned reader: {len(readers)} sets read by a model trained without them, "
+        f"{len(kept) - len(readers)} by the shipped model (which never saw them)"
+        if policy.reader.enabled
+        else "learned reader: off (--reader turns it on)"
+    )
     reports = []
     for path in paths:
         # "--skip holdout8" names checks_holdout8.jsonl as well as its full file name or stem.
@@ -209,7 +265,14 @@ def main() -> None:
             print(f"\n=== {path.name}: skipped (--skip) ===")
             continue
         reports.append(
-            labelled(path, brand, policy, show_errors=args.errors, per_check=args.per_check)
+            labelled(
+                path,
+                brand,
+                policy,
+                readers.get(path),
+                show_errors=args.errors,
+                per_check=args.per_check,
+            )
         )
     if args.pooled and reports:
         report(
@@ -219,8 +282,8 @@ def main() -> None:
             per_check=args.per_check,
         )
     if not args.set:
-        real_replies()
-        approved_replies()
+        real_replies(reader=args.reader)
+        approved_replies(reader=args.reader)
 
 
 if __name__ == "__main__":
