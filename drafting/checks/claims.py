@@ -133,7 +133,10 @@ DURATION_SPECIAL = re.compile(
 # a day", "within a week", "entro una settimana"), not "have a good day" nor what happened to
 # the customer ("leaking after a week", "waiting for a week").
 DURATION_ONE = re.compile(
-    r"\b(?:within|in|takes?|took|entro|tra|fra|(?:gone|over|fades?|disappears?|goes away|"
+    # (r32) ... also "in the space of a day", "nel giro di un giorno", "nell'arco di una
+    # settimana".
+    r"\b(?:within|in|takes?|took|entro|tra|fra|in the space of|nel giro di|nell'arco di|"
+    r"(?:gone|over|fades?|disappears?|goes away|"
     r"clears?|passes|settles?|wears off|sparisce|svanisce|passa|se ne va) after|"
     # (r24) ... and a length given to what lasts ("free delivery for a year", "back at work in
     # about a month", "spedizione gratuita per un anno", "per circa un mese"), not how long the

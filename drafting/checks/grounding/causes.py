@@ -64,6 +64,19 @@ _WHY_ASKED = re.compile(
 )
 
 
+# (r32) A reason given for our moderating a post ("we've hidden this comment because it names
+# someone", "abbiamo nascosto il commento perché contiene un numero di telefono"): why we acted
+# on the conversation, not what caused the incident.
+_MODERATION = re.compile(
+    r"\b(hidden|hid|hide|hiding|removed|remove|removing|deleted|delete|deleting|taken down|"
+    r"nascost[oaie]|nascondere|rimoss[oaie]|rimuovere|cancellat[oaie]|cancellare|oscurat[oaie]|"
+    r"oscurare) (this|that|your|the|these|those|questo|quel|il tuo|il suo|il vostro|il|i tuoi|"
+    r"questi)( \w+)? (comments?|posts?|repl(y|ies)|messages?|reviews?|tweets?|photos?|videos?|"
+    r"commento|commenti|messaggio|messaggi|recensione|risposta|foto|video)\b[^.!?\n]*$",
+    re.IGNORECASE,
+)
+
+
 # (r28) "Perché" with a verb in the imperfect subjunctive ("aveva pagato la spedizione rapida
 # perché il regalo arrivasse prima della festa", "perché tutti potessero entrare"): a purpose,
 # "so that", not a cause. Not a plural noun in "-esse" after an article ("le promesse").
@@ -274,6 +287,8 @@ _CAUSE_BRIDGE: tuple[tuple[str, ...], ...] = (
     ("warehouse", "depot", "magazz", "depos"),
     ("sort", "smist"),
     ("update", "aggiorn"),
+    # (r32) "a mistake in the move" over "an error when we moved".
+    ("mistak", "error", "slip", "sbagli", "svist"),
     ("traffic", "traffic"),
     ("weather", "meteo", "maltemp"),
     ("rain", "piogg"),
@@ -296,13 +311,25 @@ def _bridged(word: str, facts: str) -> bool:
 _GUESS = re.compile(
     r"\b(probably|most likely|likely|presumably|apparently|from what we (can )?(tell|see|know)|"
     r"it (seems|looks like|appears)|seemingly|as far as we can tell|probabilmente|"
+    # (r32) ... a guess said as one ("my guess is", "we suspect", "it may turn out that", "la
+    # mia ipotesi è", "sospettiamo che", "potrebbe venir fuori che").
+    r"(my|our) (best |own )?(guess|hunch|suspicion|theory) is|(i|we) suspect|"
+    r"(it )?(may|might|could) (well )?turn out that|"
+    r"la (mia|nostra) (ipotesi|impressione|sensazione) è|(sospetto|sospettiamo) che|"
+    r"potrebbe (venir fuori|emergere|risultare) che|"
     r"con ogni probabilità|presumibilmente|a quanto pare|a quanto (ci )?risulta|da quanto "
     r"(ci )?risulta|sembra che|pare che|verosimilmente)\b",
     re.IGNORECASE,
 )
 _PAST_ACCOUNT = re.compile(
     r"\b(was|were|had|did|didn't|wasn't|weren't|hadn't|era|erano|stava|stavano|aveva|avevano|"
-    r"andava|andavano|è stat[oa]|sono stat[ie]|ha|hanno|non)\b",
+    r"andava|andavano|è stat[oa]|sono stat[ie]|ha|hanno|non)\b|"
+    # (r32) ... any verb in the simple past ("the new design made the part weaker", "someone
+    # grabbed the wrong box"), and a guess at how the thing behaves, a mechanism ("the coating
+    # probably wears off when it is washed hot", "la vernice si stacca quando").
+    r"(?<!\bbe )(?<!\bbeen )\b(\w{3,}ed|made|took|left|sent|put|got|gave|broke|lost|forgot|ran|"
+    r"went|came|let|mixed)\b|\b\w{3,}s (when|whenever|if|after|every time|each time)\b|"
+    r"\b\w{3,}(a|e|ano|ono) (quando|se|dopo|ogni volta che)\b",
     re.IGNORECASE,
 )
 _FUTURE_GUESS = re.compile(r"\b(will|'ll|going to|arriv\w*|ship\w*|\w+rà|\w+ranno)\b", re.I)
@@ -370,6 +397,54 @@ def _cause_found(run: CheckRun) -> tuple[int, int] | None:
         if _FOUND_LATER.search(masked[max(start, m.start() - 30) : m.start()]):
             continue
         return m.start(), run.draft.sentence_at(m.start())[1]
+    return None
+
+
+# (r32) Facts that say a review, an inquiry or tests have no outcome yet ("Its findings are not
+# known yet", "the lab's results are expected by Friday", "the review has no outcome yet", "i
+# risultati non sono ancora noti", "l'esito è atteso per venerdì").
+_OUTCOME_OPEN = re.compile(
+    r"\b(findings|results?|outcome|conclusions?|verdict)\b[^.;:\n]{0,40}?\b(is|are|was|were|has|"
+    r"have|remains?)( still)? (not (yet )?(known|available|in|out|ready|published|final)|yet to "
+    r"(come|be (known|published|released))|expected|due)\b|\bha(s|ve)? no (outcome|findings|"
+    r"results?|conclusions?) yet\b|"
+    r"\b(risultat[oi]|esit[oi]|conclusion[ei])\b[^.;:\n]{0,40}?\b((non )?(è|sono|risulta|risultano)"
+    r"( ancora)? (not|disponibil|pront|pubblicat|attes|previst)\w*|non (ci )?(sono|è) ancora)|"
+    r"\bnon ha(nno)? ancora (un |alcun |nessun )?(esito|risultat)",
+    re.IGNORECASE,
+)
+# ... and a draft that tells what such a review, inquiry or test found ("the inquiry has
+# established that the alarm was faulty", "the tests showed that", "la verifica ha stabilito che
+# ..."): an outcome nobody has yet, whatever it says.
+_OUTCOME_TOLD = re.compile(
+    r"\b(review|investigation|inquiry|enquiry|audit|lab|laboratory|tests?|testing|analysis|"
+    r"analyses|inspection|examination|probe)s?\b[^.!?\n]{0,30}?\b(has |have |had )?(now |"
+    r"already |finally |clearly )?(found|established|concluded|shown|showed|confirmed|determined|"
+    r"revealed|proved|proven|ruled)( out)? (that|the)\b|"
+    r"\b(verifica|verifiche|indagine|indagini|inchiesta|laboratorio|analisi|test|ispezione|"
+    r"accertament[oi]|revisione|perizia)\b[^.!?\n]{0,30}?\b(ha|hanno) (già |ora |finalmente |"
+    r"chiaramente )?(stabilito|accertato|concluso|dimostrato|rilevato|confermato|scoperto|"
+    r"chiarito|mostrato|evidenziato|escluso) (che|la causa|il motivo|l'origine)\b",
+    re.IGNORECASE,
+)
+
+
+def _outcome_told(run: CheckRun, support: Support) -> tuple[int, int] | None:
+    """(r32) The draft says what a review or test found while the facts say it has no outcome
+    yet (see _OUTCOME_OPEN, _OUTCOME_TOLD); not a finding to come or denied ("once the lab has
+    confirmed", "the review hasn't found")."""
+    masked = run.draft.masked
+    if _OUTCOME_TOLD.search(masked) is None or not any(
+        _OUTCOME_OPEN.search(t) for t in support.items
+    ):
+        return None
+    for m in _OUTCOME_TOLD.finditer(masked):
+        start, end = run.draft.sentence_at(m.start())
+        if _FOUND_LATER.search(masked[max(start, m.start() - 30) : m.start()]):
+            continue
+        if re.search(r"\b(not|never|non|mai)\b|n't\b", m.group(0), re.IGNORECASE):
+            continue
+        return m.start(), end
     return None
 
 
@@ -443,7 +518,12 @@ def check_causes(
         )
         return
     span = _cause_found(run) if _cause_unknown(support.items) else None
-    how = "Says the cause has been found"
+    how, still = "Says the cause has been found", "the cause is not known yet"
+    if span is None:
+        span = _outcome_told(run, support)
+        how, still = "Tells what a review or test found", "it has no outcome yet"
+        if span is None:
+            still = "the cause is not known yet"
     if span is None and _some_cause_unknown(support.items):
         span, how = _told_while_unknown(run), "Tells how it happened"
     if span is not None:
@@ -451,7 +531,7 @@ def check_causes(
         run.fail(
             "grounding.cause",
             span,
-            f"{how} ({said!r}) while the incident facts say the cause is not known yet.{caveat}",
+            f"{how} ({said!r}) while the incident facts say {still}.{caveat}",
             "Leave the cause out until the incident lead confirms it; say \"we don't know "
             'yet what caused it and will share it when we do".',
             severity=severity,
@@ -473,6 +553,8 @@ def check_causes(
                 continue  # "we can't refund it, because it never reached us"
             if _ADVICE.search(masked[max(sentence_start, m.start() - 80) : m.start()]):
                 continue  # (r25) "you may want to delete it, because it shows your number"
+            if _MODERATION.search(masked[max(sentence_start, m.start() - 60) : m.start()]):
+                continue  # (r32) "we've hidden this comment because it names someone"
             if _PURPOSE.match(m.group(0)):
                 continue  # (r28) "perché il regalo arrivasse in tempo": a purpose
             # A "cause" that only names the problem again ("caused by the delay") claims
@@ -480,11 +562,14 @@ def check_causes(
             # delay and will compensate you").
             what = _CAUSE_ENDS.split(m.group("what"), maxsplit=1)[0]
             unknown = _cause_unknown(support.items)
+            # (r32) The brand itself ("the mistake was Acme's own") names no new cause.
+            brand_words = set(content_words(run.ctx.brand.name))
             words = [
                 w
                 for w in content_words(what)
                 if w not in run.lexicon.sentiment_neutral
                 and w not in _AMBIGUOUS_CAUSE_WORDS
+                and w not in brand_words
                 # (r29) the setting, neither cause nor fact; while the cause is unknown, "last
                 # night's update broke it" is a cause made up, night and all
                 and (unknown or w not in _PARTS_OF_DAY)
@@ -505,6 +590,8 @@ def check_causes(
                 for w in words
                 if w in when  # (r25) the day it happened is its setting, no cause of its own
                 or (f" {w[:5]}" if len(w) >= 5 else f" {w} ") in facts
+                # (r32) a short word with an ending in the facts ("move" in "moved")
+                or (len(w) < 5 and any(f" {w}{e} " in facts for e in ("s", "d", "ed", "es")))
                 or (w in _FAILURE_WORDS and _FACTS_FAILURE.search(facts) is not None)
                 or _bridged(w, facts)
             )

@@ -128,6 +128,12 @@ CONCEPTS: dict[str, tuple[str, ...]] = {
         "cover costs",
         "cover the costs",
         "cover whatever",
+        # (r32) Money paid to someone the incident wronged ("we'll pay her whatever she's
+        # owed", "pay them what they are due").
+        "pay her",
+        "pay him",
+        "pay them",
+        "pay whatever",
         "cover every",
         "cover all your",
         "copriamo",

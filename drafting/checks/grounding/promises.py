@@ -150,7 +150,26 @@ _CONDITION = re.compile(
     r"(?<!\bhanno )(?<!\bè )(?<!\bsono )(?<!\bsiamo )appena|a meno che)\s+([\w']+\s+){0,3}$",
     re.IGNORECASE,
 )
-_UPDATE = re.compile(r"\b(update|aggiornamento)\b", re.IGNORECASE)
+# (r32) ... nor do news, results or findings ("the lab's results will arrive by Friday", "i
+# risultati arriveranno entro mercoledì"): a date to check, not a delivery.
+_UPDATE = re.compile(
+    r"\b(update|aggiornamento|results?|findings|risultat[oi]|esit[oi]|news|notizie)\b",
+    re.IGNORECASE,
+)
+# (r32) A refund that goes out ("the refund goes out tomorrow", "il rimborso partirà domani"):
+# the refund's own way to the customer, no dispatch of goods.
+_REFUND_LEAVES = re.compile(
+    r"\b(refund\w*|rimbors\w*)\b[^.!?\n]{0,40}?\b(go(es)? out|partirà|partiranno|parte|"
+    r"partono)\b",
+    re.IGNORECASE,
+)
+# (r32) A refund paid ("we'll pay your full refund", "pagheremo il rimborso"): the refund, not
+# a compensation on top of it.
+_PAYS_REFUND = re.compile(
+    r"\b(pay|paying|paid|pagh\w+|pagare) (you |your |the |a |il |l'|un )?(full |whole |complete |"
+    r"intero |completo )?(refund|rimborso)",
+    re.IGNORECASE,
+)
 
 
 # What links an act to the conclusion drawn from it: a comma or "so", "quindi", "per cui".
@@ -571,6 +590,17 @@ def _leader_commits(run: CheckRun, support: Support) -> tuple[int, int] | None:
     return None
 
 
+# (r32) The customer's order cancelled by us, now or just now ("I'm cancelling it now", "we've
+# cancelled your order", "lo annullo adesso", "abbiamo annullato il tuo ordine"): the refund
+# of that order is the cancellation's own, not a grant of ours.
+_CANCELLED_ORDER = re.compile(
+    r"\b((i'm|i am|we're|we are) (now )?cancell?ing (it|them|your|the)|(i|we)('ve| have) (now |"
+    r"just |already )?cancell?ed (it|them|your|the)|(l'|lo |li |la |le )?(annullo|annulliamo|"
+    r"ho annullato|abbiamo annullato)\b)",
+    re.IGNORECASE,
+)
+
+
 def check_promises(
     run: CheckRun, support: Support, severity: CheckSeverity | None, caveat: str
 ) -> None:
@@ -650,6 +680,10 @@ def check_promises(
                 if any(_word_start_find(earlier, s) >= 0 for s in stems):
                     found[concept] = (m.end() - base, 0)
             found.pop("delivery", None)
+        if "refund" in found and "compensation" in found and _PAYS_REFUND.search(clause):
+            found.pop("compensation")  # (r32) "we'll pay your full refund"
+        if "refund" in found and "dispatch" in found and _REFUND_LEAVES.search(clause):
+            found.pop("dispatch")  # (r32) "il rimborso partirà domani": the refund, sent
         if "deletion" in found and not _PERSONAL_DATA.search(clause):
             found.pop("deletion")  # "we'll delete the question": no data of the customer's
         if len(found) > 1 or _UPDATE.search(clause[: m.start() - base]):
@@ -700,6 +734,8 @@ def check_promises(
                 automatic = True  # (r25) "we'll refund it, however long ago you bought it"
             if _to_everyone(clause, at, support.promise_text):
                 automatic = True  # (r26) "we refund every ticket" for some tickets only
+            if concept == "refund" and not automatic and _CANCELLED_ORDER.search(lowered):
+                continue  # (r32) "I'm cancelling it now ... the refund can take five days"
             # (r25) A gift for nothing rests on no refund for goods sent back.
             text = support.gesture_text if concept == "gesture" else support.promise_text
             if not automatic and any(s in text for s in granted):

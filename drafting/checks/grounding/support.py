@@ -18,9 +18,11 @@ from drafting.checks.grounding.figures import (
 )
 from drafting.checks.grounding.words import topic
 
-# "Gift" inside a product's name ("gift hampers", "confezione regalo") confirms no gift.
+# "Gift" inside a product's name ("gift hampers", "confezione regalo") confirms no gift; (r32)
+# one said to be free is given ("a free gift box", "a complimentary gift set").
 PRODUCT_COMPOUND = re.compile(
-    r"\bgift (hampers?|box(es)?|sets?|wrap\w*|bags?|baskets?|guides?|ideas|shop|range|tags?)\b|"
+    r"(?<!\bfree )(?<!\bcomplimentary )\bgift (hampers?|box(es)?|sets?|wrap\w*|bags?|baskets?|"
+    r"guides?|ideas|shop|range|tags?)\b|"
     r"\b(hampers?|box(es)?|sets?|baskets?) (of )?gifts?\b|"
     r"\b(confezion\w+|cest\w+|scatol\w+|idee|set|pacc\w+) (da |di )?regalo\b|"
     # (r31) Gifts the customers buy, sent as orders ("Christmas gift orders", "birthday

@@ -12,6 +12,7 @@ from drafting.checks.structure.acknowledge import (
     felt_about_the_post,
     names_the_problem,
     outside_asides,
+    owned_the_ordeal,
     points_at_what_happened,
 )
 from drafting.checks.structure.clauses import clauses_of
@@ -129,6 +130,7 @@ def check(run: CheckRun) -> None:
                     or felt_about_the_post(run)
                     or points_at_what_happened(run)
                     or apologised_for_the_thing(run)
+                    or owned_the_ordeal(run)
                 )
             if span is None and move == "next_step" and run.draft.links:
                 link = run.draft.links[0]  # pointing to a help page is a next step

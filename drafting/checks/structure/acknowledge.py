@@ -212,9 +212,25 @@ _PAST_DAY = re.compile(
 )
 
 
+# (r32) What we confirm to the customer has happened ("we can confirm that your order was one
+# of those shipped with the wrong charger", "Le confermiamo che Le è stato spedito il modello
+# sbagliato"): a past told as checked, not a step to come.
+_CONFIRMED_PAST = re.compile(
+    r"\b(we|i) (can )?(confirm|have checked and|checked and)( to you)?( that)?\b[^.!?\n]{0,60}?"
+    r"\b(was|were|got|received|had|went|came)\b|"
+    r"\b(ti |le |vi )?(confermiamo|confermo|abbiamo verificato|ho verificato)( che|:)"
+    r"[^.!?\n]{0,60}?"
+    r"\b(è|sono) (stat[oaie]|arrivat[oaie]|finit[oaie]|partit[oaie])\b",
+    re.IGNORECASE,
+)
+
+
 def _told_in_the_past(sentence: str) -> bool:
-    """(r25) The clause tells an act of ours on a day gone by (see _PAST_DAY), not a future."""
-    return _PAST_DAY.search(sentence) is not None and FUTURE.search(sentence) is None
+    """(r25) The clause tells an act of ours on a day gone by (see _PAST_DAY), not a future;
+    (r32) or what we confirm has happened (see _CONFIRMED_PAST)."""
+    if FUTURE.search(sentence) is not None:
+        return False
+    return _PAST_DAY.search(sentence) is not None or _CONFIRMED_PAST.search(sentence) is not None
 
 
 def describes_the_problem(run: CheckRun) -> tuple[int, int] | None:
@@ -289,7 +305,11 @@ _FELT_FOR = re.compile(
     r"(capiamo|comprendiamo|capisco|comprendo) (che |perché )?(tu )?non( \w+){1,5}\s"
     r"(dopo|per colpa)|"
     r"(capiamo|comprendiamo|sappiamo|capisco|comprendo) (che |perché |quanto )?(tu )?"
-    r"(sia|sei|siate|siete|ti senti|vi sentite|ti sei|vi siete)( \w+){0,2})"
+    r"(sia|sei|siate|siete|ti senti|vi sentite|ti sei|vi siete)( \w+){0,2}|"
+    # (r32) ... or for what we did to the customer with it ("sorry to have let you down with
+    # the new menu", "ci dispiace averti deluso con il nuovo menù").
+    r"(sorry|apologi[sz]e|dispiace|scusiamo|scusa)( so| very| really| molto| davvero| tanto)?"
+    r"( di| per)? (to have|for having|having|aver(ti|vi|la|le|lo|li)?) ([\w']+ ){0,2}?[\w']+)"
     r"\s(about|for|by|over|with|it was|it's|per|del|della|dello|dei|degli|delle|dal|"
     r"dalla|dallo|dai|dagli|dalle|con)\b(?P<obj>[^.!?\n;:]{1,60})",
     re.IGNORECASE,
@@ -314,6 +334,44 @@ def apologised_for_the_thing(run: CheckRun) -> tuple[int, int] | None:
             continue
         if known & topic_stems(run, what):
             return m.span("obj")
+    return None
+
+
+# (r32) An apology for what the customer, or someone of theirs, went through, or for what
+# should have gone otherwise ("we're sorry your son had to go through that", "sorry you've
+# been through all this", "sorry: you should have heard it from us first", "ci dispiace per
+# quello che tua figlia ha dovuto passare", "ci scusiamo: avrebbe dovuto saperlo da noi"):
+# it owns what happened to them, in their terms.
+_ORDEAL = re.compile(
+    r"\b(you|she|he|they|your [\w-]+|(his|her|their) [\w-]+)( really| all)?( went through|"
+    r"( have|'ve| has|'s) been through|( have|'ve| has|'s)? had to (go through|face|deal with|"
+    r"put up with|endure|experience))\b|"
+    # ... what happened to whom ("sorry for what happened to your daughter", "per quello che
+    # è successo a tuo figlio"): the customer's own, not a pointer alone.
+    r"\bhappened to (you|her|him|them|your [\w-]+|(his|her|their) [\w-]+)\b|"
+    r"\b(è|sia) (successo|capitato|accaduto) (a te|a lei|a lui|a voi|a loro|a tu[oaei]|"
+    r"a su[oaei]|alla|al|allo|ai|agli|alle)\b|"
+    r"\b(you|she|he|they|we|it|this)( really)? (should|ought to|shouldn't|should not)( never| not)?"
+    r" have (been )?(?!happened\b|occurred\b)[a-z]{2,}(ed|en|wn|ne|ld|ght|ook|ung|ent|ost|ot|ut|"
+    r"id|rd|de)\b|"
+    r"\b(hai|ha|avete|hanno) dovuto (passare|vivere|subire|affrontare|sopportare)\b|"
+    r"\b(quello che|ciò che|quanto) (hai|ha|avete|hanno) (passato|vissuto|subito)\b|"
+    r"\b(non )?(avresti|avrebbe|avreste|avrebbero|avremmo|avrei) dovuto\b",
+    re.IGNORECASE,
+)
+
+
+def owned_the_ordeal(run: CheckRun) -> tuple[int, int] | None:
+    """(r32) An apology, in its sentence, for what the customer went through or for what
+    should have gone otherwise (see _ORDEAL)."""
+    masked = run.draft.masked
+    if _ORDEAL.search(masked) is None:
+        return None  # most drafts say neither
+    outside = outside_asides(run)
+    for m in _ORDEAL.finditer(masked):
+        start, end = run.draft.sentence_at(m.start())
+        if outside(m.start()) and _APOLOGY_WORD.search(masked, start, end):
+            return m.span()
     return None
 
 

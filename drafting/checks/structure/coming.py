@@ -59,6 +59,9 @@ _STRETCH_BREAK = re.compile(
 # verb, a word of time gone by ("yesterday", "ago", "ieri", "scorso"), and in Italian a
 # perfect ("abbiamo sospeso", "si è bloccato", "è stata sospesa") or an imperfect ("doveva").
 _PAST = re.compile(
+    # (r32) An irregular past after a form of "be" or "get" is a present passive ("the kit is
+    # sent by Friday", "refunds get paid within five days"), not a past.
+    r"(?<!\bis )(?<!\bare )(?<!\bbe )(?<!\bget )(?<!\bgets )(?<!\bbeing )"
     r"\b(was|were|wasn't|weren't|had|hadn't|did|didn't|went|came|began|broke|took|sold|made|"
     r"gave|sent|got|left|saw|paid|lost|ran|told|said|found|fell|held|kept|spent|wrote|felt|heard|"
     r"bought|brought|caught|meant|stood|spoke|rang|wore|chose|drove|flew|knew|became|forgot|"
@@ -75,7 +78,9 @@ _PAST = re.compile(
     r"rimandat|anticipat|posticipat)[oaie]\b)(?!(sabato|subito)\b)[a-zà-ù]+(at|ut|it)[oaie]\b|"
     r"\b(si|ci|mi|ti|vi)( sono| è| siamo| siete| sei)\b|"
     r"\b(è|sono|siamo|era|erano) (già |appena )?stat[oaie]\b|"
-    r"\b[a-zà-ù]{2,}(ava|avano|avamo|eva|evano|evamo|iva|ivano|ivamo)\b",
+    # (r32) Not the present of a verb whose stem ends in "-iv" ("arriva", "attiva", "scriva").
+    r"\b(?!(arr|att|der|mot|colt|ravv|disatt|riatt|scr|pr|v)iva(no)?\b)"
+    r"[a-zà-ù]{2,}(ava|avano|avamo|eva|evano|evamo|iva|ivano|ivamo)\b",
     re.IGNORECASE,
 )
 # A word in -ed after its doer: "we paused", "the ad ran", "payments failed"; not after an
