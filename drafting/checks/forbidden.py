@@ -96,12 +96,34 @@ _THEIR_CASE = re.compile(
 )
 
 
+# (r32) A handle cited as the source of what was said ("as @CityNews reported", "come ha
+# scritto @giornale", "secondo @agenzia"): a publisher quoted, not another customer's case.
+_CITED_AS_SOURCE = re.compile(
+    r"\b(?:according to|as reported by|secondo|stando a|come riportato da|"
+    r"come (?:ha|hanno|aveva|avevano) (?:scritto|riportato|riferito|detto|annunciato))\s{1,3}$",
+    re.IGNORECASE,
+)
+_AS_BEFORE = re.compile(r"\bas\s{1,3}$", re.IGNORECASE)
+_REPORTED_AFTER = re.compile(
+    r"\s*(?:has |have |had )?(?:reported|wrote|written|said|noted|announced|published|covered)\b",
+    re.IGNORECASE,
+)
+
+
+def _cited_as_source(masked: str, start: int, end: int) -> bool:
+    """(r32) Whether the handle at ``start:end`` is cited as the source of a report ("as
+    @CityNews reported", "according to @agency", "come ha scritto @giornale")."""
+    if _CITED_AS_SOURCE.search(masked, 0, start):
+        return True
+    return bool(_AS_BEFORE.search(masked, 0, start) and _REPORTED_AFTER.match(masked, end))
+
+
 def _another_customer_by_handle(run: CheckRun) -> tuple[int, int] | None:
     """Span of a handle, other than the post's author and the brand's own, followed by what
     that person had or did."""
     own = {(run.ctx.author or "").lower().lstrip("@"), run.ctx.brand.id.lower()}
     for m in HANDLE.finditer(run.draft.norm):
-        if m.group(0)[1:].lower() in own:
+        if m.group(0)[1:].lower() in own or _cited_as_source(run.draft.masked, *m.span()):
             continue
         after = _THEIR_CASE.match(run.draft.masked, m.end())
         if after is not None:
@@ -198,6 +220,8 @@ _NAMED_SUBJECT_BEFORE = re.compile(
     # ... or the customer named as the one it was done to ("ad alcuni di voi ha dato ...").
     r"|(?i:\b(?:a|ad) (?:[\w-]+ ){0,2}?(?:di voi|voi|te)\s)$",
 )
+# (r32) A relative pronoun right before the bare "ha": its antecedent is the subject.
+_RELATIVE_AFTER = re.compile(r"\b(?:che|il quale|la quale|i quali|le quali)\s$", re.IGNORECASE)
 # A subject set off by an apposition ("il totem, quello accanto alle casse, ha sbagliato"; "la
 # nostra app, la versione per i ritiri, ha ..."): one of the two clauses before the last comma,
 # when it opens with an article, is that subject.
@@ -214,6 +238,15 @@ def _act_of_named_subject(run: CheckRun, text: str, at: int) -> bool:
     parts = re.split(r"[,:;()]", text[max(start, at - 80) : at])
     if _NAMED_SUBJECT_BEFORE.search(parts[-1]):
         return True
+    # (r32) ... or through a relative clause that refers back to it ("l'errore è stato di un
+    # magazziniere, che ha sbagliato gli scaffali", "un addetto che ha sbagliato").
+    relative = _RELATIVE_AFTER.search(parts[-1])
+    if relative is not None:
+        antecedent = parts[-1][: relative.start()]
+        if not antecedent.strip() and len(parts) > 1:
+            antecedent = parts[-2]
+        if _NAMED_SUBJECT_BEFORE.search(antecedent.rstrip() + " "):
+            return True
     return not parts[-1].strip() and any(
         _APPOSITION.match(part) and _NAMED_SUBJECT_BEFORE.search(part.rstrip() + " ")
         for part in parts[-3:-1]
