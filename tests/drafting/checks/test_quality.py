@@ -71,6 +71,8 @@ HOLDOUTS = [
         "46",
         "47",
         "48",
+        "49",
+        "50",
     )
 ]
 
@@ -303,6 +305,12 @@ def test_blocking_rules_meet_the_target_on_the_labelled_set(demo) -> None:
         # the model trained before they existed): 0.932 / 0.899 and 0.928 / 0.847.
         (HOLDOUTS[46], 0.92, 0.87),
         (HOLDOUTS[47], 0.91, 0.82),
+        # Written blind during the thirty-second round (station lockers that would not open; a
+        # television listed at a tenth of its price) and never used to change a rule: 0.976 /
+        # 0.840 and 0.901 / 0.907 on first sight, 0.976 / 0.854 and 0.901 / 0.907 after that
+        # round. With the learned reader on, on first sight: 0.976 / 0.861 and 0.902 / 0.921.
+        (HOLDOUTS[48], 0.96, 0.84),
+        (HOLDOUTS[49], 0.89, 0.89),
     ],
 )
 def test_held_out_sets_do_not_regress(demo, path, precision: float, recall: float) -> None:

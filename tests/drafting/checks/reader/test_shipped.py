@@ -38,10 +38,15 @@ def test_it_reads_the_checks_it_was_built_for() -> None:
     assert model.meta["cases"] > 7000 and model.meta["background"] >= 400
 
 
-# Reviewed: "While the probability that a random person could unlock your device is 1 in
-# 1,000,000 ..." explains a feature's odds; it guesses at no cause. A false alarm of
-# forbidden.speculation, listed so that any other one fails this test.
-KNOWN_FALSE_ALARMS = {"1160173682746122240"}
+# Reviewed false alarms, listed so that any other one fails this test:
+# - "While the probability that a random person could unlock your device is 1 in 1,000,000 ..."
+#   explains a feature's odds; it guesses at no cause (forbidden.speculation).
+# - "It looks like one-on-one support will be able to help you best" points to a channel
+#   (forbidden.speculation, 0.93), and "all recovery options are explained in this article"
+#   points to help (tone.defensive, 0.90): both crossed the threshold only when the model was
+#   trained again with holdout49 and 50 added. Scores near the threshold move with every
+#   retraining, one reason the reader is off by default.
+KNOWN_FALSE_ALARMS = {"1160173682746122240", "1241345003517030400", "1148373024124444673"}
 
 
 @pytest.mark.skipif(not (TWITTER_DIR / "dev.json").exists(), reason="needs ../shared data")
