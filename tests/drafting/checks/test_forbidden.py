@@ -149,3 +149,25 @@ def test_the_new_patterns_leave_ordinary_wording_alone(check, text: str) -> None
 def test_a_companys_shares_are_finance_whatever_its_name(check, company: str) -> None:
     text = f"Le consiglio azioni {company}. {IT}"
     assert "forbidden.financial_advice" in failed(check(text, kind="reply"))
+
+
+@pytest.mark.parametrize(
+    ("text", "traded"),
+    [
+        (f"If you raise your rating, we'll add a 10 EUR voucher. {EN}", True),
+        (f"We'll send a voucher if you take down your post. {EN}", True),
+        (f"Se modifica la sua recensione Le inviamo un buono. {IT}", True),
+        (f"Se alzate il voto vi mandiamo un buono da 10 euro. {IT}", True),
+        (f"Ti mandiamo un buono se togli il commento. {IT}", True),
+        # Near misses: the review itself, thanked or answered, traded for nothing.
+        (f"Thanks for updating your review; the voucher is on its way as promised. {EN}", False),
+        (f"Se vuoi, puoi aggiornarci qui sotto: leggiamo ogni commento. {IT}", False),
+    ],
+)
+def test_compensation_traded_for_a_review_in_every_form_of_address(
+    check, text: str, traded: bool
+) -> None:
+    """The demo policy's own pattern (compensation.md: no voucher for a changed review) read the
+    Italian "tu" form only; a lead writes "Lei" and "voi" as often, and raising a rating is the
+    same trade as changing it."""
+    assert ("forbidden.custom" in failed(check(text, kind="reply"))) is traded
