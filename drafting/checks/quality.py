@@ -17,6 +17,7 @@ from collections import defaultdict
 from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import yaml
 from pydantic import BaseModel, ConfigDict, Field
@@ -24,12 +25,14 @@ from pydantic import BaseModel, ConfigDict, Field
 from drafting.checks.catalogue import CHECK_IDS, FAMILIES
 from drafting.checks.compiled import compiled_policy
 from drafting.checks.context import CheckContext
-from drafting.checks.reader.model import ReaderModel
 from drafting.checks.report import CheckReport
 from drafting.checks.runner import run_checks
 from knowledge.brandpack import ApprovedReply, Brand, BrandPack
 from knowledge.policy import Policy, neutral_policy, parse_policy
 from knowledge.taxonomy import Channel, Kind
+
+if TYPE_CHECKING:
+    from drafting.checks.reader.model import ReaderModel
 
 
 class LabelledCase(BaseModel):

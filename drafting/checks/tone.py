@@ -22,6 +22,11 @@ REASONS = {
         "Remove the threat; abuse and legal issues go to the escalation contact.",
     ),
 }
+# What a blame-shifting apology does and how to fix it (the learned reader says the same).
+BLAME_SHIFT = (
+    "turns the apology into an excuse or puts the problem on the customer",
+    'Apologise without conditions: "We\'re sorry your order is late."',
+)
 _SHOUT = re.compile(r"[A-ZÀ-Ý]")
 _LETTER = re.compile(r"[^\W\d_]")
 _GREETING = re.compile(r"^\s*(?:[^\W\d_]+[ \t]+){0,4}[^\W\d_]+,[ \t]*\n")
@@ -48,9 +53,8 @@ def check(run: CheckRun) -> None:
             run.fail(
                 "tone.blame_shift",
                 m.span(),
-                f"{m.group(0).strip()!r} turns the apology into an excuse or puts the "
-                "problem on the customer.",
-                'Apologise without conditions: "We\'re sorry your order is late."',
+                f"{m.group(0).strip()!r} {BLAME_SHIFT[0]}.",
+                BLAME_SHIFT[1],
             )
     for name, (why, fix) in REASONS.items():
         pattern = lex.tone.get(name)

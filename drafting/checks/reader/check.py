@@ -9,22 +9,21 @@ can be wrong in a way no lead should be stuck with.
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from drafting.checks import forbidden, tone
 from drafting.checks.catalogue import CHECK_IDS
 from drafting.checks.checkrun import CheckRun
-from drafting.checks.reader.model import Reading, shipped_model
 
-_BLAME_SHIFT = (
-    "turns the apology into an excuse or puts the problem on the customer",
-    'Apologise without conditions: "We\'re sorry your order is late."',
-)
+if TYPE_CHECKING:
+    from drafting.checks.reader.model import Reading
 
 
 def reasons(check_id: str) -> tuple[str, str]:
     """What a failure of ``check_id`` means and how to fix it, as its rule says it."""
     family, name = check_id.split(".", 1)
     if check_id == "tone.blame_shift":
-        return _BLAME_SHIFT
+        return tone.BLAME_SHIFT
     table = forbidden.REASONS if family == "forbidden" else tone.REASONS
     return table.get(name) or (CHECK_IDS[check_id].description.lower(), "Rephrase it.")
 
@@ -33,6 +32,10 @@ def check(run: CheckRun) -> None:
     rules = run.policy.reader
     if not rules.enabled or not run.lexical or not run.draft.text.strip():
         return
+    # Imported here, not at the top: the model brings numpy (about 70 ms), which a process
+    # whose brands leave the reader off never needs.
+    from drafting.checks.reader.model import shipped_model
+
     model = run.ctx.reader or shipped_model()
     failed = run.failed_ids()
     wanted = {c for c in model.checks if c in CHECK_IDS and c not in failed and run.enabled(c)}

@@ -14,6 +14,7 @@ from __future__ import annotations
 import hashlib
 import json
 from collections.abc import Sequence
+from dataclasses import replace
 from pathlib import Path
 
 import numpy as np
@@ -138,17 +139,8 @@ def train_shipped(data_dir: Path = DATA, path: Path = MODEL_PATH) -> ReaderModel
     cases = [case for f in files for case in load_labelled(f)]
     background = data_dir / BACKGROUND.name
     model = train(cases, background=load_background(background))
-    model = ReaderModel(
-        checks=model.checks,
-        vocabulary=model.vocabulary,
-        weights=model.weights,
-        bias=model.bias,
-        threshold=model.threshold,
-        meta={
-            **model.meta,
-            "trained_on": fingerprint([*files, background] if background.is_file() else files),
-        },
-    )
+    trained_on = fingerprint([*files, background] if background.is_file() else files)
+    model = replace(model, meta={**model.meta, "trained_on": trained_on})
     save_model(model, path)
     return model
 
