@@ -21,6 +21,7 @@ from typing import Any
 
 from drafting.checks.draft import HANDLE
 from drafting.moves import moves_for, moves_of
+from drafting.numerals import number_words_pattern
 from knowledge.lexical import STOPWORDS
 
 #: A reply whose customer's post is at least this close to the new post (cosine of their
@@ -40,8 +41,7 @@ _SENTENCE = re.compile(r"(?:[^.!?\n]|[.!?]+(?=[^\s.!?]))+(?:[.!?]+|(?=\n)|$)")
 #: hyphen: "Mon - Fri" and "09:00 - 17:00" are one sentence.)
 _DASH = re.compile(r"\s+[–—]\s+(?=\S)")
 _SPECIFIC = re.compile(
-    r"\b(?:one|two|three|four|five|six|seven|eight|nine|ten|twelve|twenty|thirty|forty|fifty|"
-    r"a few|several|uno|una|due|tre|quattro|cinque|sei|sette|otto|nove|dieci|venti|trenta)"
+    rf"\b(?:a few|several|{number_words_pattern(min_length=3)})"
     r"[\s-]+(?:minute|hour|day|week|month|minut|or[ae]|giorn|settiman|mes)\w*"
     r"|\b(?:today|tonight|tomorrow|yesterday|this (?:morning|afternoon|evening|week)|"
     r"oggi|stasera|domani|ieri|stamattina|entro)\b"

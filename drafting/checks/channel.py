@@ -6,13 +6,11 @@ import re
 
 from drafting.checks.checkrun import CheckRun
 from drafting.checks.draft import HANDLE
+from drafting.emoji import EMOJI
 from drafting.language import RECOGNISED_LANGUAGES
 from knowledge.taxonomy import CHANNEL_LIMITS, PUBLIC_CHANNELS
 
 HASHTAG = re.compile(r"(?<![\w&/#])#(?=\w*[^\W\d_])\w+")
-EMOJI = re.compile(
-    "[\U0001f300-\U0001faff\U0001f000-\U0001f2ff\u2600-\u27bf\u2b00-\u2bff\u2300-\u23ff]"
-)
 _LEADING_MENTIONS = re.compile(r"^(?:\s*@\w{1,30})+\s*")
 X_URL_LENGTH = 23
 

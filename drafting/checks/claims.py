@@ -9,6 +9,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from drafting.checks.lexicon import LEXICON_LANGUAGES, load_lexicon
+from drafting.numerals import NUMBER_WORDS, number_words_pattern
 
 #: A number written with thousands separators: "3,200", "3.200", "3 200".
 GROUPED = r"\d{1,3}(?:[.,\u202f ]\d{3})+"
@@ -42,51 +43,7 @@ PERCENT = re.compile(
     r"(?<![\d.,])(?P<num>\d+(?:[.,]\d+)?)\s?(?:%|per ?cent\b|percent\b|per cento\b|percento\b)",
     re.IGNORECASE,
 )
-_NUMBER_WORDS = {
-    "one": 1,
-    "a": 1,
-    "an": 1,
-    "two": 2,
-    "three": 3,
-    "four": 4,
-    "five": 5,
-    "six": 6,
-    "seven": 7,
-    "eight": 8,
-    "nine": 9,
-    "ten": 10,
-    "eleven": 11,
-    "twelve": 12,
-    "fifteen": 15,
-    "twenty": 20,
-    "thirty": 30,
-    "forty": 40,
-    "forty-five": 45,
-    "forty-eight": 48,
-    "sixty": 60,
-    "ninety": 90,
-    "uno": 1,
-    "un": 1,
-    "una": 1,
-    "due": 2,
-    "tre": 3,
-    "quattro": 4,
-    "cinque": 5,
-    "sei": 6,
-    "sette": 7,
-    "otto": 8,
-    "nove": 9,
-    "dieci": 10,
-    "dodici": 12,
-    "quindici": 15,
-    "venti": 20,
-    "trenta": 30,
-    "quaranta": 40,
-    "quarantotto": 48,
-    "sessanta": 60,
-    "novanta": 90,
-}
-_NUMWORD = "|".join(sorted((w for w in _NUMBER_WORDS if len(w) > 2), key=len, reverse=True))
+_NUMWORD = number_words_pattern(min_length=3)
 _UNITS = {
     "minute": "minute",
     "minutes": "minute",
@@ -226,8 +183,8 @@ class Claim:
 
 def parse_number(raw: str) -> float | None:
     raw = raw.strip().replace("\u202f", " ")
-    if raw.lower() in _NUMBER_WORDS:
-        return float(_NUMBER_WORDS[raw.lower()])
+    if raw.lower() in NUMBER_WORDS:
+        return float(NUMBER_WORDS[raw.lower()])
     raw = raw.replace(" ", "")
     if "," in raw and "." in raw:
         decimal = "," if raw.rfind(",") > raw.rfind(".") else "."

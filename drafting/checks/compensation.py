@@ -9,6 +9,7 @@ from dataclasses import dataclass
 from drafting.checks.brand_subject import brand_as_we
 from drafting.checks.checkrun import CheckRun
 from drafting.checks.claims import Claim, amounts, percentages
+from drafting.numerals import number_words_pattern
 
 
 @dataclass(frozen=True)
@@ -178,12 +179,7 @@ _CALLED_COMPENSATION = re.compile(
 
 # An amount written in words ("a voucher worth fifteen euros", "un buono da quindici euro"):
 # still an amount named in public.
-_NUMBER_WORDS = (
-    r"(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|"
-    r"thirty|forty|fifty|sixty|seventy|eighty|ninety|(?:a |one )?hundred|uno|un|due|tre|"
-    r"quattro|cinque|sei|sette|otto|nove|dieci|undici|dodici|quindici|venti|trenta|quaranta|"
-    r"cinquanta|sessanta|settanta|ottanta|novanta|cento)"
-)
+_NUMBER_WORDS = rf"(?:(?:a |one )?hundred|{number_words_pattern()})"
 _CURRENCY_WORD = re.compile(r"\b(?:euros?|eur|pounds?|quid|dollars?|sterline)\b", re.IGNORECASE)
 _WORDED_AMOUNT = re.compile(
     rf"\b{_NUMBER_WORDS}(?:[- ]?(?:and )?{_NUMBER_WORDS})*\s+(?:euros?|eur|pounds?|quid|"

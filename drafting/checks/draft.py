@@ -7,6 +7,7 @@ from dataclasses import dataclass, field
 from functools import cached_property
 
 from drafting.checks.links import Link, find_links
+from drafting.emoji import EMOJI_CHARS, EMOJI_MODIFIERS
 
 _QUOTES = str.maketrans({"’": "'", "‘": "'", "“": '"', "”": '"', "`": "'", "´": "'"})
 EMAIL = re.compile(r"(?<![\w.+-])[\w.+-]+@[\w-]+(?:\.[\w-]+)+")
@@ -39,9 +40,8 @@ _ABBREVIATION_REACH = 12
 # It starts at the first emoji of a run: tried at every emoji of a long run, the run's tail
 # would be read again each time (quadratic).
 _EMOJI_END = re.compile(
-    r"(?<![\U0001F300-\U0001FAFF\u2600-\u27BF\u2B50\u2B55\u2764\U0001F3FB-\U0001F3FF\uFE0F\u200D])"
-    r"[\U0001F300-\U0001FAFF\u2600-\u27BF\u2B50\u2B55\u2764][\U0001F3FB-\U0001F3FF\uFE0F\u200D"
-    r"\U0001F300-\U0001FAFF\u2600-\u27BF]*(?P<gap>\s+)(?=[A-ZÀ-ÖØ-Þ])"
+    f"(?<![{EMOJI_CHARS}{EMOJI_MODIFIERS}])[{EMOJI_CHARS}][{EMOJI_CHARS}{EMOJI_MODIFIERS}]*"
+    r"(?P<gap>\s+)(?=[A-ZÀ-ÖØ-Þ])"
 )
 
 

@@ -21,13 +21,11 @@ from drafting.composer import (
     split_sentences,
     words,
 )
+from drafting.emoji import EMOJI_SEQUENCE
 from drafting.moves import moves_of
 from drafting.rewrite import wording
 
 _PREFIX = re.compile(r"^\s*((?:@\w[\w.]*\s+)+)")
-_EMOJI = re.compile(
-    "[\U0001f300-\U0001faff\U00002600-\U000027bf\U0001f1e6-\U0001f1ff\u2b50\u2764\ufe0f]"
-)
 _LONG_SENTENCE_WORDS = 25
 _SPLIT_AT = re.compile(r"(?:;\s+|,\s+(?=(?:and|but|so|e|ma|quindi)\s))")
 
@@ -256,7 +254,7 @@ def warmer(text: str, target: Target) -> Rewritten:
 
 def more_formal(text: str, target: Target) -> Rewritten:
     out, notes = _reword("more_formal", text, target)
-    without = _EMOJI.sub("", out)
+    without = EMOJI_SEQUENCE.sub("", out)
     if without != out:
         notes.append("removed emoji")
     calm = re.sub(r"!+", ".", without)

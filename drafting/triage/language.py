@@ -1,16 +1,19 @@
 """Which language a post is in, for triage.
 
-``drafting.language.language_of`` (the checks' detector) is used when it is installed; until
-then, and whenever it cannot tell, this module's small stop-word detector answers: English
-and Italian, with Spanish, French, German and Portuguese recognised so they can be refused.
+``drafting.language.language_of`` (the checks' detector, tuned on replies) answers first;
+when it cannot tell, this module's second opinion reads what posts use and replies rarely do
+(first-person words, "why", "niente", "riesco") and tell-tale spellings ("-zione", "ñ", "ß"):
+English and Italian, with Spanish, French, German and Portuguese recognised so they can be
+refused.
 """
 
 from __future__ import annotations
 
 import re
 from collections import Counter
-from functools import lru_cache
-from typing import Any
+
+from drafting.language import UNKNOWN
+from drafting.language import language_of as replies_language_of
 
 _TOKEN = re.compile(r"[a-zàâäçéèêëîïíìôöóòûüúùñãõß']+")
 
@@ -85,21 +88,7 @@ def detect_language(text: str) -> str | None:
     return best
 
 
-@lru_cache(maxsize=1)
-def _shared_detector() -> Any:
-    try:
-        from drafting import language as shared  # the checks' detector, when present
-    except ImportError:
-        return None
-    return getattr(shared, "language_of", None)
-
-
 def language_of(text: str) -> str | None:
     """ISO 639-1 code of ``text``, or None when it cannot be told."""
-    shared = _shared_detector()
-    if shared is not None:
-        result = shared(text)
-        code = getattr(result, "language", getattr(result, "code", result))
-        if isinstance(code, str) and len(code) == 2:
-            return code
-    return detect_language(text)
+    code = replies_language_of(text)
+    return code if code != UNKNOWN else detect_language(text)

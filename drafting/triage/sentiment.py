@@ -17,6 +17,7 @@ import re
 from functools import lru_cache
 from typing import Any
 
+from drafting.emoji import EMOJI_CHARS
 from drafting.triage.lexicons import english_adjustments, italian_lexicon, normalise
 from drafting.triage.models import Sentiment, SentimentLabel
 
@@ -59,9 +60,7 @@ def _vader_sum(compound: float) -> float:
 #: words or emoji (a hostile post) is read in pieces of at most this many words, each emoji
 #: counted as one (VADER reads it as its name; its negation looks back three words).
 _PIECE_WORDS = 60
-_PIECE_TOKEN = re.compile(
-    r"[\U0001F000-\U0001FAFF\u2600-\u27BF]|[^\s\U0001F000-\U0001FAFF\u2600-\u27BF]+"
-)
+_PIECE_TOKEN = re.compile(f"[{EMOJI_CHARS}]|[^\\s{EMOJI_CHARS}]+")
 
 
 def _pieces(sentence: str) -> list[str]:
