@@ -231,6 +231,7 @@ def _tagged(
 
 
 ANSWER = frozenset({"answer"})
+_YES_OR_NO = re.compile(r"(?:yes|no|sì|si)\s*[,.!:;–—-]\s", re.IGNORECASE)
 #: What a sentence of an incident's reply says about that incident only ("your order is safe",
 #: "the shipping on every delayed order will be refunded", "next update by 09:00", an answer
 #: such as "other Aria kettles aren't affected").
@@ -318,8 +319,11 @@ def candidate_sentences(ctx: dict[str, Any]) -> list[Sentence]:
             # A sentence making no move is the content of that answer: it answers this post
             # too when the post asks the same question ("do the Pietra pans work on
             # induction?"), never otherwise.
-            moves = made or (ANSWER if near and ctx.get("category") == "question" else made)
-            if not moves:
+            answers_this = near and ctx.get("category") == "question"
+            moves = made or (ANSWER if answers_this else made)
+            if not moves or (_YES_OR_NO.match(text) and not answers_this):
+                # "Yes, as long as it hasn't been dispatched" answers its own customer's
+                # question, whatever else its words do: said to a late parcel it is nonsense.
                 continue
             if _other_platform(text, ctx.get("channel", "")) or (
                 elsewhere and moves & INCIDENT_MOVES

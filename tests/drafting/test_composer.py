@@ -352,6 +352,34 @@ def test_a_question_asked_before_is_answered_as_it_was() -> None:
     )
 
 
+@pytest.mark.parametrize(
+    "opening", ["Yes, as long as", "No, only if", "Sì, purché", "No: only when", "Yes - if"]
+)
+def test_a_yes_or_no_answers_its_own_question_whatever_moves_its_words_make(opening: str) -> None:
+    """ "Yes, as long as it hasn't been dispatched" reads as an acknowledgement ("hasn't been
+    dispatched"); lent to a late parcel it answers a question nobody asked."""
+    from drafting.composer import candidate_sentences
+
+    reply = f"{opening} it hasn't been dispatched, sorry. Thanks for asking."
+    ctx = {
+        "kind": "reply",
+        "channel": "chat",
+        "post": "Can I still change the address on my order?",
+        "move_patterns": {**_APOLOGY, "acknowledge": r"hasn't been dispatched"},
+        "replies": [_reply("ar-98", reply, "Can I change my delivery address?", 0.9)],
+    }
+    asked = [s.text for s in candidate_sentences({**ctx, "category": "question"})]
+    late = [s.text for s in candidate_sentences({**ctx, "category": "delivery"})]
+    far = [
+        s.text
+        for s in candidate_sentences(
+            {**ctx, "category": "question", "replies": [{**ctx["replies"][0], "similarity": 0.4}]}
+        )
+    ]
+    assert asked == [f"{opening} it hasn't been dispatched, sorry.", "Thanks for asking."]
+    assert late == far == ["Thanks for asking."]
+
+
 def test_praise_is_thanked_without_an_apology_and_a_review_answered_on_its_channel() -> None:
     ctx = {
         "kind": "reply",
