@@ -14,6 +14,19 @@ HASHTAG = re.compile(r"(?<![\w&/#])#(?=\w*[^\W\d_])\w+")
 _LEADING_MENTIONS = re.compile(r"^(?:\s*@\w{1,30})+\s*")
 X_URL_LENGTH = 23
 
+# (r33) An e-mail domain written with its "@" ("addresses ending in @brand.example", "indirizzi
+# che finiscono con @brand.it"): what real e-mails look like, not an account tagged. Read as
+# a domain when the handle holds a dot and the words right before it name an address or its
+# ending.
+_DOMAIN_BEFORE = re.compile(
+    r"(?i)\b(?:end(?:s|ing|ed)?|finisc\w*|termin\w*|domains?|dominio|domini|addresses|address|"
+    r"indirizz[oi])(?: (?:in|with|con|per|a|the|il|lo))?\s{1,3}$"
+)
+
+
+def _is_domain(text: str, start: int, end: int) -> bool:
+    return "." in text[start:end] and bool(_DOMAIN_BEFORE.search(text, max(0, start - 40), start))
+
 
 def weighted_length(text: str, channel: str, links: list[tuple[int, int]]) -> int:
     """Length as the platform counts it (on X: links count 23, leading @replies nothing)."""
@@ -115,7 +128,11 @@ def check(run: CheckRun) -> None:
         )
     if rule.max_mentions is not None and run.enabled("channel.mentions"):
         author = (ctx.author or "").lstrip("@").lower()
-        others = [m for m in HANDLE.finditer(draft.norm) if m.group(0)[1:].lower() != author]
+        others = [
+            m
+            for m in HANDLE.finditer(draft.norm)
+            if m.group(0)[1:].lower() != author and not _is_domain(draft.norm, *m.span())
+        ]
         if len(others) > rule.max_mentions:
             m = others[rule.max_mentions]
             run.fail(

@@ -272,6 +272,7 @@ _STATE_BEFORE = re.compile(
     r"( as| at| come| a| di)?|"
     r"(fee|fees|charge|surcharge|cost|costo|costi|spese|tariffa|commissione)"
     r"( of| di| da)?|in exchange for|in return for|in cambio di|"
+    r"(?:need|needs|needed|have|has|had|must|asked|told) to pay|"
     r"(asks?|asking|asked|requests?|requesting|requested|demands?|demanding|"
     r"chiede|chiedono|chiedendo|chiedere|chiesto)( you| people| customers| them| for| to pay|"
     r" di pagare| a| an| un| una| the| il| la)*)\s*$",
@@ -284,6 +285,43 @@ _STATE_AFTER = re.compile(
     r"^\s*per (un|il|la|lo|ritirare|sbloccare|ricevere) (pacco|spedizione|consegna|premio)",
     re.IGNORECASE,
 )
+
+
+# (r33) An amount inside what someone else's message, site or offer says ("texts saying you've
+# won a 500 EUR gift card", "fake e-mails promising a 100 EUR voucher", "SMS che dicono di aver
+# vinto un buono da 500 euro", "if you think a shop gives away 300 EUR vouchers"): the claim
+# reported, often to warn against it, not what we give.
+_REPORTED_BEFORE = re.compile(
+    r"(?i)(?:\b(?:texts?|sms|e-?mails?|mails?|messages?|messaggi|calls?|chiamate|ads?|adverts?|"
+    r"posts?|sites?|websites?|pages?|links?|accounts?|profiles?|pop-?ups?|notifications?|"
+    r"annunci|siti|pagine|profili|notifiche|scammers?|fraudsters?|truffatori)\b"
+    r"(?P<gap>[^.!?;:]{0,40}?)\b(?:saying|that say|which say|say|says|claiming|that claim|"
+    r"claim|claims|promising|that promise|promise|promises|offering|that offer|"
+    r"telling (?:you|people|them)|"
+    r"announcing|che dicono|che dice|che promettono|che promette|che offrono|che offre|"
+    r"che annunciano|dicendo|promettendo|offrendo|secondo cui|in cui si dice)\b|"
+    r"\b(?:you(?:'ve| have)? won|you(?:'re| are) the winner of|(?:hai|avete|aver|avete) vinto)\b|"
+    r"\b(?:a|any|no|some|another|un|una|nessun[oa]?)\s(?:\w+\s)?(?:shop|store|company|brand|"
+    r"retailer|business|negozio|azienda|marchio)\s(?:\w+\s)?(?:gives?|giving|hands? out|"
+    r"regala|regalano|offre|offrono|d[àa] via)\b)"
+    r"[^.!?;:]{0,80}$"
+)
+
+
+# ... unless the message is ours ("our e-mail saying you'll get a 20 EUR voucher", "the e-mail
+# we sent you saying ...", "la nostra e-mail che dice ...").
+_OURS = re.compile(
+    r"(?i)\b(?:our|we|nostr[oaie]|abbiamo|(?:vi|ti) (?:abbiamo )?(?:inviato|mandato))\b"
+)
+
+
+def _reported_claim(run: CheckRun, text: str, start: int) -> bool:
+    sentence = run.draft.sentence_at(start)
+    m = _REPORTED_BEFORE.search(text, max(sentence[0], start - 140), start)
+    if m is None:
+        return False
+    before = text[max(sentence[0], m.start() - 10) : m.start()] + " " + (m.group("gap") or "")
+    return not _OURS.search(before)
 
 
 def _names_a_charge(text: str, start: int, end: int) -> bool:
@@ -371,6 +409,8 @@ def _check_amounts(run: CheckRun, found: list[Offer]) -> None:
             stated = _incident_amounts(run) if run.ctx.facts else set()
         if (claim.value, claim.currency) in stated and not _offer_governs(run, text, claim):
             continue  # the incident's own figure ("balances show 0.00 EUR"), not an offer
+        if _reported_claim(run, text, claim.start):
+            continue  # what a fake message or someone else offers, reported
         sentence = run.draft.sentence_at(claim.start)
         goodwill = _is_goodwill(run, text, sentence, claim.start, claim.end, capped)
         caps = policy.caps.get(claim.currency)

@@ -78,6 +78,8 @@ def check(run: CheckRun) -> None:
             m = _denial(run, text)
         if m is None and name == "sarcasm":
             m = _mock_courtesy(run) or _mock_congratulations(run)
+        if m is not None and name == "hostility" and _reassured(text, m):
+            m = next((h for h in pattern.finditer(text) if not _reassured(text, h)), None)
         if m is None and name == "hostility":
             m = _mock_thanks(run)
         if m:
@@ -172,6 +174,17 @@ def _debunks_a_claim(run: CheckRun, at: int) -> bool:
     reports what something told the customers."""
     start, _ = run.draft.sentence_at(at)
     before = run.draft.masked[max(0, start - 200) : start].rstrip()
+    # (r33) The first words of a reply to a post that relays a rumour and asks about it
+    # ("People are saying it was a disgruntled driver. True?", "Dicono che sia stato un
+    # dipendente. È vero?"): "Not true" answers the rumour, not the customer.
+    post = run.ctx.post_text
+    if (
+        not before
+        and _A_DENIAL.match(run.draft.masked, at)
+        and "?" in post
+        and _REPORTED_CLAIM.search(post)
+    ):
+        return True
     if _A_DENIAL.match(run.draft.masked, at) and _TOLD_THE_CUSTOMERS.search(
         re.split(r"[.!?\n]", before.rstrip(".!?\n "))[-1]
     ):
@@ -180,6 +193,31 @@ def _debunks_a_claim(run: CheckRun, at: int) -> bool:
         return False
     question = re.split(r"[.!?\n](?=[^.!?\n]*\?$)", before)[-1]
     return bool(_REPORTED_CLAIM.search(question))
+
+
+# (r33) An insult word denied to reassure the customer who used it of themselves ("you're not
+# an idiot", "please don't feel stupid", "non sei stupida", "non sentirti un idiota"): kindness,
+# not hostility. Not "don't be stupid" or "non fare lo stupido", which are insults.
+_REASSURING_NEGATION = re.compile(
+    r"(?:\b(?:not|never|no|non|mai)|n't)(?:\s+(?!(?:be|being|act|acting|play|playing|fare|"
+    r"essere|comportarti|comportati|fate)\b)[\w']+){0,2}\s+$",
+    re.IGNORECASE,
+)
+
+
+_COPULA_DENIED = re.compile(r"\b(?:not|non)\s+$", re.IGNORECASE)
+_COPULA = re.compile(r"(?:sei|siete|è|are|is)\b", re.IGNORECASE)
+
+
+def _reassured(text: str, m: re.Match[str]) -> bool:
+    if any(c.isspace() for c in m.group(0).strip()):
+        # A longer construction reads its own negations, but for a copula denied right before
+        # it ("non sei stupida").
+        return bool(
+            _COPULA.match(m.group(0))
+            and _COPULA_DENIED.search(text, max(0, m.start() - 8), m.start())
+        )
+    return bool(_REASSURING_NEGATION.search(text, max(0, m.start() - 30), m.start()))
 
 
 def _denial(run: CheckRun, text: str) -> re.Match[str] | None:

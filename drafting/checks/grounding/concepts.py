@@ -347,6 +347,43 @@ CONCEPTS: dict[str, tuple[str, ...]] = {
         "nuovamente disponibil",
         "di nuovo disponibil",
     ),
+    # (r33) Interest paid on money held or owed ("we'll add interest for every day", "ti
+    # paghiamo anche gli interessi"): a grant of its own, which the facts must give.
+    "interest": (
+        "interest on",
+        "interest for",
+        "with interest",
+        "plus interest",
+        "add interest",
+        "pay interest",
+        "pay you interest",
+        "pay the interest",
+        "in interest",
+        "gli interessi",
+        "con interessi",
+        "con gli interessi",
+        "interessi sul",
+        "interessi per",
+        "interessi di mora",
+        "interessi maturati",
+    ),
+    # (r33) A better service than the one bought ("I've upgraded you to express delivery", "ti
+    # passiamo alla spedizione espressa"): the facts must give the upgrade.
+    "upgrade": (
+        "upgrad",
+        "express delivery",
+        "express shipping",
+        "express courier",
+        "priority delivery",
+        "priority shipping",
+        "next-day delivery",
+        "next day delivery",
+        "spedizione espressa",
+        "consegna espressa",
+        "corriere espresso",
+        "spedizione prioritaria",
+        "consegna prioritaria",
+    ),
     # Sending someone to the customer ("one of our technicians will assemble it").
     "visit": (
         "technician",

@@ -171,6 +171,17 @@ _PAYS_REFUND = re.compile(
     re.IGNORECASE,
 )
 
+# (r33) What a document we send says ("we'll e-mail you a letter confirming the gift card site
+# isn't ours", "Le abbiamo inviato la lettera che conferma che il sito della carta regalo non è
+# nostro"): its content, not a grant.
+_DOCUMENT_SAYS = re.compile(
+    r"\b((that|which) (confirms?|explains?|says|states?|shows?|proves?|certif\w+)|confirming|"
+    r"explaining|saying|stating|showing|proving|certifying|che (conferma|confermano|spiega|"
+    r"spiegano|dice|dicono|attesta|attestano|dimostra|certifica)|confermando|spiegando|"
+    r"attestando)\b",
+    re.IGNORECASE,
+)
+
 
 # What links an act to the conclusion drawn from it: a comma or "so", "quindi", "per cui".
 _CONCLUSION = re.compile(r"[,;:]|\b(so|therefore|hence|which means|quindi|dunque|per cui|perciò)\b")
@@ -181,6 +192,72 @@ _EXTRA = re.compile(
     r"(?:\b(?:an?|one|un|una|uno|un')\s?(extra|additional|bonus|ulterior[ei]|altr[oa])|"
     r"\b(another))\b[^.!?\n,;]{0,15}$"
 )
+
+# (r33) A grant multiplied or topped up ("we'll double your points", "twice the credit",
+# "ti regaliamo punti extra", "un buono in più"): more of a granted thing than the facts give,
+# unless they say so themselves. Not a double charge or payment, which is the problem itself.
+_MULTIPLIED = frozenset(
+    {
+        "voucher",
+        "credit",
+        "discount",
+        "loyalty points",
+        "free membership time",
+        "gift",
+        "compensation",
+    }
+)
+_MORE_BEFORE = re.compile(
+    r"\b(double|doubled|doubling|triple|tripled|tripling|twice|three times|raddoppi\w*|"
+    r"triplic\w*|il doppio|il triplo)\b(?![- ](charg|pay|book|bill|debit|entr|deduct|transact))"
+    r"[^.!?\n,;]{0,15}$",
+    re.IGNORECASE,
+)
+_MORE_AFTER = re.compile(
+    r"\w*\s+(extra|in più|aggiuntiv[oaie]|supplementar[ei]|doppi[oa]?|raddoppiat[oaie])\b",
+    re.IGNORECASE,
+)
+
+
+def _more_than_granted(concept: str, clause: str, at: int, length: int, support: str) -> bool:
+    """(r33) The clause multiplies or tops up a granted thing (see _MULTIPLIED) and no fact
+    says the same word next to it."""
+    if concept not in _MULTIPLIED:
+        return False
+    more = _MORE_BEFORE.search(clause, max(0, at - 25), at) or _MORE_AFTER.match(
+        clause, at + length
+    )
+    if more is None:
+        return False
+    word = more.group(1).lower()[:5]
+    return not any(
+        re.search(
+            rf"{re.escape(word)}[^.;\n]{{0,25}}{re.escape(s)}|{re.escape(s)}\w*\s+{re.escape(word)}",
+            support,
+        )
+        for s in CONCEPTS[concept]
+    )
+
+
+# (r33) Cover promised for every loss, cost or damage ("we'll compensate you for every loss it
+# caused", "copriamo tutte le spese che hai avuto") where the facts cover named costs only
+# ("overdraft fees caused by the duplicate charge"): more than the facts grant.
+_BLANKET = re.compile(
+    r"\b(every|all( of)?( the| your| their)?|any|whatever|each|ogni|qualsiasi|qualunque|"
+    r"tutt[ie]( (le|i|gli))?( (tue|tuoi|sue|suoi|Sue|Suoi|vostre|vostri))?)\s([\w-]+\s)?"
+    r"(loss|losses|costs?|expenses?|damages?|inconvenience|harm|penny|cent|"
+    r"perdit[ae]|spes[ae]|cost[oi]|dann[oi]|disag[io]|centesim[oi])\b",
+    re.IGNORECASE,
+)
+
+
+def _covers_everything(concept: str, clause: str, support: str) -> bool:
+    """(r33) A blanket cover (see _BLANKET) where the facts give none."""
+    return (
+        concept in ("compensation", "refund")
+        and _BLANKET.search(clause) is not None
+        and _BLANKET.search(support) is None
+    )
 
 
 # A concept's stem counts at the start of a word, or after a "re-"/"ri-" prefix ("redeliver",
@@ -712,6 +789,8 @@ def check_promises(
                 continue  # "Non faremo sconti", "we're not offering a refund"
             if at >= offset and _HEDGE.search(clause[offset:at]):
                 continue  # "we'll look into a refund" promises to look, not to refund
+            if at >= offset and _DOCUMENT_SAYS.search(clause, offset, at):
+                continue  # (r33) "a letter confirming the gift card site isn't ours"
             if at >= offset and _CONDITION.search(clause[offset:at]):
                 continue  # "we'll post again sooner if it's fixed" promises the post only
             extra = _EXTRA.search(clause, max(0, at - 25), at)
@@ -734,6 +813,10 @@ def check_promises(
                 automatic = True  # (r25) "we'll refund it, however long ago you bought it"
             if _to_everyone(clause, at, support.promise_text):
                 automatic = True  # (r26) "we refund every ticket" for some tickets only
+            if _more_than_granted(concept, clause, at, length, support.promise_text):
+                automatic = True  # (r33) "we'll double your points"
+            if _covers_everything(concept, clause, support.promise_text):
+                automatic = True  # (r33) "we'll compensate you for every loss"
             if concept == "refund" and not automatic and _CANCELLED_ORDER.search(lowered):
                 continue  # (r32) "I'm cancelling it now ... the refund can take five days"
             # (r25) A gift for nothing rests on no refund for goods sent back.

@@ -67,10 +67,19 @@ _RULED_OUT = re.compile(
     r"\b(cannot|can't|can not|won't|will not|doesn't|does not|don't|do not|is not able to|"
     r"isn't able to|are not able to|aren't able to|(is|are) unable to|(is|are) not allowed to|"
     r"never) (\w+ )?(refund|reimburse|repay|replace|repair|compensate|cover|pay|credit|"
-    r"send|give|deliver|ship)\w*|"
+    r"send|give|deliver|ship)\w*"
+    # (r33) ... with what it denies ("Verdello does not pay interest", "we can't replace used
+    # items"), up to where the clause turns.
+    r"(?:(?!\b(but|and will|however)\b)[^.,;:!?\n]){0,40}|"
     r"\bnon (può|possono|potrà|potranno|riesce a|riescono a|è in grado di|sono in grado di|"
     r"(ci )?è possibile|possiamo|potremo)?\s?(\w+ )?(rimbors|ripag|restitu|sostitu|ripar|"
-    r"risarc|accredit|pag|copr|rid[aà]|rend|spedi|consegn)\w*|"
+    r"risarc|accredit|pag|copr|rid[aà]|rend|spedi|consegn)\w*"
+    r"(?:(?!\b(ma|però|mentre)\b)[^.,;:!?\n]){0,40}|"
+    # (r33) Whatever is denied with "any" or "nessun" ("is not running any gift card prize",
+    # "non ha in corso nessun concorso", "we don't have any vouchers left"): the thing named
+    # after it is ruled out.
+    r"(\b(not|never|non|mai)|n't)\s+([\w']+\s+){0,3}?(any|nessun[oa]?|nessun'|alcun[oa]?|alcun')\s*"
+    r"(other |further |altr[oaie] |ulterior[ei] )?([\w'-]+ ){0,3}[\w'-]+|"
     # (r22) ... and a grant denied in any tense, its objects with it ("Verdello is not offering
     # vouchers or discounts over the video", "we aren't giving refunds", "non offre buoni o
     # sconti", "non sta dando rimborsi"): the things named after the denied verb are ruled out
@@ -91,7 +100,13 @@ _DENIAL = re.compile(
 )
 
 
-_QUOTED = re.compile(r'"[^"\n]{1,200}"|“[^”\n]{1,200}”|«[^»\n]{1,200}»')
+# (r33) ... also in single quotes ("messages saying 'You won a gift card'"): an opening quote
+# follows no letter and a closing one is followed by none, so "Verdello's" and "l'ordine" are
+# apostrophes, not quotes.
+_QUOTED = re.compile(
+    r'"[^"\n]{1,200}"|“[^”\n]{1,200}”|«[^»\n]{1,200}»|‘[^’\n]{1,200}’|'
+    r"(?<![\w'])'(?=\w)[^'\n]{1,200}?(?<=[\w.!?,)])'(?!\w)"
+)
 # (r25) A refund given for goods sent back ("returned for a refund", "send it back for a full
 # refund", "restituire con rimborso", "rimborso al reso").
 _REFUND_FOR_RETURN = re.compile(
@@ -147,9 +162,12 @@ class Support:
     @cached_property
     def confirmed_topics(self) -> tuple[frozenset[str], ...]:
         """The content stems of each confirmed fact or source, less what it rules out ("we
-        decided not to deliver these orders" confirms no delivery; see :meth:`promise_text`)."""
+        decided not to deliver these orders" confirms no delivery; see :meth:`promise_text`),
+        and (r33) what they quote."""
         return tuple(
-            topic(_RULED_OUT.sub(" ", t).lower()) for t in self.items if not _UNCONFIRMED.search(t)
+            topic(_QUOTED.sub(" ", _RULED_OUT.sub(" ", t)).lower())
+            for t in self.items
+            if not _UNCONFIRMED.search(t)
         )
 
     def restates(self, clause: str) -> bool:

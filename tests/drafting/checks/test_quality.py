@@ -73,6 +73,12 @@ HOLDOUTS = [
         "48",
         "49",
         "50",
+        "51",
+        "52",
+        "53",
+        "54",
+        "55",
+        "56",
     )
 ]
 
@@ -311,6 +317,19 @@ def test_blocking_rules_meet_the_target_on_the_labelled_set(demo) -> None:
         # round. With the learned reader on, on first sight: 0.976 / 0.861 and 0.902 / 0.921.
         (HOLDOUTS[48], 0.96, 0.84),
         (HOLDOUTS[49], 0.89, 0.89),
+        # Written blind in the tenth session (cards charged twice, a warehouse fire, scam texts
+        # impersonating the brand, loyalty points wiped): 0.955 / 0.864, 0.916 / 0.779,
+        # 0.792 / 0.697 and 0.955 / 0.863 on first sight (round 32's rules), worked in round 33
+        # to 0.956 / 0.884, 0.931 / 0.786, 0.887 / 0.766 and 0.956 / 0.890.
+        (HOLDOUTS[50], 0.94, 0.87),
+        (HOLDOUTS[51], 0.92, 0.77),
+        (HOLDOUTS[52], 0.87, 0.75),
+        (HOLDOUTS[53], 0.94, 0.88),
+        # Written blind during round 33 (a courier's driver filmed throwing parcels, a chat
+        # assistant promising 100-day returns): 0.936 / 0.879 and 0.911 / 0.831 on first
+        # sight, 0.936 / 0.886 and 0.911 / 0.831 after that round.
+        (HOLDOUTS[54], 0.92, 0.87),
+        (HOLDOUTS[55], 0.90, 0.82),
     ],
 )
 def test_held_out_sets_do_not_regress(demo, path, precision: float, recall: float) -> None:
