@@ -43,6 +43,17 @@ _UNCONFIRMED = re.compile(
     r"non (ancora )?(confermat\w*|decis\w*|not[oaie])|da confermare|nessuna (nuova )?data)",
     re.IGNORECASE,
 )
+# Where a denial's clause turns into another statement: "but", "however" ("ma", "però",
+# "mentre"), or "and"/"or" ("e", "o") opening a clause with its own verb ("won't charge any fee
+# and refunds of the duplicate payments land by Friday"), not a list of what is denied ("does
+# not pay interest and late fees").
+_CLAUSE_TURNS = (
+    r"\b(?:but|however|whereas|ma|però|mentre|invece)\b|"
+    r"\b(?:and|or|e|ed|o|oppure)\b(?=(?:\s+[\w'-]+){0,6}?\s+(?:will|would|can|could|shall|"
+    r"is|are|was|were|has|have|had|gets?|lands?|arrives?|reach(?:es)?|goes|go|comes?|starts?|"
+    r"begins?|remains?|stays?|sarà|saranno|è|sono|arriva|arrivano|verrà|verranno|viene|vengono|"
+    r"ha|hanno|resta|restano|parte|partono)\b)"
+)
 _RULED_OUT = re.compile(
     r"\b(no|nessun[oa]?) (\w+ ){1,2}(is|are|will be|gets?|viene|vengono|sarà|saranno) "
     r"(issued|given|paid|offered|made|sent|needed|emess\w|dat\w|pagat\w|offert\w|inviat\w)|"
@@ -70,16 +81,17 @@ _RULED_OUT = re.compile(
     r"send|give|deliver|ship)\w*"
     # (r33) ... with what it denies ("Verdello does not pay interest", "we can't replace used
     # items"), up to where the clause turns.
-    r"(?:(?!\b(but|and will|however)\b)[^.,;:!?\n]){0,40}|"
+    rf"(?:(?!{_CLAUSE_TURNS})[^.,;:!?\n]){{0,40}}|"
     r"\bnon (può|possono|potrà|potranno|riesce a|riescono a|è in grado di|sono in grado di|"
     r"(ci )?è possibile|possiamo|potremo)?\s?(\w+ )?(rimbors|ripag|restitu|sostitu|ripar|"
     r"risarc|accredit|pag|copr|rid[aà]|rend|spedi|consegn)\w*"
-    r"(?:(?!\b(ma|però|mentre)\b)[^.,;:!?\n]){0,40}|"
+    rf"(?:(?!{_CLAUSE_TURNS})[^.,;:!?\n]){{0,40}}|"
     # (r33) Whatever is denied with "any" or "nessun" ("is not running any gift card prize",
     # "non ha in corso nessun concorso", "we don't have any vouchers left"): the thing named
     # after it is ruled out.
     r"(\b(not|never|non|mai)|n't)\s+([\w']+\s+){0,3}?(any|nessun[oa]?|nessun'|alcun[oa]?|alcun')\s*"
-    r"(other |further |altr[oaie] |ulterior[ei] )?([\w'-]+ ){0,3}[\w'-]+|"
+    rf"(other |further |altr[oaie] |ulterior[ei] )?((?!{_CLAUSE_TURNS})[\w'-]+ ){{0,3}}"
+    rf"(?!{_CLAUSE_TURNS})[\w'-]+|"
     # (r22) ... and a grant denied in any tense, its objects with it ("Verdello is not offering
     # vouchers or discounts over the video", "we aren't giving refunds", "non offre buoni o
     # sconti", "non sta dando rimborsi"): the things named after the denied verb are ruled out
@@ -88,7 +100,7 @@ _RULED_OUT = re.compile(
     r"haven't)( been)?|non( sta| stanno| ha| hanno| è| sono)?( stat[oaie])?) "
     r"(offer|giv|issu|provid|grant|award|hand|hand(ing)? out|pay|paid|send|sent|"
     r"offr|off[eé]rt|d[aà]|dann|dand|concess|conced|emett|emess|erog|invi|prevede|previst)\w*"
-    r"(?:(?!\b(but|and will|however|ma|però|mentre)\b)[^.,;:!?\n]){0,50}",
+    rf"(?:(?!{_CLAUSE_TURNS})[^.,;:!?\n]){{0,50}}",
     re.IGNORECASE,
 )
 # A statement that opens with a denial, to its end ("No passwords, card details or other payment

@@ -45,6 +45,36 @@ def _promise(check: Check, text: str, facts: list[str] = ASSEMBLY) -> bool:
     return "grounding.promise" in findings(check, text, {"kind": "reply", "facts": facts})
 
 
+# The denial ends where its clause turns: "and" opening a clause with its own verb starts a new
+# statement, whose grant stands; "and" in a list of what is denied does not.
+TURNS = (
+    "Verdello won't charge any fee and refunds for cancelled appointments arrive by Friday 11 "
+    "December. / Verdello non addebita nessun costo e i rimborsi degli appuntamenti annullati "
+    "arrivano entro venerdì 11 dicembre."
+)
+LISTS = (
+    "Verdello does not pay interest or travel costs. / Verdello non paga interessi o spese di "
+    "viaggio."
+)
+
+
+@pytest.mark.parametrize(
+    ("fact", "text", "flagged"),
+    [
+        (TURNS, f"Sorry about the cancelled visit. Your appointment will be refunded by Friday "
+         f"11 December. {EN}", False),
+        (TURNS, f"Ci dispiace per l'appuntamento saltato. Ti rimborseremo l'appuntamento entro "
+         f"venerdì 11 dicembre. {IT}", False),
+        (LISTS, f"Sorry about the cancelled visit. We'll cover your travel costs. {EN}", True),
+        (LISTS, f"Ci dispiace. Ti rimborseremo le spese di viaggio. {IT}", True),
+    ],
+)  # fmt: skip
+def test_a_denial_ends_where_its_clause_turns(
+    check: Check, fact: str, text: str, flagged: bool
+) -> None:
+    assert _promise(check, text, [fact]) is flagged
+
+
 @pytest.mark.parametrize(
     ("text", "flagged"),
     [
