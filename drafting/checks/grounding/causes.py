@@ -88,6 +88,36 @@ _PURPOSE = re.compile(
 )
 
 
+# (r34) What the trouble did to the customer, with the thing that did it ("sorry for the worry
+# caused by these fake e-mails", "ci scusiamo per il disagio causato dal pacco rovinato"): the
+# problem named again as the source of the harm, not a cause of the incident; unless it names
+# who was at fault ("the trouble caused by our supplier's mistake").
+_HARM_CAUSED = re.compile(
+    r"\b(inconvenience|trouble|worry|worries|stress|upset|disruption|frustration|confusion|"
+    r"distress|anxiety|disappointment|hassle|concern|fear|disagio|disagi|disturbo|fastidio|"
+    r"fastidi|preoccupazione|preoccupazioni|confusione|delusione|ansia|inconveniente|"
+    r"inconvenienti|paura|problemi|spavento)( (that|which|che))?( (was|were|has been|have been|"
+    r"è stato|è stata|sono stati|sono state))?\s+$",
+    re.IGNORECASE,
+)
+_CAUSE_WORD = re.compile(r"^\W*(caus|provoc)", re.IGNORECASE)
+_PARTY = re.compile(
+    r"\b(supplier|provider|partner|courier|carrier|bank|agency|contractor|vendor|staff|employee|"
+    r"colleague|team|driver|fornitor\w*|corrier\w*|banca|agenzia|dipendent\w*|"
+    r"collega|colleghi|personale|autista|appaltator\w*)\b",
+    re.IGNORECASE,
+)
+
+
+def _harm_it_caused(cue: str, before: str, what: str) -> bool:
+    """(r34) The cue tells what harm the trouble did to the customer (see _HARM_CAUSED)."""
+    return (
+        _CAUSE_WORD.match(cue) is not None
+        and _HARM_CAUSED.search(before) is not None
+        and _PARTY.search(what) is None
+    )
+
+
 def _names_a_cause(facts: str) -> bool:
     return _FACTS_CAUSE.search(facts) is not None
 
@@ -557,6 +587,10 @@ def check_causes(
                 continue  # (r32) "we've hidden this comment because it names someone"
             if _PURPOSE.match(m.group(0)):
                 continue  # (r28) "perché il regalo arrivasse in tempo": a purpose
+            if _harm_it_caused(
+                m.group(0), masked[max(0, m.start() - 40) : m.start()], m.group("what")
+            ):
+                continue  # (r34) "sorry for the worry caused by the fake texts"
             # A "cause" that only names the problem again ("caused by the delay") claims
             # nothing; nor does what the sentence goes on to say after it ("because of the
             # delay and will compensate you").

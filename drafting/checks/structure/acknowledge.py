@@ -346,6 +346,22 @@ _ORDEAL = re.compile(
     r"\b(you|she|he|they|your [\w-]+|(his|her|their) [\w-]+)( really| all)?( went through|"
     r"( have|'ve| has|'s) been through|( have|'ve| has|'s)? had to (go through|face|deal with|"
     r"put up with|endure|experience))\b|"
+    # (r34) ... whatever they had to do, what they went without, or the hard time they had
+    # ("sorry you've had to call three times", "sorry you've had no reply", "you've had a
+    # stressful week", "hai dovuto richiamare tre volte", "hai avuto giorni difficili").
+    r"\b(you|she|he|they|your [\w-]+)( have|'ve| has|'s)? had to (?!(wait for us to|be)\b)"
+    r"[a-z]{3,}\b|"
+    r"\b(you|she|he|they|your [\w-]+)( have|'ve| has|'s)? (had|got|received|heard) (no|nothing)\b|"
+    r"\b(you|she|he|they)( have|'ve| has|'s)? (had|spent) (a |an |\w+ )?(rough|hard|difficult|"
+    r"stressful|awful|terrible|horrible|frustrating|worrying|anxious|long|miserable|tough) "
+    r"(\w+ )?(days?|hours?|weeks?|months?|nights?|time|morning|evening|weekend|wait)\b|"
+    r"\b(hai|ha|avete|hanno) dovuto [a-zà-ù]{3,}(are|ere|ire|arlo|erlo|irlo|arla|erla|irla)\b|"
+    r"\bnon (hai|ha|avete|hanno) (avuto|ricevuto) (nessun[oa]?|alcun[oa]?|notizie|risposta|"
+    r"risposte)\b|"
+    r"\b(hai|ha|avete|hanno) (avuto|passato|trascorso) (giorni|giornate|ore|settimane|mesi|"
+    r"notti|serate|una giornata|una settimana|una serata|una notte|una mattinata|un weekend|"
+    r"un fine settimana) (\w+ )?(complicat|difficil|"
+    r"pesant|stressant|terribil|brutt|frustrant|ansios|angosciant|infernal|lungh|dur)\w*|"
     # ... what happened to whom ("sorry for what happened to your daughter", "per quello che
     # è successo a tuo figlio"): the customer's own, not a pointer alone.
     r"\bhappened to (you|her|him|them|your [\w-]+|(his|her|their) [\w-]+)\b|"
