@@ -44,9 +44,9 @@ def test_it_reads_the_checks_it_was_built_for() -> None:
 # - "It looks like one-on-one support will be able to help you best" points to a channel
 #   (forbidden.speculation, 0.93), and "all recovery options are explained in this article"
 #   points to help (tone.defensive, 0.90): both crossed the threshold only when the model was
-#   trained again with holdout49 and 50 added, and fell back under it (0 findings) when
-#   holdout51-56 were added. Scores near the threshold move with every retraining, one reason
-#   the reader is off by default; they stay listed because the next retraining may raise them.
+#   trained again with holdout49 and 50 added, fell back under it when holdout51-56 were
+#   added, and the first rose again (0.99) with holdout57-58. Scores near the threshold move
+#   with every retraining, one reason the reader is off by default.
 KNOWN_FALSE_ALARMS = {"1160173682746122240", "1241345003517030400", "1148373024124444673"}
 
 
