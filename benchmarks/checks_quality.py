@@ -6,7 +6,12 @@ blocking precision and recall per check id, ``--pooled`` one report over all the
 and ``--set PATH`` scores a labelled set of your own (a brand's, or a blind set kept outside the
 repository) instead of the ones below. ``--reader`` turns the learned reader on (the demo policy
 leaves it off): a set the shipped model was trained on is read by a model trained without it
-(five folds by set, about 10 seconds each), any other set by the shipped model.
+(five folds by set, about 10 seconds each), any other set by the shipped model. ``--judge
+MODEL`` measures the optional LLM judge as a blocking second opinion, reply by reply, rules
+alone against rules + judge (``--judge local`` serves the installed SmolLM2 on loopback; any
+litellm name with its key in the environment works, ``--judge-api-base`` for a server of your
+own; ``--judge-sample N`` reads N replies per set; answers are cached in
+``var/checks_judge.sqlite``, so a second run makes no model call).
 
 1. ``tests/data/checks_labelled.jsonl``: the labelled development set (written for the demo
    brand and used while building the lexicons, so its figures are optimistic);
@@ -51,10 +56,14 @@ import argparse
 import sys
 import time
 from collections import Counter
+from contextlib import contextmanager
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
+    from collections.abc import Iterator
+
+    from drafting.checks.judge_quality import Judge, JudgeQuality
     from drafting.checks.quality import QualityReport, Score
     from drafting.checks.reader.model import ReaderModel
     from knowledge.brandpack import Brand
@@ -126,6 +135,94 @@ def labelled(
         per_check=per_check,
     )
     return quality
+
+
+def judge_report(title: str, quality: JudgeQuality, *, show_errors: bool) -> None:
+    rules, judged = quality.rules, quality.with_judge
+    print(f"\n=== {title}: the LLM judge as a blocking second opinion, reply by reply ===")
+    print(
+        f"  {'':16s} {'good blocked':>13s} {'bad through':>12s} {'precision':>10s} {'recall':>7s}"
+    )
+    for name, v in (("rules", rules), ("rules + judge", judged)):
+        blocked, through = f"{v.good_blocked}/{v.good}", f"{v.bad - v.bad_blocked}/{v.bad}"
+        print(
+            f"  {name:16s} {blocked:>13s} {through:>12s} {v.score.precision:10.3f} "
+            f"{v.score.recall:7.3f}"
+        )
+    print(
+        f"  judge's catches (bad replies the rules let through): {len(quality.catches)}; "
+        f"its false alarms (good replies the rules passed): {len(quality.false_alarms)}; "
+        f"replies it could not read: {quality.errors}"
+    )
+    print(f"  {'criterion':16s} {'TP':>4s} {'FP':>4s} {'FN':>4s} {'precision':>10s} {'recall':>7s}")
+    for criterion, s in quality.per_criterion.items():
+        print(
+            f"  {criterion:16s} {s.tp:4d} {s.fp:4d} {s.fn:4d} {s.precision:10.3f} {s.recall:7.3f}"
+        )
+    if show_errors:
+        for line in quality.catches:
+            print(f"  + caught {line}")
+        for line in quality.false_alarms:
+            print(f"  - false alarm {line}")
+
+
+@contextmanager
+def judge_model(args: argparse.Namespace) -> Iterator[Judge]:
+    """The judge to measure: ``args.judge`` through litellm, its answers cached."""
+    from drafting.checks.judge import judge_findings
+    from drafting.config import get_settings
+    from evals.cache import ResultCache
+
+    settings = get_settings()
+    cache = ResultCache(settings.data_dir / "checks_judge.sqlite")
+    options: dict[str, Any] = {"api_key": "none"} if args.judge_api_base else {}
+    if args.judge_api_base:
+        options["api_base"] = args.judge_api_base
+    with _served(args, settings.models_dir) as (model, served):
+        options.update(served)
+
+        def judge(text: str, ctx: Any) -> list[Any]:
+            return judge_findings(
+                text, ctx, model=model, timeout=args.judge_timeout, cache=cache, **options
+            )
+
+        yield judge
+
+
+@contextmanager
+def _served(args: argparse.Namespace, models_dir: Path) -> Iterator[tuple[str, dict[str, Any]]]:
+    """``--judge local``: the installed SmolLM2 served on loopback (stopped afterwards)."""
+    if args.judge != "local":
+        yield args.judge, {}
+        return
+    from drafting.localmodels import install_smollm2, serve_gguf
+
+    with serve_gguf(
+        install_smollm2(models_dir), n_ctx=4096, parallel=args.judge_workers, max_tokens=300
+    ) as base:
+        yield "openai/smollm2", {"api_base": base + "/v1", "api_key": "none"}
+
+
+def judged(
+    paths: list[Path], brand: Brand, policy: Policy, args: argparse.Namespace
+) -> list[JudgeQuality]:
+    from drafting.checks.judge_quality import sample, score_judge
+    from drafting.checks.quality import load_labelled
+
+    out = []
+    with judge_model(args) as judge:
+        for path in paths:
+            cases = sample(load_labelled(path), args.judge_sample)
+            started = time.perf_counter()
+            quality = score_judge(cases, brand, policy, judge, workers=args.judge_workers)
+            name = path.relative_to(REPO) if path.is_relative_to(REPO) else path
+            judge_report(
+                f"{name}: {len(cases)} replies, {time.perf_counter() - started:.0f} s",
+                quality,
+                show_errors=args.errors,
+            )
+            out.append(quality)
+    return out
 
 
 FOLDS = 5
@@ -235,7 +332,24 @@ def main() -> None:
         action="store_true",
         help="also print the sets pooled into one report (with --per-check, per check too)",
     )
+    parser.add_argument(
+        "--judge",
+        metavar="MODEL",
+        help="also measure the LLM judge as a blocking second opinion: a litellm model name "
+        "(its API key in the environment), or `local` for the installed SmolLM2",
+    )
+    parser.add_argument("--judge-api-base", metavar="URL", help="the judge model's server")
+    parser.add_argument(
+        "--judge-sample",
+        type=int,
+        metavar="N",
+        help="judge N replies per set (the same ones every run); default all",
+    )
+    parser.add_argument("--judge-workers", type=int, default=4, help="judge calls at once")
+    parser.add_argument("--judge-timeout", type=float, default=120.0, help="seconds per judge call")
     args = parser.parse_args()
+    if args.judge_sample is not None and args.judge_sample < 1:
+        parser.error("--judge-sample must be 1 or more")
     from drafting.checks.quality import load_demo, pooled, with_reader
 
     brand, policy = load_demo(DEMO_PACK)
@@ -281,6 +395,13 @@ def main() -> None:
             show_errors=False,
             per_check=args.per_check,
         )
+    if args.judge:
+        qualities = judged(kept, brand, policy, args)
+        if len(qualities) > 1:
+            total = qualities[0]
+            for q in qualities[1:]:
+                total = total.merge(q)
+            judge_report(f"{len(qualities)} sets pooled", total, show_errors=False)
     if not args.set:
         real_replies(reader=args.reader)
         approved_replies(reader=args.reader)

@@ -9,9 +9,10 @@ silently returning nothing.
 
 from __future__ import annotations
 
+import hashlib
 import json
 import re
-from typing import Any
+from typing import Any, Protocol
 
 from drafting.checks.catalogue import CHECK_IDS
 from drafting.checks.compiled import compiled_policy
@@ -23,20 +24,50 @@ from knowledge.taxonomy import PUBLIC_CHANNELS
 
 CRITERIA = ("tone", "policy", "grounding", "voice")
 _JSON = re.compile(r"\{.*\}", re.DOTALL)
+CACHE_KIND = "checks_judge"
+
+
+class AnswerCache(Protocol):
+    """Where judge answers are kept between runs (``evals.cache.ResultCache`` is one)."""
+
+    def get(self, kind: str, key: str) -> Any | None: ...
+
+    def put(self, kind: str, key: str, value: Any) -> None: ...
 
 
 def judge_findings(
-    text: str, ctx: CheckContext, *, model: str, timeout: float = 30.0, **completion_options: Any
+    text: str,
+    ctx: CheckContext,
+    *,
+    model: str,
+    timeout: float = 30.0,
+    cache: AnswerCache | None = None,
+    **completion_options: Any,
 ) -> list[Finding]:
     """Ask ``model`` (any litellm model name) to review ``text``; return failed findings only.
 
     ``completion_options`` go to ``litellm.completion`` unchanged (``api_base``,
-    ``mock_response`` for offline tests, ...).
+    ``mock_response`` for offline tests, ...). With a ``cache``, an answer to the same prompt
+    from the same model is read from it instead of asked again (failed calls are not kept).
     """
-    from drafting.llm import litellm_module
+    language = draft_language(text, ctx)
+    messages = judge_messages(text, ctx)
+    key = hashlib.sha256(json.dumps([model, messages]).encode()).hexdigest()
+    content = cache.get(CACHE_KIND, key) if cache is not None else None
+    if not isinstance(content, str):
+        try:
+            content = ask_judge(messages, model=model, timeout=timeout, **completion_options)
+        except Exception as exc:  # any provider failure: report it, never hide it
+            return [_error(ctx, language, f"the model call failed ({type(exc).__name__}: {exc})")]
+        if cache is not None:
+            cache.put(CACHE_KIND, key, content)
+    return parse_judge_answer(content, text, ctx, language=language)
+
+
+def judge_messages(text: str, ctx: CheckContext) -> list[dict[str, str]]:
+    """The judge's prompt (``prompts/judge.yaml``) for ``text``, the post and facts fenced."""
     from prompts.templates import fence, load_prompt, render
 
-    language = draft_language(text, ctx)
     rendered = render(
         load_prompt("judge"),
         brand=ctx.brand.name,
@@ -44,24 +75,28 @@ def judge_findings(
         channel=ctx.channel,
         public=ctx.channel in PUBLIC_CHANNELS,
         kind=ctx.kind,
-        language=language,
+        language=draft_language(text, ctx),
         facts=list(ctx.facts),
         post=fence(ctx.post_text),
         draft=fence(text),
     )
-    litellm = litellm_module()
-    try:
-        response = litellm.completion(
-            model=model,
-            messages=rendered.messages(),
-            timeout=timeout,
-            temperature=0,
-            **completion_options,
-        )
-        content = response.choices[0].message.content or ""
-    except Exception as exc:  # any provider failure: report it, never hide it
-        return [_error(ctx, language, f"the model call failed ({type(exc).__name__}: {exc})")]
-    return parse_judge_answer(content, text, ctx, language=language)
+    return rendered.messages()
+
+
+def ask_judge(
+    messages: list[dict[str, str]], *, model: str, timeout: float = 30.0, **completion_options: Any
+) -> str:
+    """The judge model's raw answer to ``messages`` (raises whatever the provider raises)."""
+    from drafting.llm import litellm_module
+
+    response = litellm_module().completion(
+        model=model,
+        messages=messages,
+        timeout=timeout,
+        temperature=0,
+        **completion_options,
+    )
+    return str(response.choices[0].message.content or "")
 
 
 def parse_judge_answer(
