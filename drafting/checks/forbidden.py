@@ -197,9 +197,10 @@ _NEGATION_RIGHT_BEFORE = re.compile(r"(?:\b(?:not|never|no|non|mai|né)|n't)\W+$
 
 
 def _negated_just_before(run: CheckRun, text: str, at: int) -> bool:
-    """A negation right before a blame phrase ("non è colpa tua", "it's not your fault"):
-    the phrase is denied, which clears whoever it names. Only the word right before counts, so
-    "i pagamenti non passano perché PayPal ha avuto un guasto" still blames."""
+    """A negation right before a blame or liability phrase ("non è colpa tua", "it's not your
+    fault", "non abbiamo truffato nessuno"): the phrase is denied, which clears whoever it
+    names. Only the word right before counts, so "i pagamenti non passano perché PayPal ha
+    avuto un guasto" still blames."""
     start, _ = run.draft.sentence_at(at)
     return bool(_NEGATION_RIGHT_BEFORE.search(text[max(start, at - 12) : at]))
 
@@ -472,7 +473,9 @@ def check(run: CheckRun) -> None:
         for m in pattern.finditer(text):
             if category == "other_customers" and _describes_the_incident(run, *m.span()):
                 continue
-            if category == "liability" and _mock_admission(run, m.start()):
+            if category == "liability" and (
+                _mock_admission(run, m.start()) or _negated_just_before(run, text, m.start())
+            ):
                 continue
             if category == "blame" and (
                 _cleared(run, masked, m.start())

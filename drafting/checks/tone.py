@@ -77,7 +77,7 @@ def check(run: CheckRun) -> None:
         if m is None and name == "defensive" and ctx.post_text:
             m = _denial(run, text)
         if m is None and name == "sarcasm":
-            m = _mock_courtesy(run) or _mock_congratulations(run)
+            m = _mock_courtesy(run) or _mock_congratulations(run) or _laughter(run)
         if m is not None and name == "hostility" and _reassured(text, m):
             m = next((h for h in pattern.finditer(text) if not _reassured(text, h)), None)
         if m is None and name == "hostility":
@@ -288,6 +288,40 @@ def _mock_congratulations(run: CheckRun) -> re.Match[str] | None:
     if m is None or _PRAISE.search(post) or _CELEBRATES.search(post):
         return None
     return m
+
+
+# How positive a post must read for laughter in the reply to be shared, not aimed at it; and
+# the kinds of draft that answer an incident, where laughter never belongs, whatever the post.
+_PRAISING_POST = 0.3
+_CRISIS_KINDS = frozenset({"apology", "holding_statement", "status_update", "resolution_update"})
+# Delight that _PRAISE (shared with the mock-courtesy readings) leaves out on purpose: "best"
+# also wishes luck in a hostile post; here it must come with a positive post and no problem.
+_DELIGHT = re.compile(
+    r"\b(best|favou?rite|obsessed|adore[sd]?|wow|migliore|preferit[aoie]|ador[oai]\w*|"
+    r"stupend\w*|fantastic\w*|meraviglios\w*)\b",
+    re.IGNORECASE,
+)
+# Thanks that are a complaint (VADER scores "thanks for nothing" as positive).
+_THANKS_FOR_NOTHING = re.compile(
+    r"\b(thanks|thank you) for nothing\b|\bgrazie (di|per) (niente|nulla)\b", re.IGNORECASE
+)
+
+
+def _laughter(run: CheckRun) -> re.Match[str] | None:
+    """Laughter in the draft ("haha", "lol", "ahah"): at a complaint it can only mock. In
+    reply to praise with no problem in it ("my dog won't leave the new bed, best purchase
+    ever!") a playful brand may laugh along, so it is not read there. A playful complaint
+    ("lol my parcel is in Narnia again") praises nothing and keeps it sarcasm."""
+    pattern = run.lexicon.tone.get("laughter")
+    m = pattern.search(run.draft.own_words) if pattern is not None else None
+    post = run.ctx.post_text
+    if m is None or not post or run.ctx.kind in _CRISIS_KINDS:
+        return m
+    words = {w.lower() for w in _WORD.findall(post)}
+    praise = (_PRAISE.search(post) or _DELIGHT.search(post)) and not (
+        words & run.lexicon.problem_words or _THANKS_FOR_NOTHING.search(post)
+    )
+    return None if praise and sentiment(post, run.lexicon.language) >= _PRAISING_POST else m
 
 
 def _mock_thanks(run: CheckRun) -> re.Match[str] | None:
