@@ -89,12 +89,11 @@ class JudgeQuality:
                 a.bad_blocked + b.bad_blocked,
             )
 
+        def add(a: Score, b: Score) -> Score:
+            return Score(a.tp + b.tp, a.fp + b.fp, a.fn + b.fn)
+
         criteria = {
-            c: Score(
-                self.per_criterion.get(c, Score()).tp + other.per_criterion.get(c, Score()).tp,
-                self.per_criterion.get(c, Score()).fp + other.per_criterion.get(c, Score()).fp,
-                self.per_criterion.get(c, Score()).fn + other.per_criterion.get(c, Score()).fn,
-            )
+            c: add(self.per_criterion.get(c, Score()), other.per_criterion.get(c, Score()))
             for c in CRITERIA
         }
         return JudgeQuality(
