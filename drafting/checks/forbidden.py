@@ -59,18 +59,53 @@ _INCIDENT_EXPOSURE = re.compile(
 )
 _ANOTHER_CUSTOMERS = re.compile(
     r"^((to|for|with|by|a|ad|per|con|da) )?"  # "visible to other users", "visibili ad altri utenti"
-    r"(other|the other|another|un altro|un'altra|altri|di altri) (customer|person|user|cliente|"
-    r"clienti|utente|utenti)",
+    r"(other|the other|another|un altro|un'altra|altri|di altri|gli altri|le altre|altre) "
+    # (r35) ... or the other people who got what the incident sent ("visible to the other
+    # people who received it", "visibile agli altri destinatari").
+    r"(customer|person|people|user|recipient|subscriber|cliente|clienti|utente|utenti|persone|"
+    r"destinatari|iscritti)",
     re.IGNORECASE,
 )
 
 
 def _describes_the_incident(run: CheckRun, start: int, end: int) -> bool:
     masked = run.draft.masked
+    if _the_incidents_own_person(run, start, end):
+        return True
     if not _ANOTHER_CUSTOMERS.match(masked[start:end]):
         return False
     sentence_start, _ = run.draft.sentence_at(start)
     return bool(_INCIDENT_EXPOSURE.search(masked[sentence_start:start]))
+
+
+# (r35) The one person the incident happened to, as the facts introduce them ("our reply
+# mocked a customer who had asked about a size", "una risposta offensiva a un cliente che ci
+# aveva scritto"): "a customer" brought in as the object of what we did, when the facts also
+# single out "a customer", is the incident's own person, not another customer's case. Their
+# doings or state told as the subject ("the customer did order the wrong size", "another
+# customer wrote to us") still count.
+_ONE_PERSON = re.compile(
+    r"(?:a|an|one|un|una|uno|un')\s?(?P<noun>customer|client|shopper|user|member|buyer|"
+    r"subscriber|person|woman|man|girl|boy|cliente|utente|acquirente|iscritt[oa]|persona|"
+    r"signora|signore|ragazz[oa]|donna|uomo)\b",
+    re.IGNORECASE,
+)
+# What comes right before an object: a verb in the past or a preposition ("mocked a customer",
+# "a reply to a customer", "ha deriso un cliente", "una risposta offensiva a un cliente").
+_OBJECT_SLOT = re.compile(
+    r"(?:\b\w+(?:ed|ato|ito|uto|eso|iso)|\b(?:to|at|with|towards|a|ad|con|verso|contro))\s$",
+    re.IGNORECASE,
+)
+
+
+def _the_incidents_own_person(run: CheckRun, start: int, end: int) -> bool:
+    masked = run.draft.masked
+    m = _ONE_PERSON.match(masked, start, end)
+    if m is None or not _OBJECT_SLOT.search(masked[max(0, start - 30) : start]):
+        return False
+    noun = re.escape(m.group("noun").lower()[:5])
+    introduced = re.compile(rf"\b(?:a|an|one|un|una|uno|un')\s?{noun}", re.IGNORECASE)
+    return any(introduced.search(fact) for fact in run.ctx.facts)
 
 
 # Another customer named by handle as the subject of their own case ("@anna.b had the same
@@ -131,7 +166,34 @@ def _another_customer_by_handle(run: CheckRun) -> tuple[int, int] | None:
         told = _TOLD_TO.search(run.draft.masked, max(0, m.start() - 40), m.start())
         if told is not None:
             return told.start(), m.end()
+        example = _GIVEN_AS_EXAMPLE.search(run.draft.masked, max(0, m.start() - 80), m.start())
+        if example is not None:
+            return example.start(), m.end()
+        back = _THEIRS_DONE.match(run.draft.masked, m.end())
+        if back is not None and _TO_WHOM.search(run.draft.masked, max(0, m.start() - 4), m.start()):
+            return m.start(), back.end()
     return None
+
+
+# (r35) A handle given as the example of others who already had theirs ("lots of people have
+# already had theirs back, like @x", "a molti è già tornata, come a @x"): another customer's
+# case cited to this one.
+_GIVEN_AS_EXAMPLE = re.compile(
+    r"\b(?:already|back|got|received|had|theirs|già|tornat\w*|ricevut\w*|avuto|riavut\w*)\b"
+    r"[^.!?\n:;]{0,40}?,?\s(?:like|such as|including|e\.g\.|come|tipo|ad esempio|per esempio)"
+    r"(?:\sa)?\s{1,3}$",
+    re.IGNORECASE,
+)
+# (r35) A handle as the one something was done for, and the thing back or done ("a @x la lista
+# è già tornata", "for @x the order has already arrived").
+_TO_WHOM = re.compile(r"\b(?:a|ad|for|per)\s{1,3}$", re.IGNORECASE)
+_THEIRS_DONE = re.compile(
+    r"\s*,?\s*(?:(?:il|lo|la|i|gli|le|l'|the|their|his|her)\s?[\w-]+\s)?"
+    r"(?:è|sono|is|are|was|were|has been|have been|è stat[oa]|sono stat[ie])\s"
+    r"(?:already |just |già |appena )?(?:back|restored|refunded|sorted|fixed|arrived|delivered|"
+    r"tornat[oaie]|arrivat[oaie]|rimborsat[oaie]|ripristinat[oaie]|risolt[oaie]|consegnat[oaie])\b",
+    re.IGNORECASE,
+)
 
 
 # (r24) What we told, answered or explained to another person named by handle, cited to this
@@ -139,7 +201,9 @@ def _another_customer_by_handle(run: CheckRun) -> tuple[int, int] | None:
 # the other person's exchange brought into this one.
 _TOLD_TO = re.compile(
     r"\b(told|replied to|answered|said to|explained to|wrote to|mentioned to|promised|"
-    r"risposto a|detto a|spiegato a|scritto a|ripetuto a|promesso a)\s{0,3}$",
+    r"(?:risposto|detto|spiegato|scritto|ripetuto|promesso)"
+    # (r35) ... also with an adverb before the "a" ("come abbiamo risposto anche a @x").
+    r"(?: (?:anche|già|pure|proprio|appena))? a)\s{0,3}$",
     re.IGNORECASE,
 )
 

@@ -59,7 +59,11 @@ _ADVICE = re.compile(
 # "we see why you're angry"): an indirect question, not a cause.
 _WHY_ASKED = re.compile(
     r"\b(capi\w*|compren\w*|sappiamo|sai|so|sa|chied\w*|domand\w*|spieg\w*|understand|see|"
-    r"know|wonder\w*|ask\w*|explain\w*)\s+$",
+    r"know|wonder\w*|ask\w*|explain\w*|"
+    # (r35) ... or of checking ("we're still checking why", "stiamo verificando perché i
+    # controlli non l'hanno fermata"): what is being found out, not a cause.
+    r"verific\w*|accert\w*|indag\w*|chiar\w*|check\w*|investigat\w*|examin\w*|establish\w*|"
+    r"look\w* into|find\w* out|found out|work\w* out)\s+$",
     re.IGNORECASE,
 )
 
@@ -73,6 +77,40 @@ _MODERATION = re.compile(
     r"oscurare) (this|that|your|the|these|those|questo|quel|il tuo|il suo|il vostro|il|i tuoi|"
     r"questi)( \w+)? (comments?|posts?|repl(y|ies)|messages?|reviews?|tweets?|photos?|videos?|"
     r"commento|commenti|messaggio|messaggi|recensione|risposta|foto|video)\b[^.!?\n]*$",
+    re.IGNORECASE,
+)
+
+
+# (r35) A reason put before what we gave for it ("Because your order was on the affected route,
+# we've added a voucher", "Poiché il tuo ordine era tra quelli coinvolti, ti abbiamo accreditato
+# un buono"): why we made a gesture, not what caused the incident.
+_OUR_GESTURE_AFTER = re.compile(
+    r"\s*,\s*((we|i)('ve| have| will|'ll)?|(ti|le|vi|gli)? ?(abbiamo|ho)|(ti|le|vi|gli) "
+    r"(aggiungiamo|accreditiamo|inviamo|mandiamo|regaliamo|rimborsiamo|offriamo))\b"
+    r"[^.!?\n]{0,20}?\b(added|credited|credit|refunded|refund|sent|send|given|give|included|"
+    r"include|applied|apply|upgraded|upgrade|waived|waive|offered|offer|aggiunt[oa]|"
+    r"accreditat[oa]|rimborsat[oa]|inviat[oa]|mandat[oa]|regalat[oa]|applicat[oa]|offert[oa]|"
+    r"aggiungiamo|accreditiamo|inviamo|mandiamo|regaliamo|rimborsiamo|offriamo)\b",
+    re.IGNORECASE,
+)
+
+
+_NEGATION = re.compile(
+    r"\b(not|never|no|nobody|no one|non|mai|nessun\w*|né)\b|n't\b", re.IGNORECASE
+)
+# (r35) An intent owned in mock ("Oh yes, clearly we did it on purpose", "Certo, l'abbiamo fatto
+# apposta"): sarcasm (tone.sarcasm reports it), no motive stated.
+_MOCKING = re.compile(
+    r"\b(oh|eh|sure|yeah|of course|clearly|obviously|naturally|certo|come no|ovviamente|"
+    r"chiaramente|naturalmente|sicuramente)\b",
+    re.IGNORECASE,
+)
+# (s11) ... and a trip made specially ("È venuta apposta e ha trovato il caffè chiuso", "you
+# came all this way on purpose"): the customer's errand, no motive for what went wrong.
+_TRIP_BEFORE = re.compile(
+    r"\b(venut[oaie]|vien[ei]|venire|andat[oaie]|passat[oaie]|tornat[oaie]|arrivat[oaie]|"
+    r"partit[oaie]|uscit[oaie]|fatto il viaggio|came|come|coming|travell?ed|drove|went|"
+    r"made the trip)( [\w']+){0,3}\s*$",
     re.IGNORECASE,
 )
 
@@ -164,7 +202,16 @@ def _cause_unknown_pattern(*, of_what: bool) -> re.Pattern[str]:
         rf"{_KNOWN_STATES}|{investigated}"
         r"no (known )?cause|"
         r"non (conosciamo|sappiamo) (ancora )?(la causa|il motivo|cosa l'ha causat\w|perché)|"
-        rf"(causa|motivo){it_of} {it_tail})",
+        rf"(causa|motivo){it_of} {it_tail}|"
+        # (r35) ... or that why it happened is open, as a heading or a clause ("Not yet
+        # established: why it happens", "why the checks missed it is still being investigated",
+        # "Non è ancora chiaro perché succeda", "stiamo ancora verificando perché").
+        r"not (yet )?(established|known|clear|confirmed|determined)( yet)?:? why\b|"
+        r"\bwhy\b[^.;:\n]{3,80}?\b(is|are|remains?) (still )?(being (investigated|examined|"
+        r"looked into|established)|under investigation|not (yet )?(known|clear|established))\b|"
+        r"non (è|e'|risulta) (ancora )?(stabilito|chiaro|noto|accertato|chiarito):? perch[éè]|"
+        r"(stiamo|stanno|sta) (ancora )?(verificando|accertando|indagando su|chiarendo|"
+        r"cercando di capire) perch[éè])",
         re.IGNORECASE,
     )
 
@@ -313,7 +360,9 @@ _CAUSE_BRIDGE: tuple[tuple[str, ...], ...] = (
     ("permi", "consent", "credit", "licen", "autoriz", "permes", "consens", "riconosc"),
     ("used", "uses", "usat", "utilizz"),
     ("courier", "carrier", "corrier", "vettor"),
-    ("supplier", "fornitor"),
+    # (r35) An outside firm by any of its names ("our supplier" over "the external agency",
+    # "il fornitore" over "l'agenzia esterna"): the same party, not a new culprit.
+    ("supplier", "fornitor", "agency", "agenzi", "provider", "vendor"),
     ("warehouse", "depot", "magazz", "depos"),
     ("sort", "smist"),
     ("update", "aggiorn"),
@@ -353,7 +402,10 @@ _GUESS = re.compile(
 )
 _PAST_ACCOUNT = re.compile(
     r"\b(was|were|had|did|didn't|wasn't|weren't|hadn't|era|erano|stava|stavano|aveva|avevano|"
-    r"andava|andavano|è stat[oa]|sono stat[ie]|ha|hanno|non)\b|"
+    r"andava|andavano|è stat[oa]|sono stat[ie]|ha|hanno|non|"
+    # (r35) ... and the past subjunctive after "sembra che" ("sembra che un filtro abbia
+    # bloccato gli invii", "pare che il cavo fosse allentato").
+    r"abbia|abbiano|avesse|avessero|fosse|fossero|sia stat[oa]|siano stat[ie])\b|"
     # (r32) ... any verb in the simple past ("the new design made the part weaker", "someone
     # grabbed the wrong box"), and a guess at how the thing behaves, a mechanism ("the coating
     # probably wears off when it is washed hot", "la vernice si stacca quando").
@@ -440,7 +492,14 @@ _OUTCOME_OPEN = re.compile(
     r"results?|conclusions?) yet\b|"
     r"\b(risultat[oi]|esit[oi]|conclusion[ei])\b[^.;:\n]{0,40}?\b((non )?(è|sono|risulta|risultano)"
     r"( ancora)? (not|disponibil|pront|pubblicat|attes|previst)\w*|non (ci )?(sono|è) ancora)|"
-    r"\bnon ha(nno)? ancora (un |alcun |nessun )?(esito|risultat)",
+    r"\bnon ha(nno)? ancora (un |alcun |nessun )?(esito|risultat)|"
+    # (r35) ... or that tests or a review are still to report ("the lab tests are due to report
+    # by Friday", "i test daranno i risultati entro venerdì").
+    r"\b(tests?|testing|review|investigation|inquiry|analysis|audit|inspection)\b[^.;:\n]{0,80}?"
+    r"\b(is|are) (due|expected|set|scheduled) to (report|conclude|finish|end|be completed)\b|"
+    r"\b(test|verific[ah]e?|indagin[ei]|analisi|ispezion[ei]|accertament[oi]|perizi[ae])\b"
+    r"[^.;:\n]{0,80}?\b(daranno|darà|forniranno|fornirà|avranno|avrà) (i |il |l'|un |gli )?"
+    r"(risultat|esit)",
     re.IGNORECASE,
 )
 # ... and a draft that tells what such a review, inquiry or test found ("the inquiry has
@@ -585,6 +644,14 @@ def check_causes(
                 continue  # (r25) "you may want to delete it, because it shows your number"
             if _MODERATION.search(masked[max(sentence_start, m.start() - 60) : m.start()]):
                 continue  # (r32) "we've hidden this comment because it names someone"
+            if m.groupdict().get("intent") is not None and (
+                _NEGATION.search(masked, sentence_start, m.start())
+                or _MOCKING.search(masked, sentence_start, m.start())
+                or _TRIP_BEFORE.search(masked[max(sentence_start, m.start() - 40) : m.start()])
+            ):
+                continue  # (r35) "we didn't do it on purpose", "sure, we did it on purpose"
+            if _OUR_GESTURE_AFTER.match(masked, m.end()):
+                continue  # (r35) "Because ..., we've added a voucher": why we gave it
             if _PURPOSE.match(m.group(0)):
                 continue  # (r28) "perché il regalo arrivasse in tempo": a purpose
             if _harm_it_caused(

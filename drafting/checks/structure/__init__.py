@@ -68,7 +68,12 @@ def _first_move(run: CheckRun, move: str, pattern: Pattern | None) -> re.Match[s
     masked = run.draft.masked
     if move == "acknowledge":
         outside = outside_asides(run)
-        return next((m for m in pattern.finditer(masked) if outside(m.start())), None)
+        # (r35) ... nor a cue that runs into a feeling ("sorry you took it so badly", "ci
+        # dispiace che tu l'abbia presa male"): what it is about is the feeling.
+        return next(
+            (m for m in pattern.finditer(masked) if outside(m.start()) and outside(m.end() - 1)),
+            None,
+        )
     if move == "state_resolution":
         # (r26) Not a state that holds only until a date to come (see OPEN_UNTIL).
         for m in pattern.finditer(masked):

@@ -23,7 +23,14 @@ _FEELING = re.compile(
     r"down|misled|ignored|upset|frustrated|cheated|fobbed off|brushed off|mocked|annoyed|"
     r"disappointed|offended|taken for a ride|made fun of))?|"
     r"\b(ti |vi |si )?(sei|siete|sia|siate|è) (sentit[oaie]|sembrat[oaie]) ((davvero |un po'' )?"
-    r"(pres[oaie] in giro|ignorat\w|trascurat\w|offes\w|delus\w|imbrogliat\w|trattat\w male))?",
+    r"(pres[oaie] in giro|ignorat\w|trascurat\w|offes\w|delus\w|imbrogliat\w|trattat\w male))?|"
+    # (r35) ... or how the customer took what we did ("sorry you took Monday's reply so badly",
+    # "ci dispiace che tu l'abbia presa così male", "ci dispiace che te la sia presa").
+    r"\b(you|anyone|people) (took|take|have taken|'ve taken|may have taken) ([\w']+ ){1,3}?"
+    r"(so |very |really |quite |a bit )?(badly|personally|the wrong way|to heart)\b|"
+    r"\b(che )?(tu |voi |lei )?(l'|la |lo )(hai|abbia|avete|abbiate|ha) (pres[oaie]) (così |tanto |"
+    r"davvero |un po' )?(male|sul personale|a cuore)\b|"
+    r"\b(che )?(tu |voi |lei )?(te la|ve la|se la) (sei|sia|siete|siate|è) pres[oaie]\b",
     re.IGNORECASE,
 )
 _LET_DOWN = re.compile(r"\blet (you|them|him|her|everyone|customers) down\b", re.IGNORECASE)
@@ -372,7 +379,19 @@ _ORDEAL = re.compile(
     r"id|rd|de)\b|"
     r"\b(hai|ha|avete|hanno) dovuto (passare|vivere|subire|affrontare|sopportare)\b|"
     r"\b(quello che|ciò che|quanto) (hai|ha|avete|hanno) (passato|vissuto|subito)\b|"
-    r"\b(non )?(avresti|avrebbe|avreste|avrebbero|avremmo|avrei) dovuto\b",
+    r"\b(non )?(avresti|avrebbe|avreste|avrebbero|avremmo|avrei) dovuto\b|"
+    # (r35) ... or what the customer can no longer do, or is left without ("now you can't use
+    # it", "you can't cook on it any more", "you're left without heating", "ora non puoi più
+    # usarla", "resti senza riscaldamento"): what happened, in their terms.
+    r"\b(now )?(you|she|he|they)( now)? (can't|cannot|can no longer|are no longer able to|"
+    r"won't be able to)( now)? [a-z]{3,}\b(?=[^.!?\n]{0,40}?\b(now|any ?more|any longer)\b)|"
+    r"\b(now|no longer) (you|she|he|they) (can't|cannot|are unable to)\b|"
+    r"\b(you|she|he|they)( now)? can no longer\b|"
+    r"\b(you're|you are|you've been|you have been|you were|they're|they are|she's|he's) "
+    r"(now )?(left|stuck) (without|with no)\b|"
+    r"\bnon (puoi|può|potete|possono) più\b|"
+    r"\b(resti|resta|restate|restano|rimani|rimane|rimanete|sei rimast[oa]|è rimast[oa]|"
+    r"siete rimast[ie]) (ora |adesso |così )?senza\b",
     re.IGNORECASE,
 )
 

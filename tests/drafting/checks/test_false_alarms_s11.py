@@ -147,3 +147,37 @@ def test_keeping_our_word_is_not_defensive(check) -> None:
 def test_standing_firm_is_defensive(check, text: str) -> None:
     post = "Il pane era raffermo, rivoglio i soldi."
     assert "tone.defensive" in findings(check, text, {**REPLY, "post_text": post})
+
+
+# --- grounding.cause: a trip made specially is no motive (round 35's intent reading) -----------
+
+OVEN = (
+    "The bakery closed on Monday after an oven fault; why the oven failed is not yet known. / "
+    "Il forno ha chiuso lunedì dopo un guasto; non è ancora noto perché.",
+)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        f"Ci dispiace molto: è venuto apposta e ha trovato il forno chiuso. {IT}",
+        f"We're so sorry: you came all this way on purpose and found us closed. {EN}",
+    ],
+)
+def test_a_trip_made_specially_is_not_a_cause(check, text: str) -> None:
+    found = findings(
+        check, text, {"post_text": "Came specially and you were closed!", "facts": OVEN}
+    )
+    assert "grounding.cause" not in found
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        f"We're sorry. Someone switched the oven off on purpose. {EN}",
+        f"Ci dispiace. Qualcuno ha spento il forno apposta. {IT}",
+    ],
+)
+def test_an_act_done_on_purpose_is_a_cause(check, text: str) -> None:
+    found = findings(check, text, {"post_text": "Closed again!", "facts": OVEN})
+    assert "grounding.cause" in found

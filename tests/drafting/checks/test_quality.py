@@ -81,6 +81,8 @@ HOLDOUTS = [
         "56",
         "57",
         "58",
+        "59",
+        "60",
     )
 ]
 
@@ -334,9 +336,14 @@ def test_blocking_rules_meet_the_target_on_the_labelled_set(demo) -> None:
         (HOLDOUTS[55], 0.90, 0.82),
         # Written blind during round 34 (a heater recall, a newsletter showing every
         # recipient's address): 0.903 / 0.834 and 0.901 / 0.914 on first sight, unchanged by
-        # that round.
-        (HOLDOUTS[56], 0.89, 0.82),
-        (HOLDOUTS[57], 0.89, 0.90),
+        # that round; worked in round 35 to 0.929 / 0.903 and 0.925 / 0.964.
+        (HOLDOUTS[56], 0.91, 0.89),
+        (HOLDOUTS[57], 0.91, 0.95),
+        # Written blind in session 11 (a staff member's insult posted from the brand's account,
+        # a migration that erased wishlists): 0.903 / 0.823 and 0.923 / 0.810 on first sight,
+        # worked in round 35 to 0.962 / 0.864 and 0.936 / 0.896.
+        (HOLDOUTS[58], 0.95, 0.85),
+        (HOLDOUTS[59], 0.92, 0.88),
     ],
 )
 def test_held_out_sets_do_not_regress(demo, path, precision: float, recall: float) -> None:
