@@ -9,6 +9,7 @@ from drafting.checks.checkrun import CheckRun
 from drafting.checks.constructions import constructions
 from drafting.checks.draft import HANDLE
 from drafting.checks.lexicon import Pattern
+from drafting.checks.personal_data import names_in_post
 
 # What each forbidden category means and how to fix it (the learned reader says the same).
 REASONS = {
@@ -157,8 +158,13 @@ def _another_customer_by_handle(run: CheckRun) -> tuple[int, int] | None:
     """Span of a handle, other than the post's author and the brand's own, followed by what
     that person had or did."""
     own = {(run.ctx.author or "").lower().lstrip("@"), run.ctx.brand.id.lower()}
+    facts = " ".join(run.ctx.facts).lower()
     for m in HANDLE.finditer(run.draft.norm):
         if m.group(0)[1:].lower() in own or _cited_as_source(run.draft.masked, *m.span()):
+            continue
+        # (r36) A handle the facts introduce is a party to the incident (a partner, the
+        # account that posted it), not another customer with a case of their own.
+        if facts and m.group(0).lower() in facts:
             continue
         after = _THEIR_CASE.match(run.draft.masked, m.end())
         if after is not None:
@@ -172,6 +178,21 @@ def _another_customer_by_handle(run: CheckRun) -> tuple[int, int] | None:
         back = _THEIRS_DONE.match(run.draft.masked, m.end())
         if back is not None and _TO_WHOM.search(run.draft.masked, max(0, m.start() - 4), m.start()):
             return m.start(), back.end()
+    return _named_person_told(run)
+
+
+def _named_person_told(run: CheckRun) -> tuple[int, int] | None:
+    """(r36) A person the post names (not its author: "my friend Anna Neri was on the list"),
+    told in the draft what we wrote or said to them ("we've also written to Anna Neri"): their
+    exchange brought into this one, as with a handle (_TOLD_TO)."""
+    if not run.ctx.post_text:
+        return None
+    text = run.draft.text
+    for name in sorted(names_in_post(run.ctx.post_text)):
+        for m in re.finditer(rf"\b{re.escape(name)}\b", text):
+            told = _TOLD_TO.search(run.draft.masked, max(0, m.start() - 40), m.start())
+            if told is not None:
+                return told.start(), m.end()
     return None
 
 
@@ -200,7 +221,7 @@ _THEIRS_DONE = re.compile(
 # customer ("as we explained to @pietro.v this morning", "come abbiamo già scritto a @anna_t"):
 # the other person's exchange brought into this one.
 _TOLD_TO = re.compile(
-    r"\b(told|replied to|answered|said to|explained to|wrote to|mentioned to|promised|"
+    r"\b(told|replied to|answered|said to|explained to|wrote to|written to|mentioned to|promised|"
     r"(?:risposto|detto|spiegato|scritto|ripetuto|promesso)"
     # (r35) ... also with an adverb before the "a" ("come abbiamo risposto anche a @x").
     r"(?: (?:anche|già|pure|proprio|appena))? a)\s{0,3}$",

@@ -188,13 +188,21 @@ def check(run: CheckRun) -> None:
                 f"{m.group(0)!r} talks about being an AI or a model.",
                 "Remove it: replies speak as the brand's team.",
             )
-    if run.enabled("output_safety.prompt_leak") and ctx.system_prompt:
-        exclude = (*ctx.sources, *ctx.facts, ctx.post_text, *run.policy.grounding.standing_facts)
-        span = (
-            copied_span(draft.text, ctx.system_prompt, exclude)
-            or reworded_span(draft.text, ctx.system_prompt, exclude)
-            or planted_name(draft.text, ctx.system_prompt, (*exclude, ctx.brand.name))
-        )
+    if run.enabled("output_safety.prompt_leak"):
+        span = None
+        if ctx.system_prompt:
+            exclude = (
+                *ctx.sources,
+                *ctx.facts,
+                ctx.post_text,
+                *run.policy.grounding.standing_facts,
+            )
+            span = (
+                copied_span(draft.text, ctx.system_prompt, exclude)
+                or reworded_span(draft.text, ctx.system_prompt, exclude)
+                or planted_name(draft.text, ctx.system_prompt, (*exclude, ctx.brand.name))
+            )
+        span = span or _leaked_instructions(run)
         if span:
             run.fail(
                 "output_safety.prompt_leak",
@@ -222,6 +230,11 @@ def check(run: CheckRun) -> None:
 def _check_injection(run: CheckRun) -> None:
     pattern = all_languages_pattern("output_safety", "injection")
     m = pattern.search(run.draft.masked) if pattern else None
+    leaked = _leaked_instructions(run) if m else None
+    if m and leaked is not None and m.start() < leaked[1] and leaked[0] < m.end():
+        # (r36) Our own instructions given out, on a post that asked for nothing: a prompt
+        # leak (reported as output_safety.prompt_leak), not an echo of a planted instruction.
+        m = None
     if m:
         run.fail(
             "output_safety.injection_echo",
@@ -441,6 +454,21 @@ def _persona(draft: str, source: str) -> tuple[int, int] | None:
             if len(found) >= 2:
                 return found[0].start(), found[-1].end()
     return None
+
+
+def _leaked_instructions(run: CheckRun) -> tuple[int, int] | None:
+    """(r36) The drafting instructions given out as such: a "System instructions:" label, or
+    the role the model was given told to the reader ("You are X's customer care assistant",
+    "sei l'assistente clienti di X"), on a post that carries no injection (when it does, saying
+    them is doing what it asked: output_safety.injection_echo)."""
+    pattern = all_languages_pattern("output_safety", "leak")
+    m = pattern.search(run.draft.masked) if pattern else None
+    if m is None:
+        return None
+    source = "\n".join([run.ctx.post_text, *run.ctx.thread])
+    if "prompt_injection" in run.ctx.risk_flags or _carries_injection(source):
+        return None
+    return m.span()
 
 
 @lru_cache(maxsize=256)

@@ -196,11 +196,30 @@ def _cause_unknown_pattern(*, of_what: bool) -> re.Pattern[str]:
         if of_what
         else ""
     )
+    # (r36) With ``of_what``, the cause said open in the perfect ("the cause has not been
+    # established", "la causa non è stata accertata"), or the link itself left open ("it is not
+    # confirmed whether the rashes are linked to the cream", "non è confermato che i malesseri
+    # siano legati al caffè").
+    left_open = (
+        (
+            rf"(cause|reason){en_of}{which}(has|have) (still )?not (yet )?been (established|"
+            r"confirmed|determined|identified|found)\b|"
+            r"not (yet )?(confirmed|known|established|clear) (whether|if|that)\b[^.;:\n]{0,80}?\b"
+            r"(linked|connected|related|caused|due|down) (to|by|with)\b|"
+            rf"(causa|motivo){it_of} non è (ancora )?stat[ao] (accertat|stabilit|chiarit|"
+            r"individuat|confermat)[ao]\b|"
+            r"non è (ancora )?(confermato|chiaro|accertato|noto|stabilito) (che|se)\b"
+            r"[^.;:\n]{0,80}?\b(legat|collegat|dovut|causat|riconducibil)\w*|"
+        )
+        if of_what
+        else ""
+    )
     return re.compile(
         r"\b((do not|don't|doesn't|does not|did not|didn't) (yet )?know (yet )?(the cause|"
         rf"what caused|why)|(cause|reason){en_of}{which}(is|remains|was) (still )?"
         rf"{_KNOWN_STATES}|{investigated}"
         r"no (known )?cause|"
+        rf"{left_open}"
         r"non (conosciamo|sappiamo) (ancora )?(la causa|il motivo|cosa l'ha causat\w|perché)|"
         rf"(causa|motivo){it_of} {it_tail}|"
         # (r35) ... or that why it happened is open, as a heading or a clause ("Not yet
@@ -406,6 +425,13 @@ _PAST_ACCOUNT = re.compile(
     # (r35) ... and the past subjunctive after "sembra che" ("sembra che un filtro abbia
     # bloccato gli invii", "pare che il cavo fosse allentato").
     r"abbia|abbiano|avesse|avessero|fosse|fossero|sia stat[oa]|siano stat[ie])\b|"
+    # (r36) ... and a perfect with "essere" ("si sono persi", "è finito", "sono arrivati").
+    r"\b(si |ci )?(è|sono) [a-zà-ù]{2,}(at|ut|it|s|st|rs)[oaie]\b|"
+    # (r36) ... and a link said to hold ("it seems the fault is linked to the cold store", "sembra
+    # che il problema sia legato alla catena del freddo"): a cause, whatever the tense.
+    r"\b(is|are|be|sia|siano|è|sono) (probably |likely |all |probabilmente )?(linked|related|"
+    r"connected|due|down|traceable|attributable|legat[oaie]|collegat[oaie]|dovut[oaie]|"
+    r"riconducibil[ei]|attribuibil[ei]) (to|a|al|alla|allo|ai|agli|alle|all')\b|"
     # (r32) ... any verb in the simple past ("the new design made the part weaker", "someone
     # grabbed the wrong box"), and a guess at how the thing behaves, a mechanism ("the coating
     # probably wears off when it is washed hot", "la vernice si stacca quando").
@@ -590,6 +616,133 @@ def _own_breach(run: CheckRun, support: Support) -> tuple[int, int] | None:
     return None
 
 
+# (r36) A harm said to be caused by something, while the facts say the cause or the link is
+# not established ("the food from our kitchen made people ill", "the paint poisoned the
+# children", "il cibo ha fatto stare male i clienti", "la vernice ha intossicato i bambini"):
+# the link claimed outright.
+_HARM_LINK = re.compile(
+    r"\b(made|makes|has made|have made|left)( [\w-]+){0,2}? (people|customers|guests|diners|"
+    r"visitors|shoppers|users|patients|children|kids|families|you|them|someone|anyone|everyone|"
+    r"several|many|some) (ill|sick|unwell|poorly)\b|"
+    r"(?<!\bwas )(?<!\bwere )(?<!\bbeen )(?<!\bbe )(?<!\bgot )(?<!\bget )\b(poisoned|sickened|"
+    r"intoxicated|gave food poisoning to)( [\w-]+){0,2}? (people|customers|guests|diners|visitors|"
+    r"shoppers|users|patients|children|kids|families|you|them|someone|anyone|everyone|several|"
+    r"many|some)\b|"
+    r"\b(ha|hanno|abbia|abbiano|avrebbe|avrebbero) fatto (stare male|ammalare|sentire male)\b|"
+    r"\b(ha|hanno|abbia|abbiano|avrebbe|avrebbero) (intossicato|avvelenato|fatto ammalare)\b",
+    re.IGNORECASE,
+)
+
+
+def _harm_linked(run: CheckRun) -> tuple[int, int] | None:
+    """(r36) While a cause is not known, a harm said to come from something (see _HARM_LINK),
+    not denied and not in a sentence that keeps the question open ("we don't know whether")."""
+    masked = run.draft.masked
+    still_open = constructions(run.lexicon.language).cause_open
+    for m in _HARM_LINK.finditer(masked):
+        start, end = run.draft.sentence_at(m.start())
+        if _NEGATION.search(masked, max(start, m.start() - 30), m.start()):
+            continue
+        if still_open is not None and still_open.search(masked, start, end):
+            continue
+        return m.start(), end
+    return None
+
+
+# (r36) What a clause led to, said after it ("some parcels were mislabelled, which slowed
+# everything down", "alcuni pacchi erano etichettati male, il che ha rallentato tutto"): the
+# clause before is given as the cause.
+_WHICH_LED = re.compile(
+    r",\s*(which|and that|and this|il che|cosa che|e questo|e ciò)( (has|have|had|then|ha|hanno|"
+    r"poi|è|ci))? (slowed|delayed|held|caused|led to|meant|stopped|blocked|set back|rallentat\w*|"
+    r"ritardat\w*|causat\w*|bloccat\w*|provocat\w*|fermat\w*|portato a|ha portato)\b",
+    re.IGNORECASE,
+)
+# (r36) What someone checking it found, told as a finding ("the inspectors found that the
+# boiler wasn't vented", "i tecnici hanno riscontrato che il quadro era bagnato"): what follows,
+# up to what it led to (", so ...", ", quindi ..."), is a cause given.
+_FINDING = re.compile(
+    r"\b(inspectors?|investigators?|inspection|investigation|engineers?|technicians?|tests?|"
+    r"checks|review|audit|experts?|ispettori|ispezione|tecnici|verifiche|controlli|indagine|"
+    r"esperti|perizia)\b[^.!?\n]{0,30}?\b(have |has |had |hanno |ha )?(found|established|"
+    r"discovered|concluded|determined|showed|shown|trovato|riscontrato|accertato|scoperto|"
+    r"stabilito|concluso|dimostrato) (that|che)\b",
+    re.IGNORECASE,
+)
+_SO_AFTER = re.compile(
+    r",?\s(so|and so|which is why|quindi|per cui|perciò|e così)\s", re.IGNORECASE
+)
+# (s11) ... but only a finding of something wrong is a cause: "our checks found that your
+# parcel is at the Milan depot" tells where it is.
+_WRONG = re.compile(
+    r"\b(not|no|never|non|mai|nessun\w*)\b|n't\b|\b(fail\w*|fault\w*|error\w*|wrong|broke\w*|"
+    r"break\w*|damag\w*|defect\w*|leak\w*|contaminat\w*|dirty|expired|missing|overheat\w*|"
+    r"crash\w*|guast\w*|difett\w*|rott\w*|sbagliat\w*|errat\w*|scadut\w*|sporc\w*|"
+    r"mancant\w*|danneggiat\w*|surriscald\w*)",
+    re.IGNORECASE,
+)
+
+
+def _claimed_causes(run: CheckRun) -> list[tuple[tuple[int, int], str]]:
+    """(r36) Causes the draft gives without a cause word of the lexicon: the clause before what
+    it led to (see _WHICH_LED), and what a check is told to have found (see _FINDING). (A hedged
+    guess is forbidden.speculation's.)"""
+    masked = run.draft.masked
+    out: list[tuple[tuple[int, int], str]] = []
+    for m in _WHICH_LED.finditer(masked):
+        start = run.draft.sentence_at(m.start())[0]
+        out.append(((start, m.end()), masked[start : m.start()]))
+    for m in _FINDING.finditer(masked):
+        end = run.draft.sentence_at(m.start())[1]
+        what = _SO_AFTER.split(masked[m.end() : end], maxsplit=1)[0]
+        words = {w.lower() for w in _WORD.findall(what)}
+        if _WRONG.search(what) or words & run.lexicon.problem_words:
+            out.append(((m.start(), m.end() + len(what)), what))
+    return out
+
+
+def _words_not_in_facts(run: CheckRun, support: Support, what: str, *, unknown: bool) -> bool:
+    """(r36) ``what`` names a cause in words the facts do not hold (most of them, or, while the
+    cause is unknown, any): the test the lexicon's causes get, for a stretch of the draft."""
+    brand_words = set(content_words(run.ctx.brand.name))
+    words = [
+        w
+        for w in dict.fromkeys(content_words(what))  # each word once
+        if w not in run.lexicon.sentiment_neutral
+        and w not in _AMBIGUOUS_CAUSE_WORDS
+        and w not in brand_words
+        and (unknown or w not in _PARTS_OF_DAY)
+    ]
+    if not words or all(w in run.lexicon.problem_words for w in words):
+        return False
+    facts = f" {' '.join(_WORD.findall(support.cause_text))} "
+    when = _when_words(run.lexicon.language)
+    found = sum(
+        1
+        for w in words
+        if w in when
+        or (f" {w[:5]}" if len(w) >= 5 else f" {w} ") in facts
+        or (len(w) < 5 and any(f" {w}{e} " in facts for e in ("s", "d", "ed", "es")))
+        or (w in _FAILURE_WORDS and _FACTS_FAILURE.search(facts) is not None)
+        or _bridged(w, facts)
+    )
+    return found / len(words) < (1.0 if unknown else 0.6)
+
+
+def _other_cause(run: CheckRun, support: Support) -> tuple[int, int] | None:
+    """(r36) Where the facts give the cause or leave one open, a clause given as what led to the
+    trouble, or a finding told (see _claimed_causes), in words the facts do not hold."""
+    items = support.items
+    if not _some_cause_unknown(items) and not any(
+        _names_a_cause(t.lower()) for t in items if not _open_cause(t)
+    ):
+        return None
+    for span, what in _claimed_causes(run):
+        if _words_not_in_facts(run, support, what, unknown=False):
+            return span
+    return None
+
+
 def check_causes(
     run: CheckRun, support: Support, severity: CheckSeverity | None, caveat: str
 ) -> None:
@@ -615,6 +768,12 @@ def check_causes(
             still = "the cause is not known yet"
     if span is None and _some_cause_unknown(support.items):
         span, how = _told_while_unknown(run), "Tells how it happened"
+        if span is None:
+            span, how = _harm_linked(run), "Says what caused the harm"
+    if span is None:
+        span, how = _other_cause(run, support), "Gives a cause of its own"
+        if not _some_cause_unknown(support.items):
+            still = "another cause"
     if span is not None:
         said = run.draft.text[span[0] : span[1]].strip()
         run.fail(

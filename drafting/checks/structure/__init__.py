@@ -14,6 +14,7 @@ from drafting.checks.structure.acknowledge import (
     outside_asides,
     owned_the_ordeal,
     points_at_what_happened,
+    retold_their_visit,
 )
 from drafting.checks.structure.clauses import clauses_of
 from drafting.checks.structure.coming import coming_date_span
@@ -136,6 +137,7 @@ def check(run: CheckRun) -> None:
                     or points_at_what_happened(run)
                     or apologised_for_the_thing(run)
                     or owned_the_ordeal(run)
+                    or retold_their_visit(run)
                 )
             if span is None and move == "next_step" and run.draft.links:
                 link = run.draft.links[0]  # pointing to a help page is a next step

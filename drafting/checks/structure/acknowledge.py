@@ -415,3 +415,61 @@ _POINTER = re.compile(
     r"l'eventuale|eventuali)\b",
     re.IGNORECASE,
 )
+
+
+# (r36) The customer's own visit or purchase told back to them, on the day it happened or with
+# us ("You ate with us on the 13th and you're worried", "You came to collect your order on
+# Tuesday and the counter was shut", "Hai pranzato da noi domenica e vuoi indietro i soldi"):
+# what happened to them, in their terms. Not what they told or asked us ("you wrote to us on
+# Monday"), nor a step for them ("you can collect it on Tuesday").
+_THEIR_DAY = (
+    r"(yesterday|last (night|week)|this morning|ieri|stamattina|ieri sera|"
+    r"(on |last |lo scorso |la scorsa )?(monday|tuesday|wednesday|thursday|friday|saturday|"
+    r"sunday|lunedì|martedì|mercoledì|giovedì|venerdì|sabato|domenica)|"
+    r"on the \d{1,2}(st|nd|rd|th)|(il |l')\d{1,2}( \w+)?)"
+)
+_THEIR_VISIT = re.compile(
+    r"\byou( had| have|'ve)? (?!(told|asked|contacted|wrote|written|reported|said|let|sent|"
+    r"messaged|called|rang|mentioned|can|could|will|may|might|should|need|must)\b)"
+    r"(came|went|ate|had|visited|stopped|popped|dropped|shopped|ordered|bought|booked|paid|"
+    r"tried|stayed|waited|queued|travell?ed|drove|flew|took|picked|collected|swam|sat|slept|"
+    r"rode|ran|saw|met|spent|drank|"
+    r"[a-z]{3,}ed)\b"
+    r"[^.!?\n;:]{0,50}?\b(with us|from us|at ours|at our|in our|here|" + _THEIR_DAY + r")\b|"
+    r"\b(hai|avete|sei|siete) (?!(scritto|chiesto|contattato|detto|segnalato|mandato|"
+    r"inviato|chiamato|telefonato|raccontato|riferito)\b)[a-zà-ù]{3,}(at|ut|it)[oaie]\b"
+    r"[^.!?\n;:]{0,50}?\b(da noi|con noi|al nostro|nel nostro|presso (di noi|il nostro)|"
+    r"qui|" + _THEIR_DAY + r")(?!\w)",
+    re.IGNORECASE,
+)
+# (r36) ... or the apology for how the customer feels about that day, when their post names it
+# ("Sorry you're worried about Monday" after "ate there monday", "ci dispiace che tu sia in
+# pensiero per domenica").
+_FEELS_ABOUT_DAY = re.compile(
+    r"\b(sorry|dispiace)( that| che)? (you're|you are|you were|you've been|tu sia|sei|sia)"
+    r"( so| very| really| a bit| molto| un po'| davvero)? [\w']+( [\w']+)? (about|over|after|since|"
+    r"per|dopo|da)( (the|il|la|lo|l'|your|tuo|tua))? (?P<day>[a-zà-ù]+)\b",
+    re.IGNORECASE,
+)
+_WEEKDAY = re.compile(
+    r"^(monday|tuesday|wednesday|thursday|friday|saturday|sunday|lunedì|martedì|mercoledì|"
+    r"giovedì|venerdì|sabato|domenica)$",
+    re.IGNORECASE,
+)
+
+
+def retold_their_visit(run: CheckRun) -> tuple[int, int] | None:
+    """(r36) The customer's own visit told back (see _THEIR_VISIT), outside a guess or a
+    feeling; or an apology for how they feel about the day their post names (see
+    _FEELS_ABOUT_DAY)."""
+    masked = run.draft.masked
+    outside = outside_asides(run)
+    for m in _THEIR_VISIT.finditer(masked):
+        if outside(m.start()) and FUTURE.search(m.group(0)) is None:
+            return m.span()
+    post = run.ctx.post_text.lower()
+    for m in _FEELS_ABOUT_DAY.finditer(masked):
+        day = m.group("day").lower()
+        if _WEEKDAY.match(day) and re.search(rf"\b{day}\b", post):
+            return m.span()
+    return None

@@ -52,7 +52,13 @@ _STRETCH_BREAK = re.compile(
     # (r31) ... but an "and" that opens a clause of our own does ("it's off now and we delete
     # the data by Friday 4 June", "ora è disattivata e cancelliamo i dati entro il 4 giugno"):
     # what is said before it is not what comes next.
-    r"\b(and|e)\s+(?=(we|we'll|we're|i|i'll|noi)\b|[a-zà-ù]{2,}iamo\b)",
+    r"\b(and|e)\s+(?=(we|we'll|we're|i|i'll|noi)\b|[a-zà-ù]{2,}iamo\b)|"
+    # (r36) ... and so does one that turns to the customer, or to each of those affected, in
+    # the present ("your order was created and you get an e-mail by Thursday", "gli ordini sono
+    # stati creati e ogni cliente riceve un'e-mail entro giovedì", "e ricevi il codice entro
+    # lunedì"): a step after what was done.
+    r"\b(and|e)\s+(?=(you|you'll|each|every|ogni|ciascun[oa]?|tu)\s|"
+    r"(?![a-zà-ù]*(at|it|ut|ss|st|tt|rt|lt|nt|s)[ie]\b)[a-zà-ù]{3,}(vi|ai|ei|oi|ci|di|ti|ni)\s)",
     re.IGNORECASE,
 )
 # Something told in the past: an auxiliary of the past, a perfect, a past of a common irregular

@@ -144,6 +144,15 @@ def _a_step_first(move: Pattern | None, sentence: str, reached: re.Match[str] | 
     return m is not None and (reached is None or m.start() < reached.start())
 
 
+def _update_title(run: CheckRun, sentence: str) -> bool:
+    """(r36) A title that announces the next update before a colon and its time ("Next update
+    on the Leeds depot: Friday at 10:00", "Prossimo aggiornamento sul deposito di Bari: venerdì
+    alle 10:00"): it names the incident's things and states nothing of them."""
+    cue = run.compiled.moves.get("next_update")
+    m = cue.search(sentence) if cue is not None else None
+    return m is not None and m.start() < 3
+
+
 def states_the_facts(run: CheckRun, *, done: bool) -> tuple[int, int] | None:
     """A plain statement about the incident states its status: a clause that shares two content
     words or numbers with the incident facts ("Refunds issued on 25 November, vouchers on
@@ -158,9 +167,15 @@ def states_the_facts(run: CheckRun, *, done: bool) -> tuple[int, int] | None:
     courtesy = [run.compiled.moves.get("apologise"), run.compiled.moves.get("thank")]
     to_private = run.compiled.moves.get("move_to_dm")
     done_form = _DONE.get(run.lexicon.language)
+    title_end = -1  # where the last title announcing the next update ends
     for start, end in clauses_of(run):
         sentence = masked[start:end].strip()
         if sentence.endswith("?") or REQUEST.match(sentence):
+            continue
+        if title_end >= 0 and not masked[title_end:start].strip(" :"):
+            continue  # (r36) the time after that title ("...: Friday at 10:00")
+        if masked.startswith(":", end) and _update_title(run, sentence):
+            title_end = end
             continue
         if masked.startswith(":", end) and len(sentence.split()) <= 4:
             continue  # (r30) a title before a colon ("Spring bookings:"): it states nothing

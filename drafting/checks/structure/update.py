@@ -14,13 +14,21 @@ _UPDATE_NOUN = re.compile(r"\b(updates?|aggiornament[oi])\b", re.IGNORECASE)
 _NEXT_ONE = {
     "en": re.compile(
         r"\b(the )?next( one)?\s*(:|(is )?(at|by|around|before|due)\b|(comes|will come|follows|"
-        r"will follow|is coming|goes out|will be (out|up|posted))\b)",
+        r"will follow|is coming|goes out|will be (out|up|posted))\b)|"
+        # (r36) ... or the next one with its day ("updates on our help page, next one Friday 9
+        # May at 10:00").
+        r"\b(the )?next one,?\s+(on |this |is |comes )?(monday|tuesday|wednesday|thursday|"
+        r"friday|saturday|sunday|today|tomorrow|tonight)\b",
         re.IGNORECASE,
     ),
     "it": re.compile(
         r"(^|[.!?:;,\n]\s{0,8}|\b(il|e il) )prossim[oa]\s*(:|(arriva|arriverà|è previsto|sarà|esce|"
         r"uscirà|segue|seguirà)?\s*(alle|entro|verso|intorno alle|per le|domani|oggi|stasera|"
-        r"in serata)\b)",
+        r"in serata)\b|"
+        # (r36) ... o il prossimo con il suo giorno, dopo un verbo ("il prossimo arriva venerdì
+        # alle 10:00").
+        r"(arriva|arriverà|è previsto|sarà|esce|uscirà|segue|seguirà) (lunedì|martedì|mercoledì|"
+        r"giovedì|venerdì|sabato|domenica)\b)",
         re.IGNORECASE,
     ),
 }

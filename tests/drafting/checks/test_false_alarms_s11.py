@@ -181,3 +181,40 @@ def test_a_trip_made_specially_is_not_a_cause(check, text: str) -> None:
 def test_an_act_done_on_purpose_is_a_cause(check, text: str) -> None:
     found = findings(check, text, {"post_text": "Closed again!", "facts": OVEN})
     assert "grounding.cause" in found
+
+
+# --- grounding.cause: a finding of where things stand is no cause (round 36's reading) --------
+
+LATE_FACTS = (
+    "Deliveries in the north are running two days late since Monday; the cause is still being "
+    "investigated. / Le consegne al nord sono in ritardo di due giorni da lunedì; la causa è "
+    "ancora in fase di verifica.",
+)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        f"Sorry your order is late. Our checks found that your parcel is at the Milan depot, so "
+        f"it should reach you by Friday. {EN}",
+        f"Ci dispiace per il ritardo. Le verifiche hanno trovato che il tuo pacco è al deposito "
+        f"di Milano, quindi arriva entro venerdì. {IT}",
+    ],
+)
+def test_a_finding_of_where_things_stand_is_not_a_cause(check, text: str) -> None:
+    found = findings(check, text, {"post_text": "Where is my parcel?", "facts": LATE_FACTS})
+    assert "grounding.cause" not in found
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        f"Sorry your order is late. The inspectors found that the sorting belt had failed, so "
+        f"deliveries stopped. {EN}",
+        f"Ci dispiace per il ritardo. I tecnici hanno riscontrato che il nastro era guasto, "
+        f"quindi le consegne si sono fermate. {IT}",
+    ],
+)
+def test_a_finding_of_what_went_wrong_is_a_cause(check, text: str) -> None:
+    found = findings(check, text, {"post_text": "Where is my parcel?", "facts": LATE_FACTS})
+    assert "grounding.cause" in found

@@ -83,6 +83,8 @@ HOLDOUTS = [
         "58",
         "59",
         "60",
+        "61",
+        "62",
     )
 ]
 
@@ -344,6 +346,11 @@ def test_blocking_rules_meet_the_target_on_the_labelled_set(demo) -> None:
         # worked in round 35 to 0.962 / 0.864 and 0.936 / 0.896.
         (HOLDOUTS[58], 0.95, 0.85),
         (HOLDOUTS[59], 0.92, 0.88),
+        # Written blind during round 35 (an influencer giveaway whose prizes never shipped, a
+        # store café closed by health inspectors): 0.929 / 0.890 and 0.916 / 0.839 on first
+        # sight, unchanged by that round; worked in round 36 to 0.972 / 0.966 and 0.994 / 0.976.
+        (HOLDOUTS[60], 0.96, 0.95),
+        (HOLDOUTS[61], 0.98, 0.96),
     ],
 )
 def test_held_out_sets_do_not_regress(demo, path, precision: float, recall: float) -> None:
