@@ -85,6 +85,8 @@ HOLDOUTS = [
         "60",
         "61",
         "62",
+        "63",
+        "64",
     )
 ]
 
@@ -351,6 +353,11 @@ def test_blocking_rules_meet_the_target_on_the_labelled_set(demo) -> None:
         # sight, unchanged by that round; worked in round 36 to 0.972 / 0.966 and 0.994 / 0.976.
         (HOLDOUTS[60], 0.96, 0.95),
         (HOLDOUTS[61], 0.98, 0.96),
+        # Written blind during round 36 (a discount code the checkout rejected, a contracted
+        # delivery van that hit a cyclist): 0.847 / 0.801 and 0.920 / 0.846 on first sight,
+        # 0.847 / 0.806 and 0.921 / 0.853 after that round; never worked on.
+        (HOLDOUTS[62], 0.83, 0.79),
+        (HOLDOUTS[63], 0.90, 0.84),
     ],
 )
 def test_held_out_sets_do_not_regress(demo, path, precision: float, recall: float) -> None:
