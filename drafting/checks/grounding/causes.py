@@ -672,13 +672,13 @@ _FINDING = re.compile(
 _SO_AFTER = re.compile(
     r",?\s(so|and so|which is why|quindi|per cui|perciò|e così)\s", re.IGNORECASE
 )
-# (s11) ... but only a finding of something wrong is a cause: "our checks found that your
-# parcel is at the Milan depot" tells where it is.
+# (s11) ... but only a finding of something wrong (a failing word, or a negation: see
+# _claimed_causes) is a cause: "our checks found that your parcel is at the Milan depot" tells
+# where it is.
 _WRONG = re.compile(
-    r"\b(not|no|never|non|mai|nessun\w*)\b|n't\b|\b(fail\w*|fault\w*|error\w*|wrong|broke\w*|"
-    r"break\w*|damag\w*|defect\w*|leak\w*|contaminat\w*|dirty|expired|missing|overheat\w*|"
-    r"crash\w*|guast\w*|difett\w*|rott\w*|sbagliat\w*|errat\w*|scadut\w*|sporc\w*|"
-    r"mancant\w*|danneggiat\w*|surriscald\w*)",
+    r"\b(fail\w*|fault\w*|error\w*|wrong|broke\w*|break\w*|damag\w*|defect\w*|leak\w*|"
+    r"contaminat\w*|dirty|expired|missing|overheat\w*|crash\w*|guast\w*|difett\w*|rott\w*|"
+    r"sbagliat\w*|errat\w*|scadut\w*|sporc\w*|mancant\w*|danneggiat\w*|surriscald\w*)",
     re.IGNORECASE,
 )
 
@@ -696,7 +696,7 @@ def _claimed_causes(run: CheckRun) -> list[tuple[tuple[int, int], str]]:
         end = run.draft.sentence_at(m.start())[1]
         what = _SO_AFTER.split(masked[m.end() : end], maxsplit=1)[0]
         words = {w.lower() for w in _WORD.findall(what)}
-        if _WRONG.search(what) or words & run.lexicon.problem_words:
+        if _WRONG.search(what) or _NEGATION.search(what) or words & run.lexicon.problem_words:
             out.append(((m.start(), m.end() + len(what)), what))
     return out
 
