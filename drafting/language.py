@@ -32,7 +32,8 @@ STOPWORDS: dict[str, str] = {
     "tienes puedes nos",
     "fr": "le la les des de et est pour avec ne pas vous nous une un du au aux ce cette sur "
     "dans merci bonjour votre notre désolé désolés commande très mais ou qui que sont êtes "
-    "avons je il elle n'est c'est",
+    "avons je il elle n'est c'est oui à avant chaque aussi vos nos leur leurs été être sera "
+    "avez pouvez ici déjà",
     "de": "der die das und ist nicht mit für ein eine wir sie ihr ihre ich du danke bitte "
     "auf zu den dem des im es auch sind haben hallo leider bestellung uns wie was noch "
     "kein keine",
@@ -40,7 +41,8 @@ STOPWORDS: dict[str, str] = {
     "obrigada olá você vocês seu sua nosso nossa pedido muito mas também está estamos",
 }
 
-_WORD = re.compile(r"[a-zà-öø-ÿ']+")
+# A hyphenated word is one word: "e-mail" is not the Italian "e" (and).
+_WORD = re.compile(r"[a-zà-öø-ÿ']+(?:-[a-zà-öø-ÿ']+)*")
 _URL_OR_HANDLE = re.compile(r"https?://\S+|www\.\S+|@\w+|#\w+")
 
 

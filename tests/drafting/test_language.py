@@ -19,6 +19,15 @@ from drafting.language import SUPPORTED_LANGUAGES, is_supported, language_of
         # Short Italian with the words it shares with English ("i", "in"): still Italian.
         ("Magari la prossima volta i biglietti si prendono prima? Rimborso in arrivo.", "it"),
         ("Sorry, I will check it in a minute and get back to you.", "en"),
+        # A hyphenated word is one word ("e-mail" is not the Italian "e"), and French is read
+        # from its own function words even when signed off in Italian.
+        (
+            "Oui, la tombola est bien réelle. Chaque gagnant recevra un e-mail avant le jeudi "
+            "à midi. ^Il team Brand",
+            "fr",
+        ),
+        ("You'll get an e-mail with your refund by Friday.", "en"),
+        ("Riceverai un'e-mail con il rimborso entro venerdì.", "it"),
         ("@user https://example.com #tag", "other"),
         ("", "other"),
     ],
