@@ -218,3 +218,33 @@ def test_a_finding_of_where_things_stand_is_not_a_cause(check, text: str) -> Non
 def test_a_finding_of_what_went_wrong_is_a_cause(check, text: str) -> None:
     found = findings(check, text, {"post_text": "Where is my parcel?", "facts": LATE_FACTS})
     assert "grounding.cause" in found
+
+
+# --- forbidden.blame and tone.escalating: our own act, a denied consequence ---------------------
+
+
+def test_our_own_recall_named_as_the_reason_is_not_blame(check) -> None:
+    text = (
+        f"Ci scusiamo: ha dovuto comprare un altro forno per colpa del richiamo. Ritiriamo il "
+        f"suo da lunedì. {IT}"
+    )
+    assert "forbidden.blame" not in findings(check, text, {"post_text": "Ho comprato un forno!"})
+    assert "forbidden.blame" in findings(
+        check, f"Ci scusiamo: il pane è in ritardo per colpa del corriere. {IT}", {}
+    )
+
+
+@pytest.mark.parametrize(
+    ("text", "escalating"),
+    [
+        (
+            f"Nothing in that reply breaks any law, so there won't be any legal consequences. {EN}",
+            False,
+        ),
+        (f"There will be no legal consequences for anyone who posted. {EN}", False),
+        (f"Keep posting this and you could face legal consequences. {EN}", True),
+    ],
+)
+def test_a_denied_legal_consequence_is_no_threat(check, text: str, escalating: bool) -> None:
+    found = findings(check, text, {**REPLY, "post_text": "You'll hear from my lawyer."})
+    assert ("tone.escalating" in found) is escalating
