@@ -175,9 +175,9 @@ def judge_model(args: argparse.Namespace) -> Iterator[Judge]:
 
     settings = get_settings()
     cache = ResultCache(settings.data_dir / "checks_judge.sqlite")
-    options: dict[str, Any] = {"api_key": "none"} if args.judge_api_base else {}
+    options: dict[str, Any] = {}
     if args.judge_api_base:
-        options["api_base"] = args.judge_api_base
+        options = {"api_base": args.judge_api_base, "api_key": "none"}
     with _served(args, settings.models_dir) as (model, served):
         options.update(served)
 

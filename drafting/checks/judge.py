@@ -51,7 +51,7 @@ def judge_findings(
     from the same model is read from it instead of asked again (failed calls are not kept).
     """
     language = draft_language(text, ctx)
-    messages = judge_messages(text, ctx)
+    messages = judge_messages(text, ctx, language=language)
     key = hashlib.sha256(json.dumps([model, messages]).encode()).hexdigest()
     content = cache.get(CACHE_KIND, key) if cache is not None else None
     if not isinstance(content, str):
@@ -64,8 +64,9 @@ def judge_findings(
     return parse_judge_answer(content, text, ctx, language=language)
 
 
-def judge_messages(text: str, ctx: CheckContext) -> list[dict[str, str]]:
-    """The judge's prompt (``prompts/judge.yaml``) for ``text``, the post and facts fenced."""
+def judge_messages(text: str, ctx: CheckContext, *, language: str) -> list[dict[str, str]]:
+    """The judge's prompt (``prompts/judge.yaml``) for ``text`` in ``language``, the post and
+    facts fenced."""
     from prompts.templates import fence, load_prompt, render
 
     rendered = render(
@@ -75,7 +76,7 @@ def judge_messages(text: str, ctx: CheckContext) -> list[dict[str, str]]:
         channel=ctx.channel,
         public=ctx.channel in PUBLIC_CHANNELS,
         kind=ctx.kind,
-        language=draft_language(text, ctx),
+        language=language,
         facts=list(ctx.facts),
         post=fence(ctx.post_text),
         draft=fence(text),
